@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what easyread needs on Debian 12 and is not there yet:
+# Debian packages (compiler, libraries, fonts, PDF tools) and the OpenMoji symbols.
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+
+packages=(
+  build-essential cmake pkg-config
+  libicu-dev libpugixml-dev libhpdf-dev libharfbuzz-dev libfontconfig-dev
+  libpng-dev libjpeg-dev zlib1g-dev libzip-dev catch2
+  fonts-sil-andika fonts-liberation2
+  poppler-utils qpdf librsvg2-bin
+  nodejs npm
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# npm may come from somewhere other than Debian (for example a newer Node.js).
+if command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+  read -ra missing <<<"${missing[*]}"
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "easyread set-up: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if ! $sudo apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; then
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+
+bash "$here/scripts/install-openmoji.sh"

@@ -1,0 +1,1 @@
+// Stands in for a stage that has no source files yet.

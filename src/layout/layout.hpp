@@ -1,0 +1,92 @@
+// Layout: places a document's text and pictures on pages using a template.
+// Its output (layout::Document) is all the PDF writer needs.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "base/graphics.hpp"
+
+namespace easyread::layout {
+
+// A TrueType font file used by the document.
+struct FontFile {
+  std::string family;
+  bool bold = false;
+  std::string path;
+};
+
+// Page coordinates are PDF points (1/72 inch) from the page's bottom-left
+// corner, y pointing up.
+
+// One line (or part of a line) of text in one font. `y` is the baseline.
+struct TextItem {
+  int font = 0;  // index into Document::fonts
+  double size = 16;
+  Color color;
+  double x = 0, y = 0;
+  double width = 0;      // measured advance width
+  std::string text;      // UTF-8, no line ends
+  std::string link;      // web address, if this text is a link
+  int node = -1;         // structure node it belongs to; -1 means artifact
+};
+
+struct PictureItem {
+  int picture = 0;  // index into Document::pictures
+  double x = 0, y = 0, width = 0, height = 0;  // the picture's own box (bottom-left corner)
+  int node = -1;
+};
+
+struct RectItem {
+  double x = 0, y = 0, width = 0, height = 0;
+  Color fill;
+  int node = -1;  // usually -1: decoration
+};
+
+using Item = std::variant<TextItem, PictureItem, RectItem>;
+
+struct Page {
+  std::vector<Item> items;  // in reading order
+};
+
+// A node of the structure tree for tagged PDF. Roles are PDF standard
+// structure types: Document, Sect, H1, H2, P, Figure, L, LI, Lbl, LBody, Link,
+// Span, TOC, TOCI. Children are listed in reading order; content belongs to
+// a node through the items' `node` field.
+struct Node {
+  std::string role;
+  std::string alt;  // alternative text, for Figure
+  int parent = -1;
+  std::vector<int> children;
+};
+
+// A bookmark in the PDF's outline.
+struct Bookmark {
+  std::string title;
+  int page = 0;  // index into pages
+  double y = 0;  // top of the target
+  int level = 0;
+};
+
+struct Metadata {
+  std::string title;
+  std::string lang = "en-GB";
+  std::string author;
+  std::string subject;
+  std::string credits;  // e.g. "Pictures: OpenMoji, CC BY-SA 4.0"
+};
+
+struct Document {
+  double page_width = 595.276, page_height = 841.89;  // A4
+  Color background{1, 1, 1};
+  Metadata metadata;
+  std::vector<FontFile> fonts;
+  std::vector<Picture> pictures;
+  std::vector<Page> pages;
+  std::vector<Node> nodes;  // nodes[0] is the Document root
+  std::vector<Bookmark> bookmarks;
+};
+
+}  // namespace easyread::layout

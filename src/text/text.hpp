@@ -1,0 +1,74 @@
+// Text services from ICU: sentences, words, line breaks, case and dates.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.hpp"
+
+namespace easyread::text {
+
+// A half-open range of bytes in a UTF-8 string.
+struct Range {
+  std::size_t begin = 0, end = 0;
+};
+
+// Break iterators for one language, made once and reused (they are costly to
+// make). Not thread-safe: use one per thread.
+class Segmenter {
+ public:
+  explicit Segmenter(const std::string& lang);
+  ~Segmenter();
+  Segmenter(Segmenter&&) noexcept;
+  Segmenter& operator=(Segmenter&&) noexcept;
+
+  // Sentences, with surrounding white space trimmed. "Dr. Patel", "e.g." and
+  // "12.30" do not end a sentence.
+  std::vector<Range> sentences(std::string_view utf8) const;
+  // Words and numbers only (no spaces or punctuation).
+  std::vector<Range> words(std::string_view utf8) const;
+  // Byte offsets where a line may break (after the space), not counting 0.
+  std::vector<std::size_t> line_breaks(std::string_view utf8) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Case folding for comparing words ("Doctors" and "doctors" match).
+std::string fold_case(std::string_view utf8);
+// Lower case with the rules of `lang`.
+std::string to_lower(std::string_view utf8, const std::string& lang);
+
+// "Wednesday 11 January 2027" (or the language's own long form).
+std::string format_long_date(const Date& date, const std::string& lang);
+// "12:30pm" in English; the language's own form elsewhere.
+std::string format_time(const ClockTime& time, const std::string& lang);
+
+// Collapses runs of white space (including line ends) into one space.
+std::string fold_white_space(std::string_view utf8);
+
+// Number of Unicode code points in a UTF-8 string.
+std::size_t count_code_points(std::string_view utf8);
+// Decodes one code point at `pos`, moving `pos` past it. Bad bytes give U+FFFD.
+char32_t next_code_point(std::string_view utf8, std::size_t& pos);
+
+// Finds line and column (in code points) of byte offsets, after indexing the
+// line starts once.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  struct Position {
+    int line = 1, column = 1;
+  };
+  Position at(std::size_t byte_offset) const;
+  std::string_view line_text(int line) const;  // without the line end
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+}  // namespace easyread::text
