@@ -1,0 +1,56 @@
+// Pictures: reads SVG, PNG and JPEG files, and finds symbols by name.
+// Names come from the project's catalogue (symbols/catalogue.tsv), from
+// OpenMoji's annotations and tags, and from a group's own picture folders.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "base/graphics.hpp"
+
+namespace easyread::symbols {
+
+// Reads SVG text into a Drawing (base/graphics.hpp). Errors name the file, the element and the feature.
+std::optional<Drawing> read_svg(std::string_view svg, const std::string& file, Diagnostics& diags);
+// Decodes a PNG with libpng into 8-bit pixels (+ alpha if any; 16-bit and palette handled).
+std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags);
+// Reads a JPEG's size, components and EXIF orientation; keeps the file bytes as they are.
+std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags);
+
+struct Match {
+  std::string name;
+  std::string code;
+  std::string origin;  // "catalogue", "openmoji tag", ...
+};
+
+class Library {
+ public:
+  // data_home holds symbols/ (catalogue) and third_party/openmoji/ (color/svg, data/openmoji.csv).
+  explicit Library(std::string data_home);
+  ~Library();
+  Library(Library&&) noexcept;
+  Library& operator=(Library&&) noexcept;
+
+  // Adds a folder of the group's own pictures with a catalogue file of the same form.
+  bool add_folder(const std::string& dir, Diagnostics& diags);
+  // Resolves a picture attribute value: catalogue name, OpenMoji annotation/tag, OpenMoji code
+  // ("1F91D"), or a file path (PNG, JPEG, SVG) relative to base_dir. Errors (unknown name with the 3
+  // closest names, missing or unreadable file, bad SVG) go to diags with `file` and `span`.
+  // Parses each distinct symbol once per Library (cache); the returned Picture has a stable key.
+  std::optional<Picture> resolve(const std::string& value, const std::string& base_dir,
+                                 const std::string& file, Span span, Diagnostics& diags);
+  // Chooses a picture for a point's text; nullopt if nothing fits well.
+  std::optional<Match> suggest(std::string_view text);
+  // Best matches for some words, best first.
+  std::vector<Match> search(const std::vector<std::string>& words, std::size_t limit = 10);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace easyread::symbols
