@@ -1,0 +1,139 @@
+// Sentences, words and line breaks from ICU's break iterators, run straight
+// on UTF-8 (through UText) so offsets are byte offsets and nothing is copied.
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include <array>
+#include <stdexcept>
+
+#include "text/text.hpp"
+
+namespace easyread::text {
+namespace {
+
+// ICU's own list of abbreviations misses several that are common in UK
+// letters and minutes ("Dr. Patel", "Cllr. Jones"); a break after them would
+// split one sentence in two.
+constexpr std::array kEnglishAbbreviations = {
+    "Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "Cllr.", "Rev.", "St.", "Sr.", "Jr.",
+    "e.g.", "i.e.", "approx.", "no.", "No.", "vs.", "tel.", "Tel.", "ref.", "Ref."};
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+
+UTextPtr open_utf8(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* t = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU could not read the text");
+  return UTextPtr(t);
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string icu_locale_id(const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(lang, status);
+  if (U_FAILURE(status) || locale.isBogus()) return "en";
+  return locale.getName();
+}
+
+}  // namespace
+
+namespace {
+std::string join_wrapped_lines(std::string_view utf8);
+}
+
+struct Segmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> sentence;
+  std::unique_ptr<icu::BreakIterator> word;
+  std::unique_ptr<icu::BreakIterator> line;
+};
+
+Segmenter::Segmenter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale(icu_locale_id(lang).c_str());
+  std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(locale, status));
+  if (U_SUCCESS(status) && std::string(locale.getLanguage()) == "en") {
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+        icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
+    for (const char* abbreviation : kEnglishAbbreviations)
+      builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+    sentences.reset(builder->wrapIteratorWithFilter(sentences.release(), status));
+  }
+  impl_->sentence = std::move(sentences);
+  impl_->word.reset(icu::BreakIterator::createWordInstance(locale, status));
+  impl_->line.reset(icu::BreakIterator::createLineInstance(locale, status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU could not load its rules for " + lang);
+}
+
+Segmenter::~Segmenter() = default;
+Segmenter::Segmenter(Segmenter&&) noexcept = default;
+Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
+
+namespace {
+// ICU ends a sentence at every line end. Authors and PDFs wrap lines in the
+// middle of sentences, so a single line end counts as a space; a blank line
+// still ends a sentence (headings and list items often have no full stop).
+// Same length, so offsets stay the same.
+std::string join_wrapped_lines(std::string_view utf8) {
+  std::string out(utf8);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != '\n' && out[i] != '\r') continue;
+    std::size_t j = i + 1;
+    while (j < out.size() && (out[j] == ' ' || out[j] == '\t' || out[j] == '\r')) ++j;
+    bool blank_line_follows = j < out.size() && out[j] == '\n';
+    if (!blank_line_follows) out[i] = ' ';
+    else i = j;
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<Range> Segmenter::sentences(std::string_view original) const {
+  std::vector<Range> out;
+  const std::string joined = join_wrapped_lines(original);
+  std::string_view utf8 = joined;
+  UTextPtr ut = open_utf8(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->sentence->setText(ut.get(), status);
+  int32_t start = impl_->sentence->first();
+  for (int32_t end = impl_->sentence->next(); end != icu::BreakIterator::DONE;
+       start = end, end = impl_->sentence->next()) {
+    std::size_t b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
+    while (b < e && is_space_byte(utf8[b])) ++b;
+    while (e > b && is_space_byte(utf8[e - 1])) --e;
+    if (e > b) out.push_back({b, e});
+  }
+  return out;
+}
+
+std::vector<Range> Segmenter::words(std::string_view utf8) const {
+  std::vector<Range> out;
+  UTextPtr ut = open_utf8(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->word->setText(ut.get(), status);
+  int32_t start = impl_->word->first();
+  for (int32_t end = impl_->word->next(); end != icu::BreakIterator::DONE;
+       start = end, end = impl_->word->next()) {
+    if (impl_->word->getRuleStatus() >= UBRK_WORD_NONE_LIMIT)
+      out.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+  }
+  return out;
+}
+
+std::vector<std::size_t> Segmenter::line_breaks(std::string_view utf8) const {
+  std::vector<std::size_t> out;
+  UTextPtr ut = open_utf8(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->line->setText(ut.get(), status);
+  impl_->line->first();
+  for (int32_t at = impl_->line->next(); at != icu::BreakIterator::DONE; at = impl_->line->next())
+    out.push_back(static_cast<std::size_t>(at));
+  return out;
+}
+
+}  // namespace easyread::text

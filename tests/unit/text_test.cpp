@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include "text/text.hpp"
+
+using namespace easyread;
+
+namespace {
+std::vector<std::string> sentences_of(const std::string& s, const std::string& lang = "en-GB") {
+  text::Segmenter seg(lang);
+  std::vector<std::string> out;
+  for (auto r : seg.sentences(s)) out.push_back(s.substr(r.begin, r.end - r.begin));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("sentences do not split after titles, e.g. or inside times") {
+  auto s = sentences_of("We met Dr. Patel at 12.30 today. Bring things, e.g. a pen.\nMr. Smith came.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "We met Dr. Patel at 12.30 today.");
+  CHECK(s[1] == "Bring things, e.g. a pen.");
+  CHECK(s[2] == "Mr. Smith came.");
+}
+
+TEST_CASE("a sentence broken over lines by the author stays one sentence") {
+  auto s = sentences_of("We talked about\n   the new bus pass.\n\nIt is free. Is it good?");
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "We talked about\n   the new bus pass.");
+  CHECK(s[2] == "Is it good?");
+}
+
+TEST_CASE("words leave out spaces and punctuation") {
+  text::Segmenter seg("en-GB");
+  std::string s = "Hello, care-givers: 12 people!";
+  std::vector<std::string> words;
+  for (auto r : seg.words(s)) words.push_back(s.substr(r.begin, r.end - r.begin));
+  CHECK(words == std::vector<std::string>{"Hello", "care", "givers", "12", "people"});
+}
+
+TEST_CASE("line breaks come after spaces") {
+  text::Segmenter seg("en-GB");
+  auto breaks = seg.line_breaks("one two three");
+  CHECK(breaks == std::vector<std::size_t>{4, 8, 13});
+}
+
+TEST_CASE("dates and times are written in full") {
+  CHECK(text::format_long_date({2027, 1, 13}, "en-GB") == "Wednesday 13 January 2027");
+  CHECK(text::format_long_date({2027, 1, 13}, "cy") == "Dydd Mercher, 13 Ionawr 2027");
+  CHECK(text::format_time({12, 30}, "en-GB") == "12:30pm");
+  CHECK(text::format_time({9, 5}, "en-GB") == "9:05am");
+  CHECK(text::format_time({0, 0}, "en-GB") == "12:00am");
+}
+
+TEST_CASE("line index counts columns in characters, not bytes") {
+  std::string s = "first line\nçafé x\n";
+  text::LineIndex index(s);
+  auto pos = index.at(s.find('x'));
+  CHECK(pos.line == 2);
+  CHECK(pos.column == 6);
+  CHECK(index.line_text(2) == "çafé x");
+}
+
+TEST_CASE("case folding and white space folding") {
+  CHECK(text::fold_case("Doctors") == "doctors");
+  CHECK(text::fold_white_space("  a \n\t b  ") == "a b");
+  CHECK(text::count_code_points("café") == 4);
+}
