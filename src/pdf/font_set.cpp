@@ -1,0 +1,242 @@
+#include "pdf/font_set.hpp"
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <utility>
+
+#include "pdf/utf8.hpp"
+
+namespace easyread::pdf {
+
+namespace {
+
+struct BlobFree {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+};
+struct FaceFree {
+  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+};
+struct FontFree {
+  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
+};
+struct InputFree {
+  void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
+};
+using Blob = std::unique_ptr<hb_blob_t, BlobFree>;
+using Face = std::unique_ptr<hb_face_t, FaceFree>;
+using HbFont = std::unique_ptr<hb_font_t, FontFree>;
+using SubsetInput = std::unique_ptr<hb_subset_input_t, InputFree>;
+
+// libharu draws code points above U+FFFF as spaces.
+constexpr char32_t last_drawable = 0xFFFF;
+
+std::string show_character(char32_t cp) {
+  char text[16];
+  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(cp));
+  return text;
+}
+
+// Warns about characters that would not show as themselves in the PDF.
+void check_characters(const layout::FontFile& font_file, hb_font_t* font,
+                      const std::set<char32_t>& used, const std::string& file,
+                      Diagnostics& diags) {
+  for (char32_t cp : used) {
+    if (cp > last_drawable) {
+      diags.warning(file, {}, "pdf-character",
+                    "The text has an emoji or a rare sign (" + show_character(cp) +
+                        ") that the PDF cannot show as text. It will show as a space.",
+                    "Use a picture symbol instead, or take the sign out.");
+      continue;
+    }
+    hb_codepoint_t glyph = 0;
+    if (cp >= 0x20 && !hb_font_get_nominal_glyph(font, cp, &glyph)) {
+      diags.warning(file, {}, "pdf-character",
+                    "The font " + font_file.family + " has no letter for " + show_character(cp) +
+                        ". It will show as an empty box.",
+                    "Change the letter, or choose a font that has it.");
+    }
+  }
+}
+
+// Writes `count` hex digits of a 16-bit code as <XXXX>.
+std::string hex_code(char32_t code) {
+  char text[8];
+  std::snprintf(text, sizeof text, "<%04X>", static_cast<unsigned>(code));
+  return text;
+}
+
+// A ToUnicode CMap for libharu's UTF-8 encoder, whose 2-byte codes are
+// the code points themselves: runs become bfrange lines, single codes
+// bfchar lines, at most 100 lines a block as the CMap format asks.
+std::string to_unicode_cmap(const std::set<char32_t>& used) {
+  struct Run {
+    char32_t first, last;
+  };
+  std::vector<Run> runs;
+  for (char32_t cp : used) {
+    if (cp < 0x20 || cp > last_drawable || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
+    // A bfrange may only vary in the last byte.
+    if (!runs.empty() && runs.back().last + 1 == cp && (cp & 0xFF00) == (runs.back().first & 0xFF00))
+      runs.back().last = cp;
+    else
+      runs.push_back({cp, cp});
+  }
+  std::vector<std::string> singles, ranges;
+  for (const Run& run : runs) {
+    if (run.first == run.last)
+      singles.push_back(hex_code(run.first) + " " + hex_code(run.first));
+    else
+      ranges.push_back(hex_code(run.first) + " " + hex_code(run.last) + " " + hex_code(run.first));
+  }
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  auto write_blocks = [&out](const std::vector<std::string>& lines, const char* begin,
+                             const char* end) {
+    for (std::size_t start = 0; start < lines.size(); start += 100) {
+      const std::size_t stop = std::min(lines.size(), start + 100);
+      out += std::to_string(stop - start) + " " + begin + "\n";
+      for (std::size_t i = start; i < stop; ++i) out += lines[i] + "\n";
+      out += std::string(end) + "\n";
+    }
+  };
+  write_blocks(singles, "beginbfchar", "endbfchar");
+  write_blocks(ranges, "beginbfrange", "endbfrange");
+  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
+}  // namespace
+
+TempFile::~TempFile() {
+  if (!path_.empty()) ::unlink(path_.c_str());
+}
+
+TempFile::TempFile(TempFile&& other) noexcept : path_(std::exchange(other.path_, {})) {}
+
+TempFile& TempFile::operator=(TempFile&& other) noexcept {
+  if (this != &other) {
+    if (!path_.empty()) ::unlink(path_.c_str());
+    path_ = std::exchange(other.path_, {});
+  }
+  return *this;
+}
+
+bool TempFile::create(const std::string& prefix, const char* data, std::size_t size) {
+  const char* dir = std::getenv("TMPDIR");
+  std::string pattern = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/" +
+                        prefix + "XXXXXX";
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) return false;
+  path_ = pattern;
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::write(fd, data + done, size - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  const bool closed = ::close(fd) == 0;
+  return done == size && closed;
+}
+
+bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std::string& file,
+                   Diagnostics& diags) {
+  entries_.clear();
+  entries_.resize(doc.fonts.size());
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
+      if (const auto* text = std::get_if<layout::TextItem>(&item)) {
+        if (text->font < 0 || text->font >= static_cast<int>(doc.fonts.size())) {
+          diags.error(file, {}, "pdf-font", "Some text asks for a font that is not there.",
+                      "Check the template's font list.");
+          return false;
+        }
+        for (char32_t cp : decode_utf8(text->text)) entries_[text->font].used.insert(cp);
+      }
+
+  for (std::size_t i = 0; i < doc.fonts.size(); ++i) {
+    Entry& entry = entries_[i];
+    if (entry.used.empty()) continue;
+    const layout::FontFile& font_file = doc.fonts[i];
+    Blob blob(hb_blob_create_from_file_or_fail(font_file.path.c_str()));
+    if (!blob) {
+      diags.error(file, {}, "pdf-font", "The font file " + font_file.path + " cannot be read.",
+                  "Check that the font is installed, or choose another font.");
+      return false;
+    }
+    Face face(hb_face_create(blob.get(), 0));
+    HbFont hb_font(hb_font_create(face.get()));
+    check_characters(font_file, hb_font.get(), entry.used, file, diags);
+
+    SubsetInput input(hb_subset_input_create_or_fail());
+    if (!input) return false;
+    hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+    // libharu measures cap height and x-height on 'H' and 'x'.
+    for (char32_t keep : {U' ', U'H', U'x'}) hb_set_add(unicodes, keep);
+    for (char32_t cp : entry.used)
+      if (cp <= last_drawable) hb_set_add(unicodes, cp);
+    Face subset(hb_subset_or_fail(face.get(), input.get()));
+    if (!subset) {
+      diags.error(file, {}, "pdf-font", "The font " + font_file.family + " cannot be used.",
+                  "Choose another TrueType font.");
+      return false;
+    }
+    Blob subset_blob(hb_face_reference_blob(subset.get()));
+    unsigned int length = 0;
+    const char* data = hb_blob_get_data(subset_blob.get(), &length);
+    if (!entry.subset.create("easyread-font-", data, length)) {
+      diags.error(file, {}, "pdf-font", "A temporary file for the font cannot be written.",
+                  "Check that the temporary folder has space.");
+      return false;
+    }
+    const char* name = HPDF_LoadTTFontFromFile(pdf.get(), entry.subset.path().c_str(), HPDF_TRUE);
+    if (name == nullptr) return false;
+    entry.font = HPDF_GetFont(pdf.get(), name, "UTF-8");
+    if (entry.font == nullptr) return false;
+  }
+  return true;
+}
+
+HPDF_Font FontSet::font(int index) const {
+  if (index < 0 || index >= static_cast<int>(entries_.size())) return nullptr;
+  return entries_[index].font;
+}
+
+void FontSet::finish(const PdfHandle& pdf) {
+  for (Entry& entry : entries_) {
+    if (entry.font == nullptr) continue;
+    HPDF_Font font = entry.font;
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    // libharu builds the descriptor and embeds the glyphs in this hook;
+    // run it now, once, so the descriptor can be completed.
+    if (font->before_write_fn != nullptr) {
+      if (font->before_write_fn(font) != HPDF_OK) return;
+      font->before_write_fn = nullptr;
+    }
+    if (attr->fontdef->descriptor != nullptr)
+      HPDF_Dict_AddNumber(attr->fontdef->descriptor, "CapHeight", attr->fontdef->cap_height);
+
+    HPDF_Dict to_unicode = nullptr;
+    if (has_key(font, "ToUnicode"))
+      to_unicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+    if (to_unicode == nullptr) {
+      to_unicode = pdf.new_stream(true);
+      if (to_unicode == nullptr) return;
+      HPDF_Dict_Add(font, "ToUnicode", to_unicode);
+    }
+    for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode", "UseCMap"})
+      if (has_key(to_unicode, key)) HPDF_Dict_RemoveElement(to_unicode, key);
+    HPDF_MemStream_FreeData(to_unicode->stream);
+    write_raw(to_unicode->stream, to_unicode_cmap(entry.used));
+    to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  }
+}
+
+}  // namespace easyread::pdf

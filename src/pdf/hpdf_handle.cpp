@@ -1,0 +1,102 @@
+#include "pdf/hpdf_handle.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "pdf/utf8.hpp"
+
+namespace easyread::pdf {
+
+namespace {
+
+// libharu calls this from C for every error. It must not throw.
+void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) noexcept {
+  auto* sink = static_cast<ErrorSink*>(user_data);
+  ++sink->count;
+  if (sink->diags == nullptr || sink->count > 1) return;  // the first error says enough
+  char code[48];
+  std::snprintf(code, sizeof code, "0x%04X/%u", static_cast<unsigned>(error_no),
+                static_cast<unsigned>(detail_no));
+  try {
+    sink->diags->error(sink->file, {}, "pdf-writer",
+                       std::string("Something went wrong while making the PDF file (code ") +
+                           code + ").",
+                       "Try again. If it happens again, tell the people who look after "
+                       "easyread, and give them the code.");
+  } catch (...) {
+    // Out of memory while reporting: the count above still marks the failure.
+  }
+}
+
+}  // namespace
+
+PdfHandle::PdfHandle(ErrorSink& sink) : sink_(sink) {
+  doc_ = HPDF_New(on_error, &sink_);
+  if (doc_ == nullptr) on_error(HPDF_FAILD_TO_ALLOC_MEM, 0, &sink_);
+}
+
+PdfHandle::~PdfHandle() {
+  if (doc_ != nullptr) HPDF_Free(doc_);
+}
+
+HPDF_Dict PdfHandle::new_indirect_dict() const {
+  HPDF_Dict dict = HPDF_Dict_New(mmgr());
+  if (dict != nullptr && HPDF_Xref_Add(xref(), dict) != HPDF_OK) return nullptr;
+  return dict;
+}
+
+HPDF_Dict PdfHandle::new_stream(bool compress) const {
+  HPDF_Dict dict = HPDF_DictStream_New(mmgr(), xref());
+  if (dict != nullptr && compress) dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return dict;
+}
+
+std::string PdfHandle::save() const {
+  if (HPDF_SaveToStream(doc_) != HPDF_OK) return {};
+  std::string bytes;
+  bytes.reserve(HPDF_GetStreamSize(doc_));
+  HPDF_Stream stream = doc_->stream;
+  const HPDF_UINT buffers = HPDF_MemStream_GetBufCount(stream);
+  for (HPDF_UINT i = 0; i < buffers; ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* data = HPDF_MemStream_GetBufPtr(stream, i, &length);
+    bytes.append(reinterpret_cast<const char*>(data), length);
+  }
+  return bytes;
+}
+
+HPDF_Binary text_string(HPDF_MMgr mmgr, std::string_view utf8) {
+  std::string utf16 = utf16be_with_bom(utf8);
+  return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(utf16.data()),
+                         static_cast<HPDF_UINT>(utf16.size()));
+}
+
+HPDF_String ascii_string(HPDF_MMgr mmgr, std::string_view ascii) {
+  return HPDF_String_New(mmgr, std::string(ascii).c_str(), nullptr);
+}
+
+bool has_key(HPDF_Dict dict, const char* key) {
+  for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
+    const auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i));
+    if (std::string_view(element->key) == key) return true;
+  }
+  return false;
+}
+
+std::string pdf_number(double value) {
+  if (!std::isfinite(value)) return "0";
+  char text[64];
+  std::snprintf(text, sizeof text, "%.4f", value);
+  std::string out(text);
+  while (!out.empty() && out.back() == '0') out.pop_back();
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  if (out == "-0" || out.empty()) out = "0";
+  return out;
+}
+
+void write_raw(HPDF_Stream stream, std::string_view text) {
+  HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                    static_cast<HPDF_UINT>(text.size()));
+}
+
+}  // namespace easyread::pdf

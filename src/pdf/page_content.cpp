@@ -1,0 +1,29 @@
+#include "pdf/page_content.hpp"
+
+namespace easyread::pdf {
+
+void PageContent::write(std::string_view operators) {
+  write_raw(static_cast<HPDF_PageAttr>(page_->attr)->stream, operators);
+}
+
+void PageContent::mark(int node, std::string_view role) {
+  if (node < 0) node = -1;
+  if (node == open_node_) return;
+  close_mark();
+  if (node < 0) {
+    write("/Artifact BMC\n");
+  } else {
+    const int mcid = static_cast<int>(mcid_nodes_.size());
+    mcid_nodes_.push_back(node);
+    write("/" + std::string(role) + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
+  }
+  open_node_ = node;
+}
+
+void PageContent::close_mark() {
+  if (open_node_ == no_mark) return;
+  write("EMC\n");
+  open_node_ = no_mark;
+}
+
+}  // namespace easyread::pdf

@@ -1,0 +1,112 @@
+// render(): turns a laid-out document into PDF bytes with libharu.
+#include <variant>
+
+#include "pdf/font_set.hpp"
+#include "pdf/hpdf_handle.hpp"
+#include "pdf/page_content.hpp"
+#include "pdf/pdf.hpp"
+
+namespace easyread::pdf {
+
+namespace {
+
+// The tag for a node's marked content: its role, or Span if unusable.
+std::string role_of(const layout::Document& doc, int node) {
+  if (node < 0 || node >= static_cast<int>(doc.nodes.size())) return "Span";
+  const std::string& role = doc.nodes[node].role;
+  if (role.empty()) return "Span";
+  for (char c : role)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+      return "Span";
+  return role;
+}
+
+// Items whose node is out of range count as decoration.
+int checked_node(const layout::Document& doc, int node) {
+  return node >= 0 && node < static_cast<int>(doc.nodes.size()) ? node : -1;
+}
+
+void fill_rect(HPDF_Page page, double x, double y, double w, double h, const Color& color) {
+  HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(color.r), static_cast<HPDF_REAL>(color.g),
+                       static_cast<HPDF_REAL>(color.b));
+  HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y),
+                      static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h));
+  HPDF_Page_Fill(page);
+}
+
+void draw_text(HPDF_Page page, HPDF_Font font, const layout::TextItem& text) {
+  HPDF_Page_BeginText(page);
+  HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(text.size));
+  HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(text.color.r),
+                       static_cast<HPDF_REAL>(text.color.g), static_cast<HPDF_REAL>(text.color.b));
+  HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(text.x), static_cast<HPDF_REAL>(text.y),
+                    text.text.c_str());
+  HPDF_Page_EndText(page);
+}
+
+bool is_white(const Color& c) { return c.r >= 1 && c.g >= 1 && c.b >= 1; }
+
+// Sets up the document: compression first (it only applies to objects
+// made after it), PDF 1.7, the information dictionary, and UTF-8 text.
+void start_document(const PdfHandle& pdf, const layout::Document& doc) {
+  HPDF_Doc d = pdf.get();
+  HPDF_SetCompressionMode(d, HPDF_COMP_ALL);
+  d->pdf_version = HPDF_VER_17;
+  // Creator first, while no encoder is set, so the string stays plain.
+  HPDF_SetInfoAttr(d, HPDF_INFO_CREATOR, "easyread");
+  if (d->info != nullptr) {
+    const layout::Metadata& meta = doc.metadata;
+    if (!meta.title.empty()) HPDF_Dict_Add(d->info, "Title", text_string(pdf.mmgr(), meta.title));
+    if (!meta.author.empty())
+      HPDF_Dict_Add(d->info, "Author", text_string(pdf.mmgr(), meta.author));
+    if (!meta.subject.empty())
+      HPDF_Dict_Add(d->info, "Subject", text_string(pdf.mmgr(), meta.subject));
+  }
+  HPDF_UseUTFEncodings(d);
+  HPDF_SetCurrentEncoder(d, "UTF-8");
+}
+
+}  // namespace
+
+std::string render(const layout::Document& doc, const std::string& file, Diagnostics& diags) {
+  ErrorSink sink{file, &diags, 0};
+  PdfHandle pdf(sink);
+  if (!pdf.ok()) return {};
+  start_document(pdf, doc);
+
+  FontSet fonts;
+  if (!fonts.load(pdf, doc, file, diags) || !pdf.ok()) return {};
+
+  for (const layout::Page& page_items : doc.pages) {
+    HPDF_Page page = HPDF_AddPage(pdf.get());
+    if (page == nullptr) return {};
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc.page_width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc.page_height));
+    PageContent content(page);
+    if (!is_white(doc.background)) {
+      content.mark(-1, {});
+      fill_rect(page, 0, 0, doc.page_width, doc.page_height, doc.background);
+    }
+    for (const layout::Item& item : page_items.items) {
+      if (const auto* text = std::get_if<layout::TextItem>(&item)) {
+        const int node = checked_node(doc, text->node);
+        content.mark(node, role_of(doc, node));
+        draw_text(page, fonts.font(text->font), *text);
+      } else if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
+        const int node = checked_node(doc, rect->node);
+        content.mark(node, role_of(doc, node));
+        fill_rect(page, rect->x, rect->y, rect->width, rect->height, rect->fill);
+      }
+    }
+    content.close_mark();
+    if (!pdf.ok()) return {};
+  }
+
+  fonts.finish(pdf);
+  if (!pdf.ok()) return {};
+  std::string bytes = pdf.save();
+  if (!pdf.ok()) return {};
+  return bytes;
+}
+
+}  // namespace easyread::pdf
