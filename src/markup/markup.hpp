@@ -10,6 +10,10 @@
 #include "base/date.hpp"
 #include "base/diagnostic.hpp"
 
+namespace easyread::text {
+class LineIndex;
+}
+
 namespace easyread::markup {
 
 // A piece of text with one style. `source_offset` is the byte offset in the
@@ -113,5 +117,9 @@ std::optional<Document> read_string(std::string source, const std::string& path,
 
 // Where `run.text[begin, end)` stands in the document's source.
 Span locate(const Document& doc, const Run& run, std::size_t begin, std::size_t end);
+// The same with a line index of `doc.source` that the caller made once: use it
+// when locating many findings in one document.
+Span locate(const Document& doc, const text::LineIndex& lines, const Run& run, std::size_t begin,
+            std::size_t end);
 
 }  // namespace easyread::markup

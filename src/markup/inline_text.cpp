@@ -1,0 +1,136 @@
+// Running text: words with <hard>, <b> and <link>, and bullet lists.
+#include <algorithm>
+
+#include "markup/internal.hpp"
+
+namespace easyread::markup::detail {
+namespace {
+
+bool is_text(const pugi::xml_node& node) {
+  return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
+}
+
+std::size_t offset_of(const pugi::xml_node& node) {
+  return static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, node.offset_debug()));
+}
+
+// Adds a text node to the paragraph. Text that follows text directly (split
+// only by a comment or CDATA) joins the run before it.
+void append_text(Paragraph& paragraph, const pugi::xml_node& node, Run::Style style,
+                 const std::string& href, bool follows_text) {
+  if (follows_text && !paragraph.runs.empty() && paragraph.runs.back().style == style &&
+      paragraph.runs.back().href == href) {
+    paragraph.runs.back().text += node.value();
+    return;
+  }
+  paragraph.runs.push_back(Run{style, node.value(), href, offset_of(node)});
+}
+
+Run::Style style_of(std::string_view name) {
+  if (name == "hard") return Run::Style::hard;
+  if (name == "b") return Run::Style::bold;
+  return Run::Style::link;
+}
+
+void read_inline_element(Context& ctx, const pugi::xml_node& element, Paragraph& paragraph) {
+  check_attributes(ctx, element);
+  Run::Style style = style_of(element.name());
+  std::string href;
+  if (style == Run::Style::link) {
+    href = std::string(trim(element.attribute("href").value()));
+    if (href.empty()) {
+      Span where = ctx.element_span(element);
+      ctx.error(where, "missing-attribute",
+                "Line " + std::to_string(where.line) + " has a <link> with no address.",
+                "Add the address, like <link href=\"https://example.org\">our website</link>.");
+    }
+  }
+  bool follows_text = false;
+  for (const pugi::xml_node& child : element.children()) {
+    if (is_text(child)) {
+      append_text(paragraph, child, style, href, follows_text);
+      follows_text = true;
+    } else if (child.type() == pugi::node_element) {
+      check_child_element(ctx, element, child);  // nothing may go inside
+      follows_text = false;
+    }
+  }
+}
+
+// Takes white space off both ends of the paragraph, keeping each run's
+// source offset right.
+void trim_edges(const Context& ctx, Paragraph& paragraph) {
+  auto& runs = paragraph.runs;
+  runs.erase(runs.begin(), std::find_if(runs.begin(), runs.end(),
+                                        [](const Run& run) { return !is_blank(run.text); }));
+  while (!runs.empty() && is_blank(runs.back().text)) runs.pop_back();
+  if (runs.empty()) return;
+  Run& first = runs.front();
+  std::size_t lead = first.text.find_first_not_of(" \t\r\n");
+  first.source_offset = advance_decoded(ctx.source, first.source_offset, first.text, lead, true);
+  first.text.erase(0, lead);
+  Run& last = runs.back();
+  last.text.erase(last.text.find_last_not_of(" \t\r\n") + 1);
+}
+
+void read_list(Context& ctx, const pugi::xml_node& list_element, std::vector<Paragraph>& items) {
+  check_attributes(ctx, list_element);
+  for (const pugi::xml_node& child : list_element.children()) {
+    if (is_text(child)) {
+      check_no_text(ctx, list_element, child);
+      continue;
+    }
+    if (child.type() != pugi::node_element || !check_child_element(ctx, list_element, child))
+      continue;
+    check_attributes(ctx, child);
+    Paragraph item = read_paragraph(ctx, child);
+    if (item.empty()) {
+      Span where = ctx.element_span(child);
+      ctx.error(where, "empty-item",
+                "The bullet point on line " + std::to_string(where.line) + " has no words.",
+                "Write words inside <item>...</item>, or take the item out.");
+      continue;
+    }
+    items.push_back(std::move(item));
+  }
+  if (items.empty()) {
+    Span where = ctx.element_span(list_element);
+    ctx.error(where, "empty-list",
+              "The list on line " + std::to_string(where.line) + " has no bullet points.",
+              "Add <item>...</item> for each bullet point, or take the list out.");
+  }
+}
+
+}  // namespace
+
+Paragraph read_paragraph(Context& ctx, const pugi::xml_node& element,
+                         std::vector<Paragraph>* list) {
+  Paragraph paragraph;
+  bool follows_text = false;
+  bool list_seen = false;
+  for (const pugi::xml_node& child : element.children()) {
+    if (is_text(child)) {
+      append_text(paragraph, child, Run::Style::plain, {}, follows_text);
+      follows_text = true;
+      continue;
+    }
+    if (child.type() != pugi::node_element) continue;
+    follows_text = false;
+    if (!check_child_element(ctx, element, child)) continue;
+    if (std::string_view(child.name()) != "list") {
+      read_inline_element(ctx, child, paragraph);
+    } else if (list_seen || list == nullptr) {
+      Span where = ctx.element_span(child);
+      ctx.error(where, "duplicate-element",
+                "Line " + std::to_string(where.line) + " starts a second <list> in one point.",
+                "Put all the bullet points in one <list>, or start a new <point>.");
+    } else {
+      list_seen = true;
+      read_list(ctx, child, *list);
+    }
+  }
+  trim_edges(ctx, paragraph);
+  return paragraph;
+}
+
+}  // namespace easyread::markup::detail
