@@ -1,0 +1,235 @@
+// Library: loads the catalogue and OpenMoji's list, and turns a picture
+// attribute into a Picture (parsed once, then cached).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "symbols/library_impl.hpp"
+
+namespace easyread::symbols {
+namespace fs = std::filesystem;
+namespace {
+
+std::optional<std::string> read_text_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string lower_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool is_picture_extension(const std::string& ext) {
+  return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".svg";
+}
+
+// A readable name from a file name: "sam-smith.jpg" -> "sam smith".
+std::string name_from_file(const fs::path& path) {
+  std::string name = path.stem().string();
+  for (char& c : name)
+    if (c == '-' || c == '_') c = ' ';
+  return name;
+}
+
+// Repeats a picture reader's problems at the place the picture was asked for.
+void retell(const Diagnostics& inner, const std::string& shown_path, const std::string& file, Span span,
+            Diagnostics& diags) {
+  for (const auto& d : inner.items()) {
+    std::string where;
+    if (d.span.line > 0)
+      where = " (line " + std::to_string(d.span.line) + ", column " + std::to_string(d.span.column) +
+              " of the picture file)";
+    diags.add({d.severity, d.rule, file, span,
+               "The picture \"" + shown_path + "\" cannot be used. " + d.message + where, d.suggestion});
+  }
+}
+
+}  // namespace
+
+Match Library::Impl::match_of(const detail::Candidate& c) const {
+  return {c.name, c.target, detail::source_name(c.source)};
+}
+
+Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
+  impl_->data_home = std::move(data_home);
+  const fs::path home(impl_->data_home);
+  impl_->openmoji_dir = (home / "third_party" / "openmoji").string();
+  // The catalogue first, so its names are found before OpenMoji's.
+  const fs::path catalogue = home / "symbols" / "catalogue.tsv";
+  if (auto text = read_text_file(catalogue)) {
+    for (const auto& e : detail::parse_catalogue(*text, catalogue.string(), impl_->load_problems))
+      impl_->names.add(detail::Source::catalogue, e.name, detail::upper_ascii(e.target), false);
+  }
+  if (auto csv = read_text_file(fs::path(impl_->openmoji_dir) / "data" / "openmoji.csv"))
+    impl_->emojis = detail::parse_openmoji_csv(*csv);
+  if (impl_->emojis) {
+    for (const auto& emoji : impl_->emojis->emojis)
+      if (!emoji.skin_tone_variant) impl_->names.add(detail::Source::openmoji_name, emoji.annotation, emoji.code, false);
+    for (const auto& emoji : impl_->emojis->emojis)
+      if (!emoji.skin_tone_variant)
+        for (const auto& tag : emoji.tags) impl_->names.add(detail::Source::openmoji_tag, tag, emoji.code, false);
+  }
+}
+
+Library::~Library() = default;
+Library::Library(Library&&) noexcept = default;
+Library& Library::operator=(Library&&) noexcept = default;
+
+bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
+  const fs::path folder(dir);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    diags.error(dir, Span{}, "missing-folder", "The picture folder \"" + dir + "\" is not there.",
+                "Check the folder name.");
+    return false;
+  }
+  const fs::path catalogue = folder / "catalogue.tsv";
+  const auto text = read_text_file(catalogue);
+  if (!text) {
+    // No catalogue: each picture is known by its file name.
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+      if (entry.is_regular_file() && is_picture_extension(lower_extension(entry.path())))
+        files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) impl_->names.add(detail::Source::folder, name_from_file(f), f.string(), true);
+    return true;
+  }
+  Diagnostics problems;
+  const auto entries = detail::parse_catalogue(*text, catalogue.string(), problems);
+  for (const auto& e : entries) {
+    const bool is_code = detail::looks_like_code(e.target) && impl_->emojis && impl_->emojis->find(e.target);
+    if (is_code) {
+      impl_->names.add(detail::Source::folder, e.name, detail::upper_ascii(e.target), false);
+      continue;
+    }
+    const fs::path picture = folder / e.target;
+    if (!fs::is_regular_file(picture, ec)) {
+      problems.error(catalogue.string(), Span{e.line, 1, e.line, 1}, "missing-picture",
+                     "The picture \"" + e.target + "\" for \"" + e.name + "\" is not in the folder.",
+                     "Put the picture into " + dir + ", or correct the file name.");
+      continue;
+    }
+    impl_->names.add(detail::Source::folder, e.name, picture.string(), true);
+  }
+  diags.append(problems);
+  return !problems.has_errors();
+}
+
+std::optional<Picture> Library::resolve(const std::string& value, const std::string& base_dir,
+                                        const std::string& file, Span span, Diagnostics& diags) {
+  Impl& im = *impl_;
+  if (!im.told_load_problems) {
+    diags.append(im.load_problems);
+    im.told_load_problems = true;
+  }
+  auto load_openmoji = [&](const std::string& code) -> std::optional<Picture> {
+    const std::string key = "openmoji:" + code;
+    if (auto it = im.cache.find(key); it != im.cache.end()) return it->second;
+    const fs::path svg_path = fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg");
+    const auto text = read_text_file(svg_path);
+    if (!text) {
+      diags.error(file, span, "missing-picture",
+                  "The OpenMoji picture " + code + " is not installed.",
+                  "Run scripts/install-openmoji.sh to install the OpenMoji pictures.");
+      return std::nullopt;
+    }
+    Diagnostics inner;
+    auto drawing = read_svg(*text, svg_path.string(), inner);
+    if (!drawing) {
+      retell(inner, svg_path.string(), file, span, diags);
+      return std::nullopt;
+    }
+    Picture picture;
+    picture.key = key;
+    const auto* emoji = im.emojis ? im.emojis->find(code) : nullptr;
+    picture.name = emoji ? emoji->annotation : code;
+    picture.source = key;
+    picture.is_openmoji = true;
+    picture.content = std::move(*drawing);
+    return im.cache.emplace(key, std::move(picture)).first->second;
+  };
+  auto load_file = [&](const fs::path& path, const std::string& shown) -> std::optional<Picture> {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" is not there.",
+                  "Check the file name. The file should be in the folder \"" +
+                      (base_dir.empty() ? std::string(".") : base_dir) + "\".");
+      return std::nullopt;
+    }
+    const fs::path canonical = fs::weakly_canonical(path, ec);
+    const std::string key = "file:" + (ec ? path.string() : canonical.string());
+    if (auto it = im.cache.find(key); it != im.cache.end()) return it->second;
+    const std::string ext = lower_extension(path);
+    Diagnostics inner;
+    Picture picture;
+    picture.key = key;
+    picture.name = name_from_file(path);
+    picture.source = path.string();
+    if (ext == ".png") {
+      auto image = read_png(path.string(), inner);
+      if (image) picture.content = std::move(*image);
+    } else if (ext == ".jpg" || ext == ".jpeg") {
+      auto image = read_jpeg(path.string(), inner);
+      if (image) picture.content = std::move(*image);
+    } else if (ext == ".svg") {
+      const auto text = read_text_file(path);
+      auto drawing = text ? read_svg(*text, path.string(), inner) : std::nullopt;
+      if (drawing) picture.content = std::move(*drawing);
+      else if (!text) inner.error(path.string(), Span{}, "bad-picture", "The file cannot be opened.");
+    } else {
+      diags.error(file, span, "bad-picture", "The picture \"" + shown + "\" is not a PNG, JPEG or SVG file.",
+                  "Use a picture that ends in .png, .jpg or .svg.");
+      return std::nullopt;
+    }
+    if (inner.has_errors()) {
+      retell(inner, shown, file, span, diags);
+      return std::nullopt;
+    }
+    return im.cache.emplace(key, std::move(picture)).first->second;
+  };
+
+  const std::string trimmed = text::fold_white_space(value);
+  std::string_view name = trimmed;
+  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  if (name.empty()) {
+    diags.error(file, span, "empty-picture", "The picture name is empty.",
+                "Write a picture name such as \"doctor\", or picture=\"none\" for no picture.");
+    return std::nullopt;
+  }
+  // 1. Names: own folders, the catalogue, then OpenMoji's names and tags.
+  if (auto c = im.names.best(std::string(name))) {
+    std::optional<Picture> picture =
+        c->target_is_file ? load_file(c->target, c->target) : load_openmoji(c->target);
+    if (picture && c->source == detail::Source::folder) picture->name = c->name;
+    return picture;
+  }
+  // 2. An OpenMoji code such as 1F91D.
+  if (detail::looks_like_code(name) && im.emojis && im.emojis->find(name))
+    return load_openmoji(detail::upper_ascii(name));
+  // 3. A file, relative to the document's folder.
+  const fs::path given(std::string{name});
+  const bool path_like = is_picture_extension(lower_extension(given)) ||
+                         std::string_view(name).find('/') != std::string_view::npos;
+  if (path_like) return load_file(given.is_absolute() ? given : fs::path(base_dir) / given, std::string(name));
+
+  std::string hint;
+  const auto close = im.names.closest(std::string(name), 3);
+  for (std::size_t i = 0; i < close.size(); ++i)
+    hint += (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") + ("\"" + close[i] + "\"");
+  std::string message = "There is no picture called \"" + std::string(name) + "\".";
+  if (!im.emojis) message += " The OpenMoji pictures are not installed.";
+  diags.error(file, span, "unknown-picture", message,
+              (hint.empty() ? std::string() : "Did you mean " + hint + "? ") +
+                  "You can look for pictures with: easyread symbols search " + std::string(name));
+  return std::nullopt;
+}
+
+}  // namespace easyread::symbols

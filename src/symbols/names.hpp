@@ -1,0 +1,57 @@
+// Data behind picture names: OpenMoji's list (CSV), catalogue files (TSV)
+// and the folding that lets "Doctors" find "doctor".
+#pragma once
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+
+namespace easyread::symbols::detail {
+
+// Splits CSV text into rows of fields. Quoted fields may hold commas, line
+// ends and doubled quotes ("").
+std::vector<std::vector<std::string>> parse_csv(std::string_view text);
+
+struct Emoji {
+  std::string code;        // "1F91D", as in the file name
+  std::string annotation;  // "handshake"
+  std::vector<std::string> tags;
+  bool skin_tone_variant = false;
+};
+
+// OpenMoji's data/openmoji.csv, in the file's order.
+struct EmojiList {
+  std::vector<Emoji> emojis;
+  std::map<std::string, std::size_t> by_code;  // upper-case code -> index
+  const Emoji* find(std::string_view code) const;
+};
+std::optional<EmojiList> parse_openmoji_csv(std::string_view text);
+
+// One line of a catalogue file: name<TAB>code or file<TAB>notes.
+struct CatalogueEntry {
+  std::string name;
+  std::string target;  // an OpenMoji code, or a file name in the catalogue's folder
+  std::string notes;
+  int line = 0;
+};
+// Reads a catalogue. '#' starts a comment line; blank lines are skipped.
+// Lines without a name and a target are reported in `diags`.
+std::vector<CatalogueEntry> parse_catalogue(std::string_view text, const std::string& file,
+                                            Diagnostics& diags);
+
+// The forms a name is compared in: folded case and white space first, then
+// the last word without a plural ending ("buses" -> "buse", "bus").
+std::vector<std::string> name_forms(std::string_view name);
+
+// Whether text looks like an OpenMoji code: hex groups joined by '-'.
+bool looks_like_code(std::string_view text);
+std::string upper_ascii(std::string_view text);
+
+// Levenshtein distance over bytes (names are mostly ASCII).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace easyread::symbols::detail

@@ -1,0 +1,182 @@
+// Bitmap pictures: PNG decoded with libpng's simplified reader, JPEG kept
+// as it is (the PDF can hold it directly) with its size and EXIF orientation.
+#include <png.h>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+#include "symbols/symbols.hpp"
+
+namespace easyread::symbols {
+namespace {
+
+// Pictures larger than this are refused: they would use too much memory.
+constexpr std::uint64_t kMaxPixels = 50'000'000;
+
+std::optional<std::vector<std::uint8_t>> read_file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void file_error(Diagnostics& diags, const std::string& path, const std::string& message,
+                const std::string& suggestion) {
+  diags.error(path, Span{}, "bad-picture", message, suggestion);
+}
+
+// Frees libpng's reader state however we leave.
+struct PngImage {
+  png_image image;
+  PngImage() {
+    std::memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+  }
+  ~PngImage() { png_image_free(&image); }
+  PngImage(const PngImage&) = delete;
+  PngImage& operator=(const PngImage&) = delete;
+};
+
+}  // namespace
+
+std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags) {
+  const auto bytes = read_file_bytes(path);
+  if (!bytes) {
+    file_error(diags, path, "The picture file cannot be opened.", "Check the file name and that the file is there.");
+    return std::nullopt;
+  }
+  PngImage png;
+  if (!png_image_begin_read_from_memory(&png.image, bytes->data(), bytes->size())) {
+    file_error(diags, path, std::string("The PNG picture cannot be read: ") + png.image.message + ".",
+               "Open the picture in a photo program and save it again as PNG.");
+    return std::nullopt;
+  }
+  if (std::uint64_t(png.image.width) * png.image.height > kMaxPixels) {
+    file_error(diags, path, "The PNG picture is too big.", "Make the picture smaller, for example 1000 pixels wide.");
+    return std::nullopt;
+  }
+  // Without gAMA or sRGB chunks libpng would take 16-bit samples as linear
+  // light; pictures from ordinary programs are sRGB at every bit depth.
+  png.image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
+  // Keep grey as grey and colour as colour; palettes and 16-bit samples
+  // become plain 8-bit samples; transparency becomes an alpha channel.
+  const bool colour = (png.image.format & PNG_FORMAT_FLAG_COLOR) != 0;
+  const bool has_alpha = (png.image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+  png.image.format = (colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (has_alpha ? PNG_FORMAT_FLAG_ALPHA : 0u);
+  std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(png.image));
+  if (!png_image_finish_read(&png.image, nullptr, pixels.data(), 0, nullptr)) {
+    file_error(diags, path, std::string("The PNG picture is damaged: ") + png.image.message + ".",
+               "Open the picture in a photo program and save it again as PNG.");
+    return std::nullopt;
+  }
+  RasterImage out;
+  out.encoding = RasterImage::Encoding::pixels;
+  out.width = int(png.image.width);
+  out.height = int(png.image.height);
+  out.components = colour ? 3 : 1;
+  const std::size_t count = std::size_t(out.width) * std::size_t(out.height);
+  if (!has_alpha) {
+    out.data = std::move(pixels);
+    return out;
+  }
+  // Split colour and alpha: the PDF keeps alpha as a separate soft mask.
+  const int stride = out.components + 1;
+  out.data.resize(count * std::size_t(out.components));
+  out.alpha.resize(count);
+  bool any_transparent = false;
+  for (std::size_t i = 0; i < count; ++i) {
+    for (int c = 0; c < out.components; ++c)
+      out.data[i * std::size_t(out.components) + std::size_t(c)] = pixels[i * std::size_t(stride) + std::size_t(c)];
+    out.alpha[i] = pixels[i * std::size_t(stride) + std::size_t(out.components)];
+    any_transparent = any_transparent || out.alpha[i] != 255;
+  }
+  if (!any_transparent) out.alpha.clear();  // fully opaque: no mask needed
+  return out;
+}
+
+namespace {
+
+std::uint16_t read16(const std::uint8_t* p, bool big_endian) {
+  return big_endian ? std::uint16_t(p[0] << 8 | p[1]) : std::uint16_t(p[1] << 8 | p[0]);
+}
+std::uint32_t read32(const std::uint8_t* p, bool big_endian) {
+  return big_endian ? std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3]
+                    : std::uint32_t(p[3]) << 24 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[1]) << 8 | p[0];
+}
+
+// The orientation tag (0x0112) of IFD0 in an EXIF block ("Exif\0\0" + TIFF). 1 if absent.
+int exif_orientation(const std::uint8_t* data, std::size_t size) {
+  if (size < 14 || std::memcmp(data, "Exif\0\0", 6) != 0) return 1;
+  const std::uint8_t* tiff = data + 6;
+  const std::size_t tiff_size = size - 6;
+  bool big_endian;
+  if (tiff[0] == 'M' && tiff[1] == 'M') big_endian = true;
+  else if (tiff[0] == 'I' && tiff[1] == 'I') big_endian = false;
+  else return 1;
+  if (read16(tiff + 2, big_endian) != 42) return 1;
+  const std::uint32_t ifd = read32(tiff + 4, big_endian);
+  if (ifd > tiff_size || tiff_size - ifd < 2) return 1;
+  const unsigned entries = read16(tiff + ifd, big_endian);
+  for (unsigned i = 0; i < entries; ++i) {
+    const std::size_t at = ifd + 2 + std::size_t(i) * 12;
+    if (at + 12 > tiff_size) return 1;
+    if (read16(tiff + at, big_endian) != 0x0112) continue;
+    const unsigned type = read16(tiff + at + 2, big_endian);  // 3 = SHORT
+    const unsigned value = type == 3 ? read16(tiff + at + 8, big_endian) : 0;
+    return value >= 1 && value <= 8 ? int(value) : 1;
+  }
+  return 1;
+}
+
+}  // namespace
+
+std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags) {
+  auto bytes = read_file_bytes(path);
+  if (!bytes) {
+    file_error(diags, path, "The picture file cannot be opened.", "Check the file name and that the file is there.");
+    return std::nullopt;
+  }
+  const auto& b = *bytes;
+  auto damaged = [&](const std::string& why) {
+    file_error(diags, path, "The JPEG picture cannot be read: " + why + ".",
+               "Open the picture in a photo program and save it again as JPEG.");
+    return std::nullopt;
+  };
+  if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return damaged("it does not start like a JPEG file");
+  RasterImage out;
+  out.encoding = RasterImage::Encoding::jpeg;
+  std::size_t pos = 2;
+  bool have_frame = false;
+  while (pos + 4 <= b.size() && !have_frame) {
+    if (b[pos] != 0xFF) return damaged("a marker is missing");
+    const std::uint8_t marker = b[pos + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++pos;
+      continue;
+    }
+    if (marker == 0xD9 || marker == 0xDA) break;  // end of image, or scan before any frame header
+    const std::size_t length = read16(&b[pos + 2], true);
+    if (length < 2 || pos + 2 + length > b.size()) return damaged("a segment is cut short");
+    const std::uint8_t* body = &b[pos + 4];
+    const std::size_t body_size = length - 2;
+    if (marker == 0xE1) out.orientation = std::max(out.orientation, exif_orientation(body, body_size));
+    const bool is_frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    if (is_frame) {
+      if (body_size < 6) return damaged("the frame header is too short");
+      if (body[0] != 8) return damaged("only 8-bit JPEG pictures can be used");
+      out.height = read16(body + 1, true);
+      out.width = read16(body + 3, true);
+      out.components = body[5];
+      have_frame = true;
+    }
+    pos += 2 + length;
+  }
+  if (!have_frame || out.width == 0 || out.height == 0) return damaged("its size is missing");
+  if (out.components != 1 && out.components != 3 && out.components != 4)
+    return damaged("it has an unusual number of colour channels");
+  out.data = std::move(*bytes);
+  return out;
+}
+
+}  // namespace easyread::symbols
