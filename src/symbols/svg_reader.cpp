@@ -94,8 +94,10 @@ class Reader {
     failed_ = true;
   }
   void error_at(pugi::xml_node node, std::string message, std::string suggestion) {
-    error_at(std::size_t(std::max<std::ptrdiff_t>(0, node.offset_debug())), std::move(message),
-             std::move(suggestion));
+    // pugixml points at the element's name; people count from its '<'.
+    auto offset = std::size_t(std::max<std::ptrdiff_t>(0, node.offset_debug()));
+    if (offset > 0 && offset <= svg_.size() && svg_[offset - 1] == '<') --offset;
+    error_at(offset, std::move(message), std::move(suggestion));
   }
   void feature_error(pugi::xml_node node, const std::string& feature) {
     error_at(node,
