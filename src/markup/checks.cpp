@@ -91,6 +91,8 @@ bool check_child_element(Context& ctx, const pugi::xml_node& parent,
   if (auto near = closest_name(name, allowed)) {
     message += " Did you mean " + tag(*near) + "?";
     suggestion = "Change " + tag(name) + " to " + tag(*near) + ".";
+  } else if (parent_name.empty()) {
+    suggestion = "Start the file with <easyread title=\"...\"> and end it with </easyread>.";
   } else if (allowed.empty()) {
     suggestion = "Take it out. " + tag(parent_name) + " can only hold words.";
   } else {

@@ -75,7 +75,9 @@ void trim_edges(const Context& ctx, Paragraph& paragraph) {
 
 void read_list(Context& ctx, const pugi::xml_node& list_element, std::vector<Paragraph>& items) {
   check_attributes(ctx, list_element);
+  bool has_content = false;  // a list with wrong content has its error already
   for (const pugi::xml_node& child : list_element.children()) {
+    has_content = has_content || child.type() == pugi::node_element || !is_blank(child.value());
     if (is_text(child)) {
       check_no_text(ctx, list_element, child);
       continue;
@@ -93,7 +95,7 @@ void read_list(Context& ctx, const pugi::xml_node& list_element, std::vector<Par
     }
     items.push_back(std::move(item));
   }
-  if (items.empty()) {
+  if (!has_content) {
     Span where = ctx.element_span(list_element);
     ctx.error(where, "empty-list",
               "The list on line " + std::to_string(where.line) + " has no bullet points.",

@@ -245,6 +245,7 @@ std::optional<Document> read_string(std::string source, const std::string& path,
     return std::nullopt;
   }
   pugi::xml_node root;
+  std::size_t diagnostics_before_root = diags.items().size();
   for_each_child(ctx, xml, [&](const pugi::xml_node& child) {
     if (!root) return void(root = child);
     Span where = ctx.element_span(child);
@@ -253,6 +254,8 @@ std::optional<Document> read_string(std::string source, const std::string& path,
               "Move it inside <easyread>, before </easyread>.");
   });
   if (!root) {
+    // A wrong top tag (<notes>) has been reported already.
+    if (diags.items().size() > diagnostics_before_root) return std::nullopt;
     ctx.error(ctx.span(0, 0), "xml-syntax", "The file has no <easyread> part.",
               "Start the file with <easyread title=\"...\"> and end it with </easyread>.");
     return std::nullopt;
