@@ -4,6 +4,7 @@
 #include "pdf/font_set.hpp"
 #include "pdf/hpdf_handle.hpp"
 #include "pdf/page_content.hpp"
+#include "pdf/pictures.hpp"
 #include "pdf/pdf.hpp"
 
 namespace easyread::pdf {
@@ -77,6 +78,7 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
   FontSet fonts;
   if (!fonts.load(pdf, doc, file, diags) || !pdf.ok()) return {};
 
+  PictureStore pictures(pdf, doc, file, diags);
   for (const layout::Page& page_items : doc.pages) {
     HPDF_Page page = HPDF_AddPage(pdf.get());
     if (page == nullptr) return {};
@@ -92,6 +94,10 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
         const int node = checked_node(doc, text->node);
         content.mark(node, role_of(doc, node));
         draw_text(page, fonts.font(text->font), *text);
+      } else if (const auto* picture = std::get_if<layout::PictureItem>(&item)) {
+        const int node = checked_node(doc, picture->node);
+        content.mark(node, role_of(doc, node));
+        if (!pictures.draw(content, *picture)) return {};
       } else if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
         const int node = checked_node(doc, rect->node);
         content.mark(node, role_of(doc, node));

@@ -25,6 +25,7 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+  if (std::getenv("PDFTEST_KEEP") != nullptr) return;  // to look at the files by hand
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
 }

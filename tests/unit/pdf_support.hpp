@@ -11,7 +11,8 @@ namespace pdftest {
 inline const std::string andika_regular = "/usr/share/fonts/truetype/andika/Andika-Regular.ttf";
 inline const std::string andika_bold = "/usr/share/fonts/truetype/andika/Andika-Bold.ttf";
 
-// A folder under the temporary folder, removed with everything in it.
+// A folder under the temporary folder, removed with everything in it
+// (kept when PDFTEST_KEEP is set, to look at the files by hand).
 class TempDir {
  public:
   TempDir();

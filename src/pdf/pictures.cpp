@@ -1,0 +1,164 @@
+#include "pdf/pictures.hpp"
+
+#include <algorithm>
+
+#include "pdf/drawing_form.hpp"
+
+namespace easyread::pdf {
+
+namespace {
+
+std::string matrix_operands(const Matrix& m) {
+  return pdf_number(m.a) + " " + pdf_number(m.b) + " " + pdf_number(m.c) + " " + pdf_number(m.d) +
+         " " + pdf_number(m.e) + " " + pdf_number(m.f);
+}
+
+// Maps the viewBox (y down) into the box (y up), keeping the drawing's
+// shape and centring it, as SVG's default "xMidYMid meet" does.
+Matrix view_box_matrix(const Drawing& d, const layout::PictureItem& item) {
+  const double view_w = d.view_width > 0 ? d.view_width : 1;
+  const double view_h = d.view_height > 0 ? d.view_height : 1;
+  const double scale = std::min(item.width / view_w, item.height / view_h);
+  const double left = item.x + (item.width - view_w * scale) / 2;
+  const double top = item.y + item.height - (item.height - view_h * scale) / 2;
+  return {scale, 0, 0, -scale, left - d.view_x * scale, top + d.view_y * scale};
+}
+
+bool all_opaque(const std::vector<std::uint8_t>& alpha) {
+  return std::all_of(alpha.begin(), alpha.end(), [](std::uint8_t a) { return a == 255; });
+}
+
+}  // namespace
+
+Matrix oriented_image_matrix(int orientation, double x, double y, double w, double h) {
+  // Image space is the unit square with the stored top row at the top;
+  // each case moves stored pixels to where EXIF says the viewer sees them.
+  switch (orientation) {
+    case 2: return {-w, 0, 0, h, x + w, y};       // mirrored left to right
+    case 3: return {-w, 0, 0, -h, x + w, y + h};  // turned half way
+    case 4: return {w, 0, 0, -h, x, y + h};       // mirrored top to bottom
+    case 5: return {0, -h, -w, 0, x + w, y + h};  // mirrored on the main diagonal
+    case 6: return {0, -h, w, 0, x, y + h};       // needs a quarter turn clockwise
+    case 7: return {0, h, w, 0, x, y};            // mirrored on the other diagonal
+    case 8: return {0, h, -w, 0, x + w, y};       // needs a quarter turn anticlockwise
+    default: return {w, 0, 0, h, x, y};
+  }
+}
+
+bool PictureStore::draw(PageContent& content, const layout::PictureItem& item) {
+  if (item.picture < 0 || item.picture >= static_cast<int>(doc_.pictures.size())) {
+    diags_.error(file_, {}, "pdf-picture", "A picture on the page is missing.",
+                 "Check the pictures in the document.");
+    return false;
+  }
+  HPDF_Dict object = object_for(item.picture);
+  if (object == nullptr) return false;
+  const Picture& picture = doc_.pictures[item.picture];
+  Matrix m;
+  if (const auto* drawing = std::get_if<Drawing>(&picture.content))
+    m = view_box_matrix(*drawing, item);
+  else
+    m = oriented_image_matrix(std::get<RasterImage>(picture.content).orientation, item.x, item.y,
+                              item.width, item.height);
+  content.write("q\n" + matrix_operands(m) + " cm\n");
+  HPDF_Page_ExecuteXObject(content.page(), object);
+  content.write("Q\n");
+  return true;
+}
+
+HPDF_Dict PictureStore::object_for(int index) {
+  if (auto found = by_index_.find(index); found != by_index_.end()) return found->second;
+  const Picture& picture = doc_.pictures[index];
+  // The same key means the same picture: draw the stored one.
+  if (!picture.key.empty())
+    if (auto found = by_key_.find(picture.key); found != by_key_.end()) {
+      by_index_[index] = found->second;
+      return found->second;
+    }
+  HPDF_Dict object = nullptr;
+  if (const auto* drawing = std::get_if<Drawing>(&picture.content))
+    object = make_form(*drawing);
+  else
+    object = make_image(std::get<RasterImage>(picture.content), picture);
+  if (object == nullptr) return nullptr;
+  by_index_[index] = object;
+  if (!picture.key.empty()) by_key_.emplace(picture.key, object);
+  return object;
+}
+
+HPDF_Dict PictureStore::opacity_state(double fill_alpha, double stroke_alpha) {
+  const auto key = std::make_pair(fill_alpha, stroke_alpha);
+  if (auto found = opacity_states_.find(key); found != opacity_states_.end()) return found->second;
+  HPDF_Dict state = pdf_.new_indirect_dict();
+  if (state == nullptr) return nullptr;
+  HPDF_Dict_AddName(state, "Type", "ExtGState");
+  HPDF_Dict_AddReal(state, "ca", static_cast<HPDF_REAL>(fill_alpha));
+  HPDF_Dict_AddReal(state, "CA", static_cast<HPDF_REAL>(stroke_alpha));
+  opacity_states_.emplace(key, state);
+  return state;
+}
+
+HPDF_Dict PictureStore::make_form(const Drawing& drawing) {
+  const FormContent content = drawing_operators(drawing);
+  HPDF_Dict form = pdf_.new_stream(true);
+  if (form == nullptr) return nullptr;
+  form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+  HPDF_Dict_AddName(form, "Type", "XObject");
+  HPDF_Dict_AddName(form, "Subtype", "Form");
+  HPDF_Array bbox = HPDF_Array_New(pdf_.mmgr());
+  HPDF_Dict_Add(form, "BBox", bbox);
+  for (double v : {drawing.view_x, drawing.view_y, drawing.view_x + drawing.view_width,
+                   drawing.view_y + drawing.view_height})
+    HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(v));
+  HPDF_Dict resources = HPDF_Dict_New(pdf_.mmgr());
+  HPDF_Dict_Add(form, "Resources", resources);
+  if (!content.opacities.empty()) {
+    HPDF_Dict states = HPDF_Dict_New(pdf_.mmgr());
+    HPDF_Dict_Add(resources, "ExtGState", states);
+    for (const auto& [name, alphas] : content.opacities) {
+      HPDF_Dict state = opacity_state(alphas.first, alphas.second);
+      if (state == nullptr) return nullptr;
+      HPDF_Dict_Add(states, name.c_str(), state);
+    }
+  }
+  write_raw(form->stream, content.operators);
+  return form;
+}
+
+HPDF_Dict PictureStore::make_image(const RasterImage& image, const Picture& picture) {
+  const auto bad_picture = [&](const std::string& why) -> HPDF_Dict {
+    diags_.error(file_, {}, "pdf-picture",
+                 "The picture " + (picture.source.empty() ? picture.name : picture.source) +
+                     " cannot be put in the PDF: " + why,
+                 "Try saving the picture again as a PNG or JPEG file.");
+    return nullptr;
+  };
+  if (image.encoding == RasterImage::Encoding::jpeg) {
+    // libharu copies the JPEG as it is, so the photo keeps its quality.
+    if (image.data.empty()) return bad_picture("the file is empty.");
+    return HPDF_LoadJpegImageFromMem(pdf_.get(), image.data.data(),
+                                     static_cast<HPDF_UINT>(image.data.size()));
+  }
+  if (image.width <= 0 || image.height <= 0) return bad_picture("it has no size.");
+  const auto pixels = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
+  if (image.components != 1 && image.components != 3)
+    return bad_picture("its colours are in a form the PDF writer does not know.");
+  if (image.data.size() != pixels * static_cast<std::size_t>(image.components))
+    return bad_picture("its pixel data is the wrong size.");
+  HPDF_Image result = HPDF_LoadRawImageFromMem(
+      pdf_.get(), image.data.data(), static_cast<HPDF_UINT>(image.width),
+      static_cast<HPDF_UINT>(image.height),
+      image.components == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+  if (result == nullptr) return nullptr;
+  if (!image.alpha.empty() && !all_opaque(image.alpha)) {
+    if (image.alpha.size() != pixels) return bad_picture("its transparency data is the wrong size.");
+    HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_.get(), image.alpha.data(),
+                                               static_cast<HPDF_UINT>(image.width),
+                                               static_cast<HPDF_UINT>(image.height),
+                                               HPDF_CS_DEVICE_GRAY, 8);
+    if (mask == nullptr || HPDF_Image_AddSMask(result, mask) != HPDF_OK) return nullptr;
+  }
+  return result;
+}
+
+}  // namespace easyread::pdf

@@ -1,0 +1,46 @@
+// Pictures in the PDF: vector Drawings as Form XObjects, photos and
+// bitmaps as Image XObjects. Each distinct picture is stored once, however
+// often the pages use it.
+#pragma once
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/layout.hpp"
+#include "pdf/hpdf_handle.hpp"
+#include "pdf/page_content.hpp"
+
+namespace easyread::pdf {
+
+class PictureStore {
+ public:
+  PictureStore(const PdfHandle& pdf, const layout::Document& doc, std::string file,
+               Diagnostics& diags)
+      : pdf_(pdf), doc_(doc), file_(std::move(file)), diags_(diags) {}
+
+  // Draws the picture into the item's box. Returns false (after a
+  // diagnostic) if the picture cannot be stored.
+  bool draw(PageContent& content, const layout::PictureItem& item);
+
+ private:
+  // The stored object for Document::pictures[index], made on first use.
+  HPDF_Dict object_for(int index);
+  HPDF_Dict make_form(const Drawing& drawing);
+  HPDF_Dict make_image(const RasterImage& image, const Picture& picture);
+  HPDF_Dict opacity_state(double fill_alpha, double stroke_alpha);
+
+  const PdfHandle& pdf_;
+  const layout::Document& doc_;
+  std::string file_;
+  Diagnostics& diags_;
+  std::map<std::string, HPDF_Dict> by_key_;
+  std::map<int, HPDF_Dict> by_index_;
+  std::map<std::pair<double, double>, HPDF_Dict> opacity_states_;
+};
+
+// The matrix that shows an image's unit square upright in the box
+// (x, y, width, height) for EXIF orientation 1 to 8.
+Matrix oriented_image_matrix(int orientation, double x, double y, double width, double height);
+
+}  // namespace easyread::pdf
