@@ -9,6 +9,13 @@
 #include "base/diagnostic.hpp"
 #include "base/graphics.hpp"
 
+namespace easyread::markup {
+struct Document;
+}
+namespace easyread::symbols {
+class Library;
+}
+
 namespace easyread::layout {
 
 // A TrueType font file used by the document.
@@ -88,5 +95,17 @@ struct Document {
   std::vector<Node> nodes;  // nodes[0] is the Document root
   std::vector<Bookmark> bookmarks;
 };
+
+struct Options {
+  std::string data_home;      // where templates/, fonts/ and symbols/ are
+  std::string template_name;  // overrides the document's own choice when not empty
+};
+
+// Lays out a document: resolves its pictures (choosing one where none is
+// given), checks every character can be drawn, and fills pages. Returns
+// nullopt after adding errors to `diags`; notes (such as pictures chosen) and
+// warnings may be added either way.
+std::optional<Document> lay_out(const markup::Document& doc, symbols::Library& library,
+                                const Options& options, Diagnostics& diags);
 
 }  // namespace easyread::layout

@@ -1,0 +1,165 @@
+// easyread build: XML notes -> checks -> layout -> PDF, one document at a time.
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include "check/check.hpp"
+#include "cli/commands.hpp"
+#include "cli/files.hpp"
+#include "layout/layout.hpp"
+#include "markup/markup.hpp"
+#include "pdf/pdf.hpp"
+#include "symbols/symbols.hpp"
+
+namespace easyread::cli {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kBuildHelp = R"(easyread build makes an Easy Read PDF from your notes.
+
+How to use it:
+  easyread build NOTES.xml                  Makes NOTES.pdf beside your notes.
+  easyread build NOTES.xml -o SOMEWHERE.pdf Makes the PDF where you say.
+  easyread build A.xml B.xml -o FOLDER/     Makes a PDF for each file in FOLDER.
+
+Options:
+  -o, --output PATH      Where to put the PDF, or a folder for many PDFs.
+  -t, --template NAME    Choose a look: newsletter, minutes, leaflet,
+                         large-print or high-contrast. Or give a file.
+  --pictures FOLDER      Use your own pictures too. The folder needs a
+                         catalogue.tsv file. You can say this more than once.
+  --no-check             Do not check the words. Just make the PDF.
+  -q, --quiet            Only show problems.
+  --help                 Show this help.
+
+What the exit code means:
+  0  Every PDF was made.
+  1  Some PDFs were not made. The messages say why.
+  2  The command was not written right.
+)";
+
+struct BuildOptions {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::string template_name;
+  std::vector<std::string> picture_folders;
+  bool check = true;
+  bool quiet = false;
+};
+
+std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
+  BuildOptions o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* what) -> std::optional<std::string> {
+      if (i + 1 < args.size()) return args[++i];
+      std::cerr << "easyread build: " << a << " needs " << what << " after it.\n";
+      return std::nullopt;
+    };
+    if (a == "--help" || a == "-h") {
+      std::cout << kBuildHelp;
+      exit_code = 0;
+      return std::nullopt;
+    } else if (a == "-o" || a == "--output") {
+      auto v = value("a file or folder name");
+      if (!v) break;
+      o.output = *v;
+    } else if (a == "-t" || a == "--template") {
+      auto v = value("the name of a template");
+      if (!v) break;
+      o.template_name = *v;
+    } else if (a == "--pictures") {
+      auto v = value("a folder");
+      if (!v) break;
+      o.picture_folders.push_back(*v);
+    } else if (a == "--no-check") {
+      o.check = false;
+    } else if (a == "-q" || a == "--quiet") {
+      o.quiet = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "easyread build: I do not know the option \"" << a << "\".\n"
+                << "To see the options, type: easyread build --help\n";
+      exit_code = 2;
+      return std::nullopt;
+    } else {
+      o.inputs.push_back(a);
+    }
+  }
+  if (o.inputs.empty()) {
+    std::cerr << "easyread build: Please name the notes to build.\n"
+              << "For example: easyread build notes.xml\n";
+    exit_code = 2;
+    return std::nullopt;
+  }
+  return o;
+}
+
+// Where the PDF for `input` goes.
+std::string output_path(const BuildOptions& o, const std::string& input) {
+  fs::path name = fs::path(input).filename().replace_extension(".pdf");
+  if (o.output.empty()) return (fs::path(input).parent_path() / name).string();
+  bool is_folder = o.inputs.size() > 1 || o.output.back() == '/' || fs::is_directory(o.output);
+  return is_folder ? (fs::path(o.output) / name).string() : o.output;
+}
+
+// Stand-in until the shared report printer lands.
+void print_all(const Diagnostics& diags) {
+  for (const auto& d : diags.items())
+    std::cerr << d.file << ":" << d.span.line << ":" << d.span.column << ": " << severity_name(d.severity)
+              << ": " << d.message << " [" << d.rule << "]\n  " << d.suggestion << "\n";
+}
+
+}  // namespace
+
+int run_build(const Args& args) {
+  int exit_code = 2;
+  auto options = parse(args, exit_code);
+  if (!options) return exit_code;
+  const std::string home = data_home();
+  symbols::Library library(home);  // shared: each symbol is read once for all documents
+  Diagnostics setup;
+  for (const auto& folder : options->picture_folders) library.add_folder(folder, setup);
+  if (setup.has_errors()) {
+    print_all(setup);
+    return 2;
+  }
+  int failed = 0;
+  for (const auto& input : options->inputs) {
+    auto started = std::chrono::steady_clock::now();
+    Diagnostics diags;
+    const std::string out_path = output_path(*options, input);
+    std::optional<layout::Document> laid_out;
+    std::string bytes;
+    auto doc = markup::read_file(input, diags);
+    if (doc && same_file(input, out_path)) {
+      diags.error(input, {}, "would-overwrite", "The PDF would be written over your notes.",
+                  "Choose another name with -o.");
+    } else if (doc) {
+      if (options->check) {
+        check::Settings settings;
+        if (auto file = check::find_settings_file(input)) check::load_settings_file(*file, settings, diags);
+        check::Checker checker(home, settings, diags);
+        diags.append(checker.check_document(*doc).diagnostics);
+      }
+      laid_out = layout::lay_out(*doc, library, {home, options->template_name}, diags);
+      if (laid_out) bytes = pdf::render(*laid_out, out_path, diags);
+      if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
+    }
+    print_all(diags);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    if (diags.has_errors()) {
+      ++failed;
+      std::cerr << input << ": No PDF was made. Fix the problems above, then try again.\n";
+    } else if (!options->quiet) {
+      std::size_t pages = laid_out->pages.size();
+      std::cout << input << " -> " << out_path << ": " << pages << (pages == 1 ? " page, " : " pages, ")
+                << ms << " ms\n";
+    }
+  }
+  if (failed > 0 && options->inputs.size() > 1)
+    std::cerr << failed << " of " << options->inputs.size() << " documents were not made.\n";
+  return failed > 0 ? 1 : 0;
+}
+
+}  // namespace easyread::cli

@@ -1,0 +1,173 @@
+#include "layout/lines.hpp"
+
+#include <algorithm>
+
+namespace easyread::layout {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Sets a sentence's lines: fits as many words on a line as the width allows.
+class LineSetter {
+ public:
+  LineSetter(const StyledText& text, const FontSet& fonts, const TextStyle& style, double width)
+      : text_(text), fonts_(fonts), style_(style), width_(width) {}
+
+  std::vector<Line> set(std::size_t begin, std::size_t end, const std::vector<std::size_t>& breaks) {
+    std::vector<Line> lines;
+    std::size_t start = begin;
+    std::size_t last_fit = 0;
+    for (std::size_t at : breaks) {
+      if (at <= start) continue;
+      if (measure(start, at) <= width_) {
+        last_fit = at;
+        continue;
+      }
+      if (last_fit > start) {
+        lines.push_back(make_line(start, last_fit));
+        start = last_fit;
+      }
+      while (measure(start, at) > width_) {  // one word wider than the column
+        std::size_t cut = longest_fit(start, at);
+        lines.push_back(make_line(start, cut));
+        start = cut;
+      }
+      last_fit = at;
+    }
+    if (start < end) lines.push_back(make_line(start, end));
+    return lines;
+  }
+
+ private:
+  std::size_t trimmed_end(std::size_t begin, std::size_t end) const {
+    while (end > begin && is_space(text_.text()[end - 1])) --end;
+    return end;
+  }
+
+  double measure(std::size_t begin, std::size_t end) const {
+    double total = 0;
+    end = trimmed_end(begin, end);
+    for (const auto& span : text_.spans()) {
+      std::size_t b = std::max(begin, span.begin), e = std::min(end, span.end);
+      if (b < e)
+        total += fonts_.width(span.bold ? style_.bold : style_.regular,
+                              std::string_view(text_.text()).substr(b, e - b), style_.size);
+    }
+    return total;
+  }
+
+  std::size_t longest_fit(std::size_t begin, std::size_t end) const {
+    std::string_view s = text_.text();
+    std::size_t pos = begin, best = 0;
+    while (pos < end) {
+      text::next_code_point(s, pos);
+      if (measure(begin, pos) > width_) break;
+      best = pos;
+    }
+    if (best == 0) {  // not even one character fits: take one anyway
+      best = begin;
+      text::next_code_point(s, best);
+    }
+    return best;
+  }
+
+  Line make_line(std::size_t begin, std::size_t end) const {
+    Line line;
+    end = trimmed_end(begin, end);
+    for (const auto& span : text_.spans()) {
+      std::size_t b = std::max(begin, span.begin), e = std::min(end, span.end);
+      if (b >= e) continue;
+      Piece piece{text_.text().substr(b, e - b), span.bold, span.link, 0};
+      piece.width = fonts_.width(span.bold ? style_.bold : style_.regular, piece.text, style_.size);
+      line.width += piece.width;
+      line.pieces.push_back(std::move(piece));
+    }
+    return line;
+  }
+
+  const StyledText& text_;
+  const FontSet& fonts_;
+  TextStyle style_;
+  double width_;
+};
+
+}  // namespace
+
+StyledText StyledText::from(const markup::Paragraph& paragraph) {
+  StyledText out;
+  for (const auto& run : paragraph.runs) {
+    bool bold = run.style == markup::Run::Style::bold || run.style == markup::Run::Style::hard;
+    out.add(run.text, bold, run.style == markup::Run::Style::link ? run.href : std::string());
+  }
+  out.find_web_addresses();
+  return out;
+}
+
+void StyledText::add(std::string_view text, bool bold, std::string link) {
+  std::string folded;
+  for (char c : text) {
+    if (is_space(c)) {
+      pending_space_ = true;
+      continue;
+    }
+    if (pending_space_ && !(text_.empty() && folded.empty())) folded.push_back(' ');
+    pending_space_ = false;
+    folded.push_back(c);
+  }
+  if (folded.empty()) return;
+  std::size_t begin = text_.size();
+  text_ += folded;
+  if (!spans_.empty() && spans_.back().bold == bold && spans_.back().link == link &&
+      spans_.back().end == begin) {
+    spans_.back().end = text_.size();
+  } else {
+    spans_.push_back({begin, text_.size(), bold, std::move(link)});
+  }
+}
+
+// Web addresses written in plain text become links, so a reader can follow them.
+void StyledText::find_web_addresses() {
+  std::vector<Span> out;
+  for (const auto& span : spans_) {
+    if (!span.link.empty()) {
+      out.push_back(span);
+      continue;
+    }
+    std::size_t pos = span.begin;
+    while (pos < span.end) {
+      std::size_t found = std::string::npos;
+      for (const char* start : {"https://", "http://", "www."}) {
+        std::size_t f = text_.find(start, pos);
+        if (f < span.end && (f == span.begin || is_space(text_[f - 1])) && f < found) found = f;
+      }
+      if (found == std::string::npos) break;
+      std::size_t end = found;
+      while (end < span.end && !is_space(text_[end])) ++end;
+      while (end > found && std::string_view(".,;:!?)").find(text_[end - 1]) != std::string_view::npos) --end;
+      if (found > pos) out.push_back({pos, found, span.bold, {}});
+      std::string address = text_.substr(found, end - found);
+      if (address.rfind("www.", 0) == 0) address = "https://" + address;
+      out.push_back({found, end, span.bold, address});
+      pos = end;
+    }
+    if (pos < span.end) out.push_back({pos, span.end, span.bold, {}});
+  }
+  spans_ = std::move(out);
+}
+
+std::vector<std::vector<Line>> set_sentences(const StyledText& text, const text::Segmenter& segmenter,
+                                             const FontSet& fonts, const TextStyle& style,
+                                             double width) {
+  std::vector<std::vector<Line>> out;
+  LineSetter setter(text, fonts, style, width);
+  const std::string& s = text.text();
+  for (auto range : segmenter.sentences(s)) {
+    std::vector<std::size_t> breaks;
+    for (std::size_t b : segmenter.line_breaks(std::string_view(s).substr(range.begin, range.end - range.begin)))
+      breaks.push_back(range.begin + b);
+    out.push_back(setter.set(range.begin, range.end, breaks));
+  }
+  return out;
+}
+
+}  // namespace easyread::layout

@@ -1,0 +1,107 @@
+#include "layout/rows.hpp"
+
+#include <algorithm>
+
+namespace easyread::layout {
+namespace {
+constexpr const char* kBullet = "\u2022";
+// A little air between sentences, so each reads as its own line of thought.
+constexpr double kSentenceGap = 0.25;  // of the text size
+}  // namespace
+
+void RowMaker::add_sentences(Row& row, const StyledText& text, int parent, bool heading_style) {
+  for (auto& lines : set_sentences(text, segmenter_, fonts_, body_, width_)) {
+    RowGroup group;
+    int p = pages_.node("P", parent);
+    for (auto& line : lines) group.lines.push_back({std::move(line), heading_style, 0, {}, p, -1});
+    row.groups.push_back(std::move(group));
+  }
+}
+
+void RowMaker::add_list(Row& row, const std::vector<StyledText>& items, int parent) {
+  int list = pages_.node("L", parent);
+  double indent = fonts_.width(body_.regular, kBullet, body_.size) + body_.size * 0.6;
+  for (const auto& item : items) {
+    int li = pages_.node("LI", list);
+    int label = pages_.node("Lbl", li);
+    int body = pages_.node("LBody", li);
+    bool first = true;
+    for (auto& lines : set_sentences(item, segmenter_, fonts_, body_, width_ - indent)) {
+      RowGroup group;
+      for (auto& line : lines) {
+        group.lines.push_back({std::move(line), false, indent, first ? kBullet : "", body,
+                               first ? label : -1});
+        first = false;
+      }
+      row.groups.push_back(std::move(group));
+    }
+  }
+}
+
+void RowMaker::add_fact(Row& row, const std::string& label, const std::string& value, int parent) {
+  StyledText text;
+  text.add(label, true);
+  text.add(" ");
+  text.add(value);
+  int p = pages_.node("P", parent);
+  RowGroup group;
+  // A fact is one unit even if it is not a sentence; set it as a single "sentence".
+  for (auto& lines : set_sentences(text, segmenter_, fonts_, body_, width_))
+    for (auto& line : lines) group.lines.push_back({std::move(line), false, 0, {}, p, -1});
+  row.groups.push_back(std::move(group));
+}
+
+double RowPlacer::group_height(const RowGroup& g) const {
+  return static_cast<double>(g.lines.size()) * pages_.line_height(body_) + body_.size * kSentenceGap;
+}
+
+double RowPlacer::height(const Row& row) const {
+  double text = 0;
+  for (const auto& g : row.groups) text += group_height(g);
+  return std::max(row.picture >= 0 ? tmpl_.picture_size : 0.0, text);
+}
+
+double RowPlacer::first_part_height(const Row& row) const {
+  if (height(row) <= pages_.full_page_space()) return height(row);
+  double first = row.groups.empty() ? 0 : group_height(row.groups.front());
+  return std::max(row.picture >= 0 ? tmpl_.picture_size : 0.0, first);
+}
+
+void RowPlacer::draw_group(const RowGroup& g, double text_x, double& top) {
+  for (const auto& l : g.lines) {
+    const Color& color = l.heading_style ? tmpl_.heading : tmpl_.text;
+    if (!l.label.empty()) {
+      double ascent = body_.size * 0.8;
+      double baseline = top + (pages_.line_height(body_) - body_.size) / 2 + ascent;
+      pages_.draw_label(l.label, body_.regular, body_.size, tmpl_.accent, text_x, baseline, l.label_node);
+    }
+    top += pages_.draw_line(l.line, body_, color, text_x + l.indent, top, l.node);
+  }
+  top += body_.size * kSentenceGap;
+}
+
+void RowPlacer::place(const Row& row) {
+  double picture_x = tmpl_.picture_left ? pages_.left()
+                                        : pages_.left() + pages_.content_width() - tmpl_.picture_size;
+  double text_x = tmpl_.picture_left ? pages_.left() + tmpl_.picture_size + tmpl_.picture_gap
+                                     : pages_.left();
+  double whole = height(row);
+  if (whole > pages_.space_left() && !pages_.at_page_top()) pages_.new_page();
+  double top = pages_.cursor();
+  if (row.picture >= 0)
+    pages_.draw_picture(row.picture, row.aspect, picture_x, top, tmpl_.picture_size, row.figure_node);
+  double row_bottom = top + (row.picture >= 0 ? tmpl_.picture_size : 0.0);
+  double text_top = top;
+  for (const auto& g : row.groups) {
+    // Only a row taller than a whole page gets here with too little room.
+    if (text_top + group_height(g) > pages_.cursor() + pages_.space_left() + 0.01) {
+      pages_.new_page();
+      text_top = pages_.cursor();
+      row_bottom = text_top;
+    }
+    draw_group(g, text_x, text_top);
+  }
+  pages_.advance(std::max(row_bottom, text_top) - pages_.cursor() + tmpl_.row_gap);
+}
+
+}  // namespace easyread::layout
