@@ -30,6 +30,9 @@ struct ByteRange {
 std::size_t advance_decoded(std::string_view source, std::size_t raw_offset,
                             std::string_view decoded, std::size_t count, bool skip_markup);
 
+// True if an entity that pugixml resolves (&amp;, &#233; ...) starts at `pos`.
+bool starts_known_entity(std::string_view source, std::size_t pos);
+
 // Where the '<' of an element's start tag is, and the offset just after its '>'.
 std::size_t tag_begin(const pugi::xml_node& element);
 std::size_t tag_end(std::string_view source, const pugi::xml_node& element);
@@ -82,6 +85,9 @@ struct Context {
 void report_syntax_error(Context& ctx, const pugi::xml_parse_result& result);
 // Reports bytes that are not UTF-8; returns false if there were any.
 bool check_utf8(Context& ctx);
+// Reports codes such as "&nbsp;" that XML does not define (pugixml would
+// keep them as they are, and they would show up in the PDF).
+void check_entities(Context& ctx);
 
 // --- checks.cpp: attribute values and names ---
 

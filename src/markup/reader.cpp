@@ -260,6 +260,7 @@ std::optional<Document> read_string(std::string source, const std::string& path,
               "Start the file with <easyread title=\"...\"> and end it with </easyread>.");
     return std::nullopt;
   }
+  check_entities(ctx);
   read_root(ctx, root, doc);
   check_hard_words(ctx, doc);
   if (has_new_errors()) return std::nullopt;

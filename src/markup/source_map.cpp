@@ -57,6 +57,10 @@ Entity entity_at(std::string_view s, std::size_t pos) {
 
 }  // namespace
 
+bool starts_known_entity(std::string_view source, std::size_t pos) {
+  return entity_at(source, pos).raw_length > 1;
+}
+
 std::size_t advance_decoded(std::string_view source, std::size_t raw, std::string_view decoded,
                             std::size_t count, bool skip_markup) {
   // Text that starts inside a CDATA section: pugixml points past the marker.

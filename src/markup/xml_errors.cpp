@@ -1,6 +1,7 @@
 // Turns broken XML into errors a person can act on: where it is, what is
 // wrong, and what to write instead.
 #include <algorithm>
+#include <cctype>
 
 #include "markup/internal.hpp"
 
@@ -192,6 +193,42 @@ bool check_utf8(Context& ctx) {
     i += length;
   }
   return true;
+}
+
+void check_entities(Context& ctx) {
+  std::string_view s = ctx.source;
+  auto is_code_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '#' || c == '_' || c == '-';
+  };
+  std::size_t pos = 0;
+  while ((pos = s.find_first_of("<&", pos)) != std::string_view::npos) {
+    std::string_view rest = s.substr(pos);
+    if (rest.starts_with("<!--")) {
+      pos = skip_past(s, pos + 4, "-->");
+    } else if (rest.starts_with("<![CDATA[")) {
+      pos = skip_past(s, pos + 9, "]]>");
+    } else if (rest.starts_with("<?")) {
+      pos = skip_past(s, pos + 2, "?>");
+    } else if (rest.starts_with("<!")) {
+      pos = skip_past(s, pos + 2, ">");
+    } else if (s[pos] == '<' || starts_known_entity(s, pos)) {
+      ++pos;
+    } else {
+      // "& " on its own is kept as "&"; only "&name;" looks like a code.
+      std::size_t end = pos + 1;
+      while (end < s.size() && is_code_char(s[end])) ++end;
+      if (end > pos + 1 && end < s.size() && s[end] == ';') {
+        std::string code(s.substr(pos, end + 1 - pos));
+        Span where = ctx.span(pos, end + 1);
+        ctx.error(where, "unknown-entity",
+                  "Line " + std::to_string(where.line) + " has the code \"" + code +
+                      "\". easyread does not know it.",
+                  code == "&nbsp;" ? "Write a space instead."
+                                   : "Write the letter or sign itself instead of the code.");
+      }
+      pos = end;
+    }
+  }
 }
 
 }  // namespace easyread::markup::detail

@@ -300,3 +300,16 @@ TEST_CASE("a file that cannot be opened is an error that names it") {
   CHECK(diags.items()[0].rule == "cannot-read");
   CHECK(diags.items()[0].file == "/no/such/folder/notes.xml");
 }
+
+TEST_CASE("a code that XML does not define is an error; a lone & is fine") {
+  Diagnostic d = only_error(read(wrap("<point>Tea&nbsp;time &amp; cake.</point>")));
+  CHECK(d.rule == "unknown-entity");
+  CHECK(d.span.line == 2);
+  CHECK(d.span.column == 11);
+  CHECK(d.span.end_column == 17);
+  CHECK(contains(d.message, "&nbsp;"));
+
+  Result lone = read(wrap("<point>Tom & Jerry came.</point>"));
+  REQUIRE(lone.doc);
+  CHECK(lone.diags.items().empty());
+}

@@ -1,6 +1,9 @@
 // The markup reader on documents that are right: what a later stage gets.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "markup/markup.hpp"
 
 using namespace easyread;
@@ -228,4 +231,24 @@ TEST_CASE("Paragraph::empty is true for white space only") {
   paragraph.runs.push_back(Run{Run::Style::bold, "x", {}, 4});
   CHECK_FALSE(paragraph.empty());
   CHECK(paragraph.plain_text() == " \n\tx");
+}
+
+TEST_CASE("the complete example in the markup documentation reads without a mistake") {
+  std::ifstream file(std::string(EASYREAD_SOURCE_DIR) + "/docs/markup.md");
+  REQUIRE(file);
+  std::string docs{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  std::size_t begin = docs.find("```xml\n");
+  REQUIRE(begin != std::string::npos);
+  begin += 7;
+  std::size_t end = docs.find("```", begin);
+  REQUIRE(end != std::string::npos);
+  Result r = read(docs.substr(begin, end - begin));
+  std::string found;
+  for (const Diagnostic& d : r.diags.items()) found += d.rule + ": " + d.message + "\n";
+  INFO(found);
+  REQUIRE(r.doc);
+  CHECK(r.diags.items().empty());
+  CHECK(r.doc->sections.size() == 3);
+  CHECK(r.doc->words.size() == 1);
+  CHECK(r.doc->checked);
 }
