@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds easyread, and runs every test twice:
+# once in a normal build, once with the address and undefined-behaviour
+# sanitizers. .ci/run calls this script.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+jobs="$(nproc)"
+bash "$here/scripts/setup.sh"
+[ -f "$here/scripts/fetch-cmudict.sh" ] && bash "$here/scripts/fetch-cmudict.sh"
+
+echo "== Normal build and all tests"
+cmake -S "$here" -B "$here/build-test" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$here/build-test" -j"$jobs"
+(cd "$here/build-test" && ctest --output-on-failure -j"$jobs")
+
+echo "== Sanitizer build (address and undefined behaviour) and the tests again"
+cmake -S "$here" -B "$here/build-asan" -DCMAKE_BUILD_TYPE=Debug -DEASYREAD_SANITIZE=ON >/dev/null
+cmake --build "$here/build-asan" -j"$jobs"
+# The whole-set picture fidelity test already ran above; under the sanitizers it
+# would take too long and tests nothing new about memory.
+(cd "$here/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure -j"$jobs" -LE fidelity)
