@@ -1,0 +1,208 @@
+// Pictures by file, by OpenMoji code and by name; suggestions and search.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "symbols/names.hpp"
+#include "symbols/symbols.hpp"
+
+using namespace easyread;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kHome = EASYREAD_SOURCE_DIR;
+const std::string kData = kHome + "/tests/data";
+
+std::optional<Picture> resolve(symbols::Library& lib, const std::string& value, Diagnostics& diags) {
+  return lib.resolve(value, kData, "doc.xml", Span{4, 12, 4, 30}, diags);
+}
+
+}  // namespace
+
+TEST_CASE("PNG: 8-bit and 16-bit with alpha come out as 8-bit colour plus a separate alpha", "[symbols][raster]") {
+  Diagnostics diags;
+  auto green = symbols::read_png(kData + "/photos/alpha.png", diags);
+  auto orange = symbols::read_png(kData + "/photos/alpha-16bit.png", diags);
+  REQUIRE(green);
+  REQUIRE(orange);
+  for (const RasterImage* img : {&*green, &*orange}) {
+    CHECK(img->width == 24);
+    CHECK(img->height == 24);
+    CHECK(img->components == 3);
+    CHECK(img->data.size() == 24u * 24u * 3u);
+    REQUIRE(img->alpha.size() == 24u * 24u);
+    CHECK(img->alpha[0] == 0);            // clear corner
+    CHECK(img->alpha[12 * 24 + 12] == 255);  // solid centre
+  }
+  const std::size_t centre = (12 * 24 + 12) * 3;
+  // The colours ImageMagick drew: #2e8b57 and #e07020 (16-bit sRGB, not linear light).
+  CHECK(int(green->data[centre]) == 0x2e);
+  CHECK(int(green->data[centre + 1]) == 0x8b);
+  CHECK(int(green->data[centre + 2]) == 0x57);
+  CHECK(int(orange->data[centre]) == 0xe0);
+  CHECK(int(orange->data[centre + 1]) == 0x70);
+  CHECK(int(orange->data[centre + 2]) == 0x20);
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("JPEG: size, components and EXIF orientation, bytes unchanged", "[symbols][raster]") {
+  Diagnostics diags;
+  const std::string path = kData + "/photos/orientation-6.jpg";
+  auto img = symbols::read_jpeg(path, diags);
+  REQUIRE(img);
+  CHECK(img->encoding == RasterImage::Encoding::jpeg);
+  CHECK(img->width == 30);
+  CHECK(img->height == 60);
+  CHECK(img->components == 3);
+  CHECK(img->orientation == 6);
+  CHECK(img->shown_width() == 60);  // upright it is wider than tall
+  CHECK(img->shown_height() == 30);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  CHECK(std::string(img->data.begin(), img->data.end()) == bytes.str());
+}
+
+TEST_CASE("a file that is not a picture is an error that names it", "[symbols][raster]") {
+  symbols::Library lib(kHome);
+  Diagnostics diags;
+  CHECK_FALSE(resolve(lib, "photos/not-a-picture.png", diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].file == "doc.xml");
+  CHECK(diags.items()[0].span.line == 4);
+  CHECK(diags.items()[0].span.column == 12);
+  CHECK_THAT(diags.items()[0].message, Catch::Contains("photos/not-a-picture.png"));
+  Diagnostics missing;
+  CHECK_FALSE(resolve(lib, "photos/nothere.jpg", missing));
+  REQUIRE(missing.items().size() == 1);
+  CHECK_THAT(missing.items()[0].message, Catch::Contains("photos/nothere.jpg") && Catch::Contains("not there"));
+}
+
+TEST_CASE("CSV fields may be quoted, with commas, quotes and line ends inside", "[symbols][names]") {
+  const auto rows = symbols::detail::parse_csv("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n2,\"two\nlines\",\n");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[1] == std::vector<std::string>{"1", "x, y", "say \"hi\""});
+  CHECK(rows[2] == std::vector<std::string>{"2", "two\nlines", ""});
+}
+
+TEST_CASE("name forms fold case and plurals", "[symbols][names]") {
+  using symbols::detail::name_forms;
+  CHECK(name_forms("Doctors")[0] == "doctors");
+  const auto forms = name_forms("Bus  Stops");
+  CHECK(std::find(forms.begin(), forms.end(), "bus stop") != forms.end());
+  const auto berries = name_forms("strawberries");
+  CHECK(std::find(berries.begin(), berries.end(), "strawberry") != berries.end());
+  CHECK(name_forms("bus").size() == 1);  // short words stay as they are
+  CHECK(name_forms("glass").size() == 1);
+}
+
+TEST_CASE("OpenMoji codes give vector pictures with OpenMoji's name, parsed once", "[symbols][library]") {
+  symbols::Library lib(kHome);
+  Diagnostics diags;
+  auto a = resolve(lib, "1F91D", diags);
+  auto b = resolve(lib, "1f91d", diags);
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->key == "openmoji:1F91D");
+  CHECK(b->key == a->key);
+  CHECK(a->name == "handshake");
+  CHECK(a->is_openmoji);
+  REQUIRE(std::holds_alternative<Drawing>(a->content));
+  CHECK_FALSE(std::get<Drawing>(a->content).shapes.empty());
+  CHECK(a->aspect() == 1);
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("file paths are relative to the document's folder and keep a stable key", "[symbols][library]") {
+  symbols::Library lib(kHome);
+  Diagnostics diags;
+  auto png = resolve(lib, "photos/alpha.png", diags);
+  auto again = lib.resolve("alpha.png", kData + "/photos", "other.xml", {}, diags);
+  REQUIRE(png);
+  REQUIRE(again);
+  CHECK(png->key == again->key);
+  CHECK_FALSE(png->is_openmoji);
+  auto jpeg = resolve(lib, "photos/orientation-6.jpg", diags);
+  REQUIRE(jpeg);
+  CHECK(jpeg->aspect() == 2);  // 60 by 30 once turned upright
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("names: catalogue, then OpenMoji names and tags, case and plural folded", "[symbols][library]") {
+  symbols::Library lib(kHome);
+  Diagnostics diags;
+  auto doctor = resolve(lib, "doctor", diags);
+  auto doctors = resolve(lib, "Doctors", diags);
+  auto handshake = resolve(lib, "Handshake", diags);
+  REQUIRE(doctor);
+  REQUIRE(doctors);
+  REQUIRE(handshake);
+  CHECK(doctor->key == doctors->key);
+  CHECK(handshake->key == "openmoji:1F91D");
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("an unknown name is an error offering the 3 closest names", "[symbols][library]") {
+  symbols::Library lib(kHome);
+  Diagnostics diags;
+  CHECK_FALSE(resolve(lib, "doctr", diags));
+  REQUIRE(diags.items().size() == 1);
+  const auto& d = diags.items()[0];
+  CHECK(d.file == "doc.xml");
+  CHECK(d.span.line == 4);
+  CHECK_THAT(d.message, Catch::Contains("doctr"));
+  CHECK_THAT(d.suggestion, Catch::Contains("\"doctor\""));
+  // Exactly 3 names are offered.
+  CHECK(std::count(d.suggestion.begin(), d.suggestion.end(), '"') == 6);
+}
+
+TEST_CASE("a folder of the group's own pictures, with a catalogue", "[symbols][library]") {
+  const fs::path dir = fs::temp_directory_path() / "easyread-symbols-folder-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(kData + "/photos/alpha.png", dir / "sam.png");
+  std::ofstream(dir / "catalogue.tsv") << "# our photos\nSam\tsam.png\tour chair\nhello\t1F44B\n"
+                                       << "Jo\tjo.png\n";
+  symbols::Library lib(kHome);
+  Diagnostics diags;
+  CHECK_FALSE(lib.add_folder(dir.string(), diags));  // jo.png is missing
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].span.line == 4);
+  CHECK_THAT(diags.items()[0].message, Catch::Contains("jo.png"));
+  Diagnostics more;
+  auto sam = resolve(lib, "sam", more);
+  REQUIRE(sam);
+  CHECK(sam->name == "Sam");
+  CHECK_FALSE(sam->is_openmoji);
+  auto hello = resolve(lib, "hello", more);
+  REQUIRE(hello);
+  CHECK(hello->key == "openmoji:1F44B");
+  CHECK_FALSE(more.has_errors());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("suggestions prefer the most specific match and are the same every time", "[symbols][library]") {
+  symbols::Library lib(kHome);
+  auto doctor = lib.suggest("We will go to see the doctor on Monday.");
+  REQUIRE(doctor);
+  CHECK(doctor->origin == "catalogue");
+  Diagnostics diags;
+  CHECK(resolve(lib, "doctor", diags)->source == "openmoji:" + doctor->code);
+  // The same text always gives the same picture.
+  CHECK(lib.suggest("We will go to see the doctor on Monday.")->code == doctor->code);
+  CHECK_FALSE(lib.suggest("It is of the and to."));
+}
+
+TEST_CASE("search lists the best matches with where they came from", "[symbols][library]") {
+  symbols::Library lib(kHome);
+  const auto found = lib.search({"doctor"}, 5);
+  REQUIRE_FALSE(found.empty());
+  CHECK(found.size() <= 5);
+  CHECK(found[0].name == "doctor");
+  CHECK(found[0].origin == "catalogue");
+  // No picture twice.
+  for (std::size_t i = 0; i < found.size(); ++i)
+    for (std::size_t j = i + 1; j < found.size(); ++j) CHECK(found[i].code != found[j].code);
+}
