@@ -85,6 +85,8 @@ struct Context {
 void report_syntax_error(Context& ctx, const pugi::xml_parse_result& result);
 // Reports bytes that are not UTF-8; returns false if there were any.
 bool check_utf8(Context& ctx);
+// Reports words before <easyread> or after </easyread> (pugixml drops them).
+void check_text_outside_root(Context& ctx, const pugi::xml_node& root);
 // Reports codes such as "&nbsp;" that XML does not define (pugixml would
 // keep them as they are, and they would show up in the PDF).
 void check_entities(Context& ctx);

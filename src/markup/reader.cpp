@@ -14,7 +14,13 @@ bool is_text(const pugi::xml_node& node) {
   return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
 }
 
+// Words such as a title: white space folded, as an author may break the line.
 std::string attribute_text(const pugi::xml_node& element, const char* name) {
+  return text::fold_white_space(element.attribute(name).value());
+}
+
+// A path or code: only the ends trimmed.
+std::string attribute_value(const pugi::xml_node& element, const char* name) {
   return std::string(trim(element.attribute(name).value()));
 }
 
@@ -22,7 +28,7 @@ std::string line_words(const Span& where) { return "Line " + std::to_string(wher
 
 PictureRef read_picture(Context& ctx, const pugi::xml_node& element) {
   PictureRef picture;
-  picture.value = attribute_text(element, "picture");
+  picture.value = attribute_value(element, "picture");
   picture.alt = attribute_text(element, "alt");
   picture.span = attribute_span(ctx, element, "picture");
   return picture;
@@ -176,10 +182,10 @@ void read_root(Context& ctx, const pugi::xml_node& root, Document& doc) {
               "The document on line " + std::to_string(doc.title_span.line) + " has no title.",
               "Add a title, like <easyread title=\"Our meeting on 11 January\">.");
   if (root.attribute("lang")) {
-    std::string lang = attribute_text(root, "lang");
+    std::string lang = attribute_value(root, "lang");
     if (check_language(ctx, root, lang)) doc.lang = lang;
   }
-  if (root.attribute("template")) doc.template_name = attribute_text(root, "template");
+  if (root.attribute("template")) doc.template_name = attribute_value(root, "template");
   if (doc.template_name.empty()) doc.template_name = "newsletter";
   doc.date = read_date_attribute(ctx, root, "date");
   doc.organisation = attribute_text(root, "organisation");
@@ -260,6 +266,7 @@ std::optional<Document> read_string(std::string source, const std::string& path,
               "Start the file with <easyread title=\"...\"> and end it with </easyread>.");
     return std::nullopt;
   }
+  check_text_outside_root(ctx, root);
   check_entities(ctx);
   read_root(ctx, root, doc);
   check_hard_words(ctx, doc);

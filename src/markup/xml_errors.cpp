@@ -231,4 +231,36 @@ void check_entities(Context& ctx) {
   }
 }
 
+void check_text_outside_root(Context& ctx, const pugi::xml_node& root) {
+  std::string_view s = ctx.source;
+  auto report = [&](std::size_t begin, std::size_t end, const std::string& place) {
+    std::string_view words = trim(s.substr(begin, end - begin));
+    std::size_t from = static_cast<std::size_t>(words.data() - s.data());
+    Span where = ctx.span(from, from + words.size());
+    ctx.error(where, "misplaced-text",
+              "Line " + std::to_string(where.line) + " has words " + place + ".",
+              "Move the words inside a <point>, or take them out.");
+  };
+  // Before the root only the XML declaration, comments and white space may stand.
+  std::size_t limit = tag_begin(root);
+  for (std::size_t pos = 0; pos < limit;) {
+    std::string_view rest = s.substr(pos);
+    if (std::isspace(static_cast<unsigned char>(s[pos]))) {
+      ++pos;
+    } else if (rest.starts_with("<?")) {
+      pos = skip_past(s, pos + 2, "?>");
+    } else if (rest.starts_with("<!--")) {
+      pos = skip_past(s, pos + 4, "-->");
+    } else if (rest.starts_with("<!")) {
+      pos = skip_past(s, pos + 2, ">");
+    } else {
+      report(pos, std::min(limit, s.find('<', pos)), "before <easyread>");
+      break;
+    }
+  }
+  std::size_t last_tag_end = s.find_last_of('>');
+  if (last_tag_end != std::string_view::npos && !is_blank(s.substr(last_tag_end + 1)))
+    report(last_tag_end + 1, s.size(), "after </easyread>");
+}
+
 }  // namespace easyread::markup::detail

@@ -313,3 +313,16 @@ TEST_CASE("a code that XML does not define is an error; a lone & is fine") {
   REQUIRE(lone.doc);
   CHECK(lone.diags.items().empty());
 }
+
+TEST_CASE("words before <easyread> or after </easyread> are an error") {
+  Diagnostic before = only_error(read("<?xml version=\"1.0\"?>\n<!-- notes -->\nOur notes\n" + wrap("<point>Hi.</point>")));
+  CHECK(before.rule == "misplaced-text");
+  CHECK(before.span.line == 3);
+  CHECK(before.span.column == 1);
+  CHECK(before.span.end_column == 10);
+
+  Diagnostic after = only_error(read(wrap("<point>Hi.</point>") + "  The end.\n"));
+  CHECK(after.rule == "misplaced-text");
+  CHECK(after.span.line == 4);
+  CHECK(after.span.column == 3);
+}

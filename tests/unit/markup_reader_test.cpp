@@ -252,3 +252,16 @@ TEST_CASE("the complete example in the markup documentation reads without a mist
   CHECK(r.doc->words.size() == 1);
   CHECK(r.doc->checked);
 }
+
+TEST_CASE("titles and names broken over lines are folded to single spaces") {
+  Result r = read(R"(<easyread title="Our news
+      for  March">
+<section title=" Next
+  time"><action who="Sam
+  and Ali">Go.</action></section>
+</easyread>)");
+  REQUIRE(r.doc);
+  CHECK(r.doc->title == "Our news for March");
+  CHECK(r.doc->sections.at(0).title == "Next time");
+  CHECK(std::get<markup::Action>(r.doc->sections[0].blocks.at(0)).who == "Sam and Ali");
+}
