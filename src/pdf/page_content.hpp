@@ -18,8 +18,9 @@ class PageContent {
 
   // Starts the marked content for the next item: an Artifact when
   // node < 0, else a sequence with its own MCID under `role`. Consecutive
-  // items of the same node share one sequence.
-  void mark(int node, std::string_view role);
+  // items of the same node share one sequence. Returns the MCID of a new
+  // sequence, or -1 when none was opened.
+  int mark(int node, std::string_view role);
   // Closes the open sequence; call at the end of the page.
   void close_mark();
   // Appends raw operators (outside BT/ET) to the content stream.

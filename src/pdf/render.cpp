@@ -1,10 +1,13 @@
 // render(): turns a laid-out document into PDF bytes with libharu.
 #include <variant>
+#include <vector>
 
+#include "pdf/catalog.hpp"
 #include "pdf/font_set.hpp"
 #include "pdf/hpdf_handle.hpp"
 #include "pdf/page_content.hpp"
 #include "pdf/pictures.hpp"
+#include "pdf/structure.hpp"
 #include "pdf/pdf.hpp"
 
 namespace easyread::pdf {
@@ -45,6 +48,26 @@ void draw_text(HPDF_Page page, HPDF_Font font, const layout::TextItem& text) {
   HPDF_Page_EndText(page);
 }
 
+// A link annotation over the text's box, so a reader can follow it.
+HPDF_Annotation add_link(HPDF_Page page, HPDF_Font font, const layout::TextItem& text,
+                         HPDF_MMgr mmgr) {
+  double width = text.width;
+  if (width <= 0) {
+    const auto measured = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.text.c_str()),
+                                              static_cast<HPDF_UINT>(text.text.size()));
+    width = measured.width * text.size / 1000.0;
+  }
+  const double ascent = HPDF_Font_GetAscent(font) * text.size / 1000.0;
+  const double descent = HPDF_Font_GetDescent(font) * text.size / 1000.0;
+  const HPDF_Rect box{static_cast<HPDF_REAL>(text.x), static_cast<HPDF_REAL>(text.y + descent),
+                      static_cast<HPDF_REAL>(text.x + width), static_cast<HPDF_REAL>(text.y + ascent)};
+  HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(page, box, text.link.c_str());
+  if (link == nullptr) return nullptr;
+  HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+  HPDF_Dict_Add(link, "Contents", text_string(mmgr, text.text));
+  return link;
+}
+
 bool is_white(const Color& c) { return c.r >= 1 && c.g >= 1 && c.b >= 1; }
 
 // Sets up the document: compression first (it only applies to objects
@@ -79,34 +102,53 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
   if (!fonts.load(pdf, doc, file, diags) || !pdf.ok()) return {};
 
   PictureStore pictures(pdf, doc, file, diags);
+  StructureWriter structure(pdf, doc);
+  std::vector<HPDF_Page> pages;
   for (const layout::Page& page_items : doc.pages) {
+    const int page_index = static_cast<int>(pages.size());
     HPDF_Page page = HPDF_AddPage(pdf.get());
     if (page == nullptr) return {};
+    pages.push_back(page);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc.page_width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc.page_height));
+    HPDF_Dict_AddName(page, "Tabs", "S");  // tab through links in structure order
     PageContent content(page);
+    // Opens the item's marked content and tells the structure about it.
+    auto mark = [&](int item_node) {
+      const int node = checked_node(doc, item_node);
+      const int mcid = content.mark(node, role_of(doc, node));
+      if (mcid >= 0) structure.add_content(page_index, mcid, node);
+      return node;
+    };
     if (!is_white(doc.background)) {
       content.mark(-1, {});
       fill_rect(page, 0, 0, doc.page_width, doc.page_height, doc.background);
     }
     for (const layout::Item& item : page_items.items) {
       if (const auto* text = std::get_if<layout::TextItem>(&item)) {
-        const int node = checked_node(doc, text->node);
-        content.mark(node, role_of(doc, node));
+        const int node = mark(text->node);
         draw_text(page, fonts.font(text->font), *text);
+        if (!text->link.empty()) {
+          HPDF_Annotation link = add_link(page, fonts.font(text->font), *text, pdf.mmgr());
+          if (link == nullptr) return {};
+          if (node >= 0)
+            HPDF_Dict_AddNumber(link, "StructParent", structure.add_annotation(page_index, link, node));
+        }
       } else if (const auto* picture = std::get_if<layout::PictureItem>(&item)) {
-        const int node = checked_node(doc, picture->node);
-        content.mark(node, role_of(doc, node));
+        mark(picture->node);
         if (!pictures.draw(content, *picture)) return {};
       } else if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
-        const int node = checked_node(doc, rect->node);
-        content.mark(node, role_of(doc, node));
+        mark(rect->node);
         fill_rect(page, rect->x, rect->y, rect->width, rect->height, rect->fill);
       }
     }
     content.close_mark();
+    structure.add_page(page);
     if (!pdf.ok()) return {};
   }
+  structure.finish();
+  write_catalog_entries(pdf, doc.metadata);
+  write_outline(pdf, doc.bookmarks, pages);
 
   fonts.finish(pdf);
   if (!pdf.ok()) return {};

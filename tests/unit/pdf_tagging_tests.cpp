@@ -1,0 +1,154 @@
+// Tagged PDF: the structure tree, marked content, links, bookmarks and
+// the metadata a screen reader and an accessibility checker look for.
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "pdf/pdf.hpp"
+#include "pdf_support.hpp"
+
+using namespace easyread;
+using pdftest::quoted;
+using pdftest::run;
+
+namespace {
+
+// The text document plus a second page with a link, a list and a
+// picture, and bookmarks for both pages.
+layout::Document tagged_document() {
+  layout::Document doc = pdftest::text_document();
+  doc.metadata.lang = "en-GB";
+  doc.metadata.credits = "Pictures: OpenMoji, CC BY-SA 4.0";
+  // 3 Sect, 4 H2, 5 P, 6 Link, 7 L, 8 LI, 9 LBody, 10 Figure
+  doc.nodes[0].children.push_back(3);
+  doc.nodes.push_back({"Sect", "", 0, {4, 5, 7, 10}});
+  doc.nodes.push_back({"H2", "", 3, {}});
+  doc.nodes.push_back({"P", "", 3, {6}});
+  doc.nodes.push_back({"Link", "", 5, {}});
+  doc.nodes.push_back({"L", "", 3, {8}});
+  doc.nodes.push_back({"LI", "", 7, {9}});
+  doc.nodes.push_back({"LBody", "", 8, {}});
+  doc.nodes.push_back({"Figure", "Two people shake hands", 3, {}});
+  Drawing square;
+  Shape shape;
+  shape.path.commands = {{PathCommand::Op::move, {10, 10}}, {PathCommand::Op::line, {60, 10}},
+                         {PathCommand::Op::line, {60, 60}}, {PathCommand::Op::close, {}}};
+  shape.fill = Fill{};
+  square.shapes.push_back(shape);
+  Picture picture;
+  picture.key = "openmoji:1F91D";
+  picture.name = "handshake";
+  picture.content = square;
+  doc.pictures.push_back(picture);
+
+  layout::Page page;
+  page.items.push_back(layout::TextItem{1, 22, {}, 50, 780, 0, "Where to find out more", "", 4});
+  page.items.push_back(layout::PictureItem{0, 50, 640, 100, 100, 10});
+  page.items.push_back(layout::TextItem{0, 16, {}, 170, 700, 0, "Look at", "", 5});
+  page.items.push_back(
+      layout::TextItem{0, 16, {0, 0, 0.8}, 230, 700, 0, "our website", "https://example.org/easy", 6});
+  page.items.push_back(layout::TextItem{0, 16, {}, 170, 660, 0, "Bring a friend.", "", 9});
+  page.items.push_back(layout::TextItem{0, 10, {0.4, 0.4, 0.4}, 280, 30, 0, "Page 2", "", -1});
+  doc.pages.push_back(page);
+  doc.bookmarks = {{"Our meeting", 0, 810, 0}, {"Where to find out more", 1, 805, 1}};
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("pdf is tagged, in the layout's language, with its title shown", "[pdf]") {
+  pdftest::TempDir dir;
+  const std::string file = dir.write("tagged.pdf", pdftest::render_ok(tagged_document()));
+  const auto info = run("pdfinfo " + quoted(file));
+  CHECK(info.status == 0);
+  CHECK(info.err.empty());
+  CHECK(info.out.find("Tagged:          yes") != std::string::npos);
+  CHECK(info.out.find("Metadata Stream: yes") != std::string::npos);
+  const auto json = run("qpdf --json=2 --json-key=qpdf " + quoted(file));
+  CHECK(json.out.find("\"/Lang\": \"u:en-GB\"") != std::string::npos);
+  CHECK(json.out.find("\"/DisplayDocTitle\": true") != std::string::npos);
+  CHECK(json.out.find("\"/Marked\": true") != std::string::npos);
+  CHECK(json.out.find("\"/Tabs\": \"/S\"") != std::string::npos);
+  const auto check = run("qpdf --check " + quoted(file));
+  CHECK(check.status == 0);
+  CHECK(check.err.empty());
+}
+
+TEST_CASE("pdf structure tree holds the text in reading order", "[pdf]") {
+  pdftest::TempDir dir;
+  const std::string file = dir.write("tree.pdf", pdftest::render_ok(tagged_document()));
+  const auto tree = run("pdfinfo -struct-text " + quoted(file));
+  REQUIRE(tree.status == 0);
+  CHECK(tree.err.empty());
+  // Each element with its text, indented under its parent, in order.
+  const std::vector<std::string> expected = {
+      "Document",
+      "  H1",
+      "    \"Our meeting\"",
+      "  P",
+      "    \"We talked about the café and €5 tickets.Next time: Tuesday.\"",
+      "  Sect",
+      "    H2",
+      "      \"Where to find out more\"",
+      "    Figure",
+      "    P",
+      "      \"Look at\"",
+      "      Link",
+      "        \"our website\"",
+      "        Object",
+      "    L (block)",
+      "      LI",
+      "        LBody",
+      "          \"Bring a friend.\""};
+  std::size_t at = 0;
+  for (const std::string& line : expected) {
+    INFO(tree.out);
+    INFO("looking for: " << line);
+    const std::size_t found = tree.out.find(line, at);
+    REQUIRE(found != std::string::npos);
+    at = found + line.size();
+  }
+  CHECK(tree.out.find("Page 2") == std::string::npos);  // the page number is decoration
+  const auto json = run("qpdf --json=2 --json-key=qpdf " + quoted(file));
+  CHECK(json.out.find("\"/Alt\": \"u:Two people shake hands\"") != std::string::npos);
+}
+
+TEST_CASE("pdf link has an annotation tied into the structure tree", "[pdf]") {
+  pdftest::TempDir dir;
+  const std::string file = dir.write("link.pdf", pdftest::render_ok(tagged_document()));
+  const auto json = run("qpdf --json=2 --json-key=qpdf " + quoted(file));
+  CHECK(json.out.find("\"/URI\": \"u:https://example.org/easy\"") != std::string::npos);
+  CHECK(json.out.find("\"/Contents\": \"u:our website\"") != std::string::npos);
+  CHECK(json.out.find("\"/StructParent\": 2") != std::string::npos);
+  CHECK(json.out.find("\"/Type\": \"/OBJR\"") != std::string::npos);
+  CHECK(json.out.find("\"/ParentTreeNextKey\": 3") != std::string::npos);
+}
+
+TEST_CASE("pdf bookmarks become a nested outline", "[pdf]") {
+  pdftest::TempDir dir;
+  const std::string file = dir.write("outline.pdf", pdftest::render_ok(tagged_document()));
+  const auto json = run("qpdf --json=2 --json-key=outlines " + quoted(file));
+  REQUIRE(json.status == 0);
+  // qpdf sorts keys: a parent's kids come before its own title.
+  const std::regex nested(
+      R"re("kids": \[\s*\{[\s\S]*?"title": "Where to find out more"\s*\}\s*\],\s*"object": "[0-9]+ 0 R",\s*"open": true,\s*"title": "Our meeting")re");
+  CHECK(std::regex_search(json.out, nested));
+  CHECK(json.out.find("\"dest\": [") != std::string::npos);
+}
+
+TEST_CASE("pdf metadata stream says title, language and PDF/UA", "[pdf]") {
+  pdftest::TempDir dir;
+  const std::string file = dir.write("meta.pdf", pdftest::render_ok(tagged_document()));
+  const auto meta = run("pdfinfo -meta " + quoted(file));
+  REQUIRE(meta.status == 0);
+  CHECK(meta.out.find("<rdf:li xml:lang=\"x-default\">Our meeting — notes</rdf:li>") != std::string::npos);
+  CHECK(meta.out.find("<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>") !=
+        std::string::npos);
+  CHECK(meta.out.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+  CHECK(meta.out.find("Pictures: OpenMoji, CC BY-SA 4.0") != std::string::npos);
+  CHECK(run("xmllint --noout " + quoted(dir.write("meta.xml", meta.out))).status == 0);
+}
+
+TEST_CASE("pdf tagged document is still the same bytes each time", "[pdf]") {
+  const auto doc = tagged_document();
+  CHECK(pdftest::render_ok(doc) == pdftest::render_ok(doc));
+}
