@@ -27,13 +27,13 @@ const std::vector<RuleInfo>& rules();
 const RuleInfo* find_rule(std::string_view id);
 
 struct Settings {
-  std::set<std::string> disabled_rules;           // rule ids switched off
+  std::set<std::string, std::less<>> disabled_rules;  // rule ids switched off
   std::map<std::string, Severity> severity;       // rule id -> severity
   int sentence_words = 15;         // long-sentence: more words than this
   int sentences_per_picture = 4;   // markup: more sentences than this beside a picture
   int hard_word_syllables = 4;     // hard-word: this many syllables or more
   int hard_word_letters = 13;      // hard-word: this many letters or more
-  std::set<std::string> allowed_words;   // never flagged (case folded)
+  std::set<std::string, std::less<>> allowed_words;  // never flagged (case folded)
   std::vector<std::string> word_files;   // extra lists, same format as wordlists/jargon-*.txt
   bool strict = false;                   // warnings also fail (exit code 1)
   bool skip_quotes = true;               // text "in quotes" is not checked
@@ -80,6 +80,12 @@ std::optional<std::string> read_docx_text(const std::string& path, Diagnostics& 
 // byte, so every offset still points at the same place in the file.
 std::string blank_markdown(std::string_view markdown);
 
+// How line ends are read. plain: a blank line ends a paragraph, other line
+// ends are spaces (text copied from a PDF wraps mid-sentence). markdown: the
+// same, and headings and list items end where their line ends. lines: every
+// line is a paragraph (the text of a Word document).
+enum class Format { plain, markdown, lines };
+
 class Checker {
  public:
   // Loads the word lists from `data_home`/wordlists and settings.word_files.
@@ -90,9 +96,12 @@ class Checker {
   Checker& operator=(Checker&&) noexcept;
 
   Report check_document(const markup::Document& doc) const;  // the XML markup
-  // Plain text (or blanked Markdown / docx text). `file` names the source in findings.
-  Report check_text(std::string_view text, const std::string& file) const;
-  Stats check_text(std::string_view text, const std::string& file, const Sink& sink) const;
+  // Text as read from the file (Markdown is blanked inside). `file` names the
+  // source in findings.
+  Report check_text(std::string_view text, const std::string& file,
+                    Format format = Format::plain) const;
+  Stats check_text(std::string_view text, const std::string& file, const Sink& sink,
+                   Format format = Format::plain) const;
 
   const Settings& settings() const;
 

@@ -1,0 +1,219 @@
+// Sentence-level rules, the word lists, and the bookkeeping for one file.
+#include "check/rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace easyread::check::detail {
+namespace {
+
+std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// "(leave it out)" in a list means: no replacement, just advice.
+std::string try_instead(const std::string& suggestion) {
+  if (suggestion.size() > 2 && suggestion.front() == '(' && suggestion.back() == ')') {
+    std::string advice = suggestion.substr(1, suggestion.size() - 2);
+    if (!advice.empty() && advice[0] >= 'a' && advice[0] <= 'z') advice[0] = static_cast<char>(advice[0] - 32);
+    return advice + ".";
+  }
+  return "Try " + quote(suggestion) + " instead.";
+}
+
+// Joining words that often start a second idea. "which" only counts after a
+// comma (", which"), because "which day?" is one idea.
+constexpr std::array<std::string_view, 14> kJoiningWords = {
+    "although", "though",    "whereas",     "whilst",      "moreover", "furthermore", "nevertheless",
+    "nonetheless", "consequently", "unless", "despite", "notwithstanding", "hence", "thereby"};
+
+}  // namespace
+
+FileContext::FileContext(const Lexicons& lexicons, const Settings& settings, std::string file,
+                         const Sink& sink, std::string lang)
+    : lex_(lexicons), settings_(settings), file_(std::move(file)), sink_(sink), lang_(std::move(lang)) {
+  const auto& all = rules();
+  for (std::size_t i = 0; i < rule_count; ++i) {
+    enabled_[i] = settings.enabled(all[i].id);
+    severity_[i] = settings.severity_of(all[i]);
+  }
+}
+
+bool FileContext::on(Rule rule) const {
+  if (!enabled_[rule]) return false;
+  if (ignore.empty()) return true;
+  return std::find(ignore.begin(), ignore.end(), rules()[rule].id) == ignore.end();
+}
+
+void FileContext::report(Rule rule, Span span, std::string message, std::string suggestion) {
+  if (!on(rule)) return;
+  Diagnostic d;
+  d.severity = severity_[rule];
+  d.rule = rules()[rule].id;
+  d.file = file_;
+  d.span = span;
+  d.message = std::move(message);
+  d.suggestion = std::move(suggestion);
+  sink_(std::move(d));
+}
+
+void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::string message,
+                            std::string suggestion) {
+  if (!on(rule)) return;
+  Diagnostic d;
+  d.severity = severity_[rule];
+  d.rule = rules()[rule].id;
+  d.file = file_;
+  d.span = locate(begin, end);
+  d.message = std::move(message);
+  d.suggestion = std::move(suggestion);
+  pending_.emplace_back(begin, std::move(d));
+}
+
+Stats FileContext::finish_stats() const {
+  Stats s;
+  s.sentences = static_cast<int>(sentences_);
+  s.words = static_cast<int>(words_);
+  s.syllables = static_cast<int>(syllables_);
+  if (sentences_ > 0) {
+    s.average_sentence_words = static_cast<double>(words_) / static_cast<double>(sentences_);
+    s.short_sentence_share = static_cast<double>(short_sentences_) / static_cast<double>(sentences_);
+  }
+  if (sentences_ > 0 && words_ > 0) {
+    const double per_sentence = static_cast<double>(words_) / static_cast<double>(sentences_);
+    const double per_word = static_cast<double>(syllables_) / static_cast<double>(words_);
+    s.flesch_reading_ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word;
+    s.flesch_kincaid_grade = 0.39 * per_sentence + 11.8 * per_word - 15.59;
+  }
+  return s;
+}
+
+void FileContext::check_sentence(std::string_view text, std::size_t begin, std::size_t end) {
+  tokenize(text, begin, end, tokens_);
+  const int words = count_words(tokens_);
+  if (words == 0) return;
+  ++sentences_;
+  words_ += words;
+  if (words <= settings_.sentence_words) ++short_sentences_;
+  for (const Token& t : tokens_) {
+    if (t.kind == Token::Kind::word && !t.joined) syllables_ += count_syllables(text.substr(t.begin, t.end - t.begin));
+    else if (t.kind == Token::Kind::number) ++syllables_;
+  }
+  // A sentence quoted whole is someone else's words: leave it as it is.
+  const bool all_quoted = settings_.skip_quotes &&
+                          std::all_of(tokens_.begin(), tokens_.end(), [](const Token& t) { return t.quoted; });
+  if (all_quoted) return;
+  covered_.assign(tokens_.size(), 0);
+  sentence_rules(text, begin, end, words);
+  find_phrases(text);
+  word_rules(text);
+  passive_rule(text);
+  // Findings in the order they stand in the sentence.
+  std::stable_sort(pending_.begin(), pending_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [offset, d] : pending_) sink_(std::move(d));
+  pending_.clear();
+}
+
+void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::size_t end, int words) {
+  if (on(long_sentence) && words > settings_.sentence_words)
+    report_at(long_sentence, begin, end,
+              "This sentence has " + std::to_string(words) + " words. Try to keep it to " +
+                  std::to_string(settings_.sentence_words) + " or fewer.",
+              "Split it into shorter sentences. Say one thing in each sentence.");
+  if (!on(many_ideas)) return;
+  int commas = 0, semicolons = 0;
+  std::string_view joining;
+  std::size_t at = begin, at_end = end;
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    if (t.kind == Token::Kind::symbol) {
+      if (t.lower == ",") ++commas;
+      if (t.lower == ";") ++semicolons;
+      continue;
+    }
+    if (t.kind != Token::Kind::word || !joining.empty()) continue;
+    const bool after_comma = i > 0 && tokens_[i - 1].lower == ",";
+    const bool first = i == 0;
+    bool found = std::find(kJoiningWords.begin(), kJoiningWords.end(), t.lower) != kJoiningWords.end();
+    if ((t.lower == "which" || t.lower == "however" || t.lower == "therefore") && after_comma) found = true;
+    if (t.lower == "though" && i > 0 && tokens_[i - 1].lower == "even") found = true;
+    if (t.lower == "although" || t.lower == "unless" || t.lower == "despite") found = found || first;
+    if (found) {
+      joining = text.substr(t.begin, t.end - t.begin);
+      at = t.begin;
+      at_end = t.end;
+    }
+  }
+  std::string why;
+  if (!joining.empty()) why = "It has the joining word " + quote(joining) + ".";
+  else if (semicolons > 0) why = "It has a semicolon.";
+  else if (commas >= 2) why = "It has " + std::to_string(commas) + " commas.";
+  else return;
+  if (joining.empty()) {
+    at = begin;
+    at_end = end;
+  }
+  report_at(many_ideas, at, at_end, "This sentence may have more than 1 idea. " + why,
+            "Try to say one thing in each sentence. You could split it into 2 sentences.");
+}
+
+void FileContext::find_phrases(std::string_view text) {
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    if (t.kind != Token::Kind::word || covered_[i]) continue;
+    if (t.quoted && settings_.skip_quotes) continue;
+    if (document_words) {
+      const Match own = document_words->longest_at(tokens_, i, text);
+      if (own.entry) {
+        std::fill_n(covered_.begin() + static_cast<long>(i), own.token_count, 1);
+        if (used_words && count_word_use) (*used_words)[own.entry->id] = true;
+        i += own.token_count - 1;
+        continue;
+      }
+    }
+    const Match match = lex_.phrases.longest_at(tokens_, i, text);
+    if (!match.entry) continue;
+    const std::size_t last = i + match.token_count - 1;
+    std::fill_n(covered_.begin() + static_cast<long>(i), match.token_count, 1);
+    const std::string found(text.substr(t.begin, tokens_[last].end - t.begin));
+    const std::string lowered = t.lower;
+    if (!settings_.allowed_words.empty() && settings_.allowed_words.count(lowered)) continue;
+    const Entry& e = *match.entry;
+    if (e.kind == ListKind::disability) {
+      report_at(disability_language, t.begin, tokens_[last].end,
+                "Many disabled people find " + quote(found) + " hurtful or old-fashioned.",
+                try_instead(e.suggestion));
+    } else {
+      std::string message = e.kind == ListKind::user
+                                ? quote(found) + " is on your list of words to avoid."
+                                : quote(found) + " is jargon. Many people will not know what it means.";
+      std::string suggestion = try_instead(e.suggestion);
+      if (is_markup) suggestion += " Or explain it in the word list.";
+      report_at(jargon, t.begin, tokens_[last].end, std::move(message), std::move(suggestion));
+    }
+    i = last;
+  }
+}
+
+std::string friendly_percentage(double p) {
+  if (p >= 100) return "all";
+  if (p >= 95) return "nearly all";
+  if (p >= 75) return "most";
+  if (p > 50) return "more than half";
+  if (p >= 49.5) return "half";
+  if (p >= 40) return "less than half";
+  if (p >= 1) return "about 1 in " + std::to_string(static_cast<int>(std::lround(100.0 / p)));
+  if (p > 0) return "very few";
+  return "none";
+}
+
+std::string friendly_big_number(double v) {
+  auto about = [](double x, const char* unit) {
+    const long rounded = std::max(1L, std::lround(x));
+    return "about " + std::to_string(rounded) + " " + unit;
+  };
+  if (v >= 1e9) return about(v / 1e9, "billion");
+  if (v >= 1e6) return about(v / 1e6, "million");
+  return about(v / 1e3, "thousand");
+}
+
+}  // namespace easyread::check::detail

@@ -1,0 +1,82 @@
+// The rules that read one sentence at a time, and the state they share
+// while one file is checked.
+#pragma once
+#include <array>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/check.hpp"
+#include "check/lexicon.hpp"
+#include "check/tokens.hpp"
+
+namespace easyread::check::detail {
+
+// Rule ids in the order of rules(), so a rule can be found by number.
+enum Rule : std::size_t {
+  long_sentence, many_ideas, jargon, hard_word, abbreviation, number_as_word, percentage,
+  big_number, passive_voice, punctuation, capitals, contraction, date_format,
+  disability_language, unused_word, picture_sentences, no_picture, rule_count
+};
+
+// The word lists, loaded once for a Checker.
+struct Lexicons {
+  PhraseList phrases;  // jargon, disability language and the user's lists
+  WordSet familiar;    // long words most people know, and everyday short words
+  WordSet common;      // everyday short words (capitals, not abbreviations)
+};
+
+// Everything the rules need while one file (or one XML document) is checked.
+class FileContext {
+ public:
+  FileContext(const Lexicons& lexicons, const Settings& settings, std::string file,
+              const Sink& sink, std::string lang);
+
+  // Where bytes [begin, end) of the current text are in the file.
+  std::function<Span(std::size_t, std::size_t)> locate;
+  // The document's own word list (XML), and which of its entries were used.
+  const PhraseList* document_words = nullptr;
+  std::vector<bool>* used_words = nullptr;
+  bool count_word_use = true;
+  bool is_markup = false;
+  std::vector<std::string> ignore;  // rule ids switched off here (XML points)
+
+  // Checks one sentence: text[begin, end). Adds to the stats.
+  void check_sentence(std::string_view text, std::size_t begin, std::size_t end);
+  // Reports a finding for any rule (used by the XML checks too).
+  void report(Rule rule, Span span, std::string message, std::string suggestion);
+  bool on(Rule rule) const;
+
+  Stats finish_stats() const;
+  const std::string& file() const { return file_; }
+  const std::string& lang() const { return lang_; }
+
+ private:
+  void find_phrases(std::string_view text);
+  void sentence_rules(std::string_view text, std::size_t begin, std::size_t end, int words);
+  void word_rules(std::string_view text);
+  void passive_rule(std::string_view text);
+  void number_rules(std::string_view text, std::size_t i);
+  void report_at(Rule rule, std::size_t begin, std::size_t end, std::string message,
+                 std::string suggestion);
+
+  const Lexicons& lex_;
+  const Settings& settings_;
+  std::string file_;
+  const Sink& sink_;
+  std::string lang_;
+  std::array<bool, rule_count> enabled_{};
+  std::array<Severity, rule_count> severity_{};
+  std::vector<Token> tokens_;
+  std::vector<std::pair<std::size_t, Diagnostic>> pending_;  // this sentence's findings
+  std::vector<char> covered_;  // tokens a list entry already explains or flags
+  WordSet seen_hard_, seen_abbreviation_, explained_abbreviation_;
+  long sentences_ = 0, words_ = 0, syllables_ = 0, short_sentences_ = 0;
+};
+
+// Friendlier ways to say numbers, for the suggestions.
+std::string friendly_percentage(double percent);
+std::string friendly_big_number(double value);
+
+}  // namespace easyread::check::detail

@@ -1,0 +1,186 @@
+#include "check/tokens.hpp"
+
+#include <unicode/uchar.h>
+
+#include "text/text.hpp"
+
+namespace easyread::check::detail {
+namespace {
+
+bool ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Reads the code point at `pos` without moving it; `length` gets its size.
+char32_t peek(std::string_view s, std::size_t pos, std::size_t& length) {
+  if (pos >= s.size()) {
+    length = 0;
+    return 0;
+  }
+  const unsigned char c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) {
+    length = 1;
+    return c;
+  }
+  std::size_t next = pos;
+  const char32_t cp = text::next_code_point(s, next);
+  length = next - pos;
+  return cp;
+}
+
+bool is_letter(char32_t cp) {
+  if (cp < 0x80) return ascii_letter(static_cast<unsigned char>(cp));
+  return u_isalpha(static_cast<UChar32>(cp)) != 0;
+}
+bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+bool is_double_quote(char32_t cp) { return cp == '"' || cp == 0x201C || cp == 0x201D; }
+
+bool is_symbol_we_keep(char32_t cp) {
+  return cp == ',' || cp == ';' || cp == '(' || cp == ')' || cp == '[' || cp == ']' ||
+         cp == '/' || cp == '&' || cp == ':';
+}
+
+void lower_into(std::string_view raw, std::string& out, bool ascii) {
+  if (ascii) {
+    out.assign(raw);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  } else {
+    out = text::fold_case(raw);
+    // One spelling for the apostrophe, so "don’t" and "don't" match.
+    for (std::size_t at; (at = out.find("\xE2\x80\x99")) != std::string::npos;)
+      out.replace(at, 3, "'");
+  }
+}
+
+}  // namespace
+
+void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vector<Token>& out) {
+  out.clear();
+  bool in_quotes = false;
+  bool hyphen_pending = false;
+  std::size_t pos = begin;
+  const std::string_view text = s.substr(0, end);
+  while (pos < end) {
+    std::size_t len = 0;
+    const char32_t cp = peek(text, pos, len);
+    if (is_double_quote(cp)) {
+      in_quotes = cp == 0x201C ? true : cp == 0x201D ? false : !in_quotes;
+      hyphen_pending = false;
+      pos += len;
+      continue;
+    }
+    if (cp == '-' && !out.empty() && out.back().end == pos) {
+      hyphen_pending = true;
+      pos += len;
+      continue;
+    }
+    // Web and e-mail addresses are not words: skip to the next space.
+    if ((cp == 'h' && text.substr(pos, 4) == "http") || (cp == 'w' && text.substr(pos, 4) == "www.")) {
+      while (pos < end && text[pos] != ' ' && text[pos] != '\n' && text[pos] != '\t') ++pos;
+      hyphen_pending = false;
+      continue;
+    }
+    if (is_digit(cp)) {
+      Token t;
+      t.kind = Token::Kind::number;
+      t.begin = pos;
+      std::size_t p = pos;
+      while (p < end) {
+        const unsigned char c = static_cast<unsigned char>(text[p]);
+        if (ascii_digit(c)) ++p;
+        else if ((c == ',' || c == '.' || c == ':' || c == '/' || c == '-') && p + 1 < end &&
+                 ascii_digit(static_cast<unsigned char>(text[p + 1])))
+          ++p;
+        else break;
+      }
+      while (p < end && ascii_letter(static_cast<unsigned char>(text[p]))) ++p;  // 3rd, 10am
+      if (p < end && text[p] == '%') {
+        t.percent = true;
+        ++p;
+      }
+      t.end = p;
+      lower_into(text.substr(t.begin, t.end - t.begin), t.lower, true);
+      t.joined = hyphen_pending;
+      t.quoted = in_quotes;
+      out.push_back(std::move(t));
+      hyphen_pending = false;
+      pos = p;
+      continue;
+    }
+    if (is_letter(cp)) {
+      Token t;
+      t.begin = pos;
+      bool ascii = true, any_lower = false;
+      int upper = 0;
+      std::size_t p = pos;
+      // Letters with dots: "e.g.", "i.e.", "a.m.".
+      while (p + 1 < end && ascii_letter(static_cast<unsigned char>(text[p])) && text[p + 1] == '.' &&
+             ((p + 2 < end && ascii_letter(static_cast<unsigned char>(text[p + 2])) &&
+               (p + 3 >= end || !ascii_letter(static_cast<unsigned char>(text[p + 3])))) ||
+              p > pos)) {
+        ++t.letters;
+        if (text[p] >= 'A' && text[p] <= 'Z') ++upper;
+        else any_lower = true;
+        p += 2;
+      }
+      if (p > pos) t.capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
+      for (;;) {
+        if (p > pos && text[p - 1] == '.') break;
+        std::size_t l = 0;
+        const char32_t c = peek(text, p, l);
+        if (p < end && (is_letter(c) || is_digit(c))) {
+          if (c >= 0x80) ascii = false;
+          if (is_letter(c)) {
+            ++t.letters;
+            const bool up = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
+            if (up) ++upper;
+            else any_lower = true;
+            if (t.letters == 1) t.capitalised = up;
+          }
+          p += l;
+          continue;
+        }
+        // Inside a word: "don't", "A&E", and the dots of "e.g." and "a.m.".
+        std::size_t l2 = 0;
+        const char32_t after = peek(text, p + l, l2);
+        if (p < end && p + l < end && is_letter(after) &&
+            (is_apostrophe(c) || (c == '&' && upper > 0))) {
+          if (c >= 0x80) ascii = false;
+          p += l;
+          continue;
+        }
+        break;
+      }
+      t.end = p;
+      t.all_caps = upper >= 2 && !any_lower;
+      lower_into(text.substr(t.begin, t.end - t.begin), t.lower, ascii);
+      t.joined = hyphen_pending;
+      t.quoted = in_quotes;
+      out.push_back(std::move(t));
+      hyphen_pending = false;
+      pos = p;
+      continue;
+    }
+    if (is_symbol_we_keep(cp)) {
+      Token t;
+      t.kind = Token::Kind::symbol;
+      t.begin = pos;
+      t.end = pos + len;
+      t.lower.assign(1, static_cast<char>(cp));
+      t.quoted = in_quotes;
+      out.push_back(std::move(t));
+    }
+    hyphen_pending = false;
+    pos += len;
+  }
+}
+
+int count_words(const std::vector<Token>& tokens) {
+  int words = 0;
+  for (const Token& t : tokens)
+    if (t.kind != Token::Kind::symbol && !t.joined) ++words;
+  return words;
+}
+
+}  // namespace easyread::check::detail

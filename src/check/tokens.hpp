@@ -1,0 +1,33 @@
+// Splitting one sentence into words, numbers and the punctuation the rules
+// look at. Our own small scanner rather than ICU's word breaks: it must keep
+// "A&E", "e.g.", "don't", "10:30am", "12/03/2027" and "45%" whole, mark
+// hyphens ("wheelchair-bound") and quotes, and be fast on big files.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace easyread::check::detail {
+
+struct Token {
+  enum class Kind { word, number, symbol };
+  Kind kind = Kind::word;
+  std::size_t begin = 0, end = 0;  // bytes in the text given to tokenize()
+  std::string lower;               // case-folded text (symbols: the character)
+  bool joined = false;             // a hyphen joins it to the token before
+  bool quoted = false;             // inside "double quotes"
+  bool all_caps = false;           // 2 or more letters, all capitals
+  bool capitalised = false;        // first letter is a capital
+  bool percent = false;            // numbers: "45%"
+  int letters = 0;                 // letters (code points) in a word
+};
+
+// Tokens of text[begin, end), with offsets into `text`. `out` is cleared first
+// (its memory is kept, so one vector serves a whole file).
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out);
+
+// Number of words for sentence length: hyphenated words count once.
+int count_words(const std::vector<Token>& tokens);
+
+}  // namespace easyread::check::detail
