@@ -152,3 +152,12 @@ TEST_CASE("pdf tagged document is still the same bytes each time", "[pdf]") {
   const auto doc = tagged_document();
   CHECK(pdftest::render_ok(doc) == pdftest::render_ok(doc));
 }
+
+TEST_CASE("pdf tagged document with links and pictures passes pdf-check", "[pdf]") {
+  pdftest::TempDir dir;
+  const std::string file = dir.write("checked.pdf", pdftest::render_ok(tagged_document()));
+  const auto result =
+      run("python3 " + quoted(std::string(EASYREAD_SOURCE_DIR) + "/tools/pdf-check") + " " + quoted(file));
+  INFO(result.out << result.err);
+  CHECK(result.status == 0);
+}
