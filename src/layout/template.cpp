@@ -192,7 +192,9 @@ class TemplateReader {
   }
 
   void fail(pugi::xml_node node, const std::string& message, const std::string& suggestion) {
-    fail(static_cast<std::size_t>(node.offset_debug()), message, suggestion);
+    // pugixml points at the element's name; people count from its "<".
+    auto offset = static_cast<std::size_t>(node.offset_debug());
+    fail(offset > 0 ? offset - 1 : 0, message, suggestion);
   }
   void fail(std::size_t offset, const std::string& message, const std::string& suggestion) {
     auto pos = index_.at(offset);
