@@ -1,5 +1,6 @@
 // Every word marked <hard> must be explained in the word list.
 #include <algorithm>
+#include <set>
 
 #include "markup/internal.hpp"
 
@@ -25,16 +26,22 @@ std::vector<std::string> forms(const std::string& word) {
 
 class HardWordChecker {
  public:
+  // Each term is folded once, with its singular forms, for quick look-up.
   HardWordChecker(Context& ctx, const Document& doc) : ctx_(ctx), doc_(doc) {
-    for (const Word& word : doc.words) terms_.push_back(word.term);
+    for (const Word& word : doc.words) {
+      std::string term = normalise(word.term);
+      if (term.empty()) continue;
+      for (std::string& form : forms(term)) term_forms_.insert(std::move(form));
+    }
   }
 
   void check(const Paragraph& paragraph, const std::vector<std::string>& ignore = {}) {
     if (std::find(ignore.begin(), ignore.end(), rule_id) != ignore.end()) return;
     for (const Run& run : paragraph.runs) {
       if (run.style != Run::Style::hard || is_blank(run.text)) continue;
-      bool explained = std::any_of(terms_.begin(), terms_.end(), [&](const std::string& term) {
-        return term_explains(term, run.text);
+      std::vector<std::string> word_forms = forms(normalise(run.text));
+      bool explained = std::any_of(word_forms.begin(), word_forms.end(), [&](const std::string& form) {
+        return term_forms_.contains(form);
       });
       if (explained) continue;
       std::string word = text::fold_white_space(trim(run.text));
@@ -49,19 +56,10 @@ class HardWordChecker {
  private:
   Context& ctx_;
   const Document& doc_;
-  std::vector<std::string> terms_;
+  std::set<std::string> term_forms_;
 };
 
 }  // namespace
-
-bool term_explains(std::string_view term, std::string_view word) {
-  std::vector<std::string> term_forms = forms(normalise(term));
-  std::vector<std::string> word_forms = forms(normalise(word));
-  if (term_forms.front().empty()) return false;
-  for (const std::string& a : term_forms)
-    if (std::find(word_forms.begin(), word_forms.end(), a) != word_forms.end()) return true;
-  return false;
-}
 
 void check_hard_words(Context& ctx, const Document& doc) {
   HardWordChecker checker(ctx, doc);

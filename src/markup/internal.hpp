@@ -119,9 +119,8 @@ Paragraph read_paragraph(Context& ctx, const pugi::xml_node& element,
 
 // --- hard_words.cpp ---
 
-// True if `term` (from the word list) explains `word` (from a <hard> tag):
-// the same after case folding, allowing a plural on either side.
-bool term_explains(std::string_view term, std::string_view word);
+// Reports <hard> words that no term in the word list explains: compared
+// after case folding, allowing a plural on either side.
 void check_hard_words(Context& ctx, const Document& doc);
 
 // White space at the ends taken off.

@@ -114,7 +114,10 @@ std::string join_names(Names names, bool as_tags) {
   std::string joined;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (i > 0) joined += (i + 1 == names.size()) ? " or " : ", ";
-    joined += as_tags ? "<" + std::string(names[i]) + ">" : std::string(names[i]);
+    // Appended piece by piece: GCC 12 at -O2 warns (wrongly) about "<" + std::string.
+    if (as_tags) joined += '<';
+    joined += names[i];
+    if (as_tags) joined += '>';
   }
   return joined;
 }
