@@ -1,0 +1,276 @@
+// easyread check: finds jargon and hard writing in any document.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "check/check.hpp"
+#include "cli/commands.hpp"
+#include "cli/files.hpp"
+#include "cli/report.hpp"
+#include "markup/markup.hpp"
+
+namespace easyread::cli {
+namespace {
+
+constexpr const char* kCheckHelp = R"(easyread check finds hard words and long sentences, and says how to fix them.
+
+How to use it:
+  easyread check FILE...          Check text (.txt), Markdown (.md), Word (.docx)
+                                  or easyread notes (.xml). Use - to read what you type or paste.
+
+Choices:
+  --format text|json|sarif|html   How to show what it finds. text is the usual.
+  -o, --output FILE               Write to FILE instead of the screen.
+  --words FILE                    Your own list of words to avoid (word | better word).
+  --allow WORDS                   Words that are fine for your readers, such as --allow NHS,GP
+  --rule RULE=off                 Switch a rule off. Or set it to note, warning or error.
+  --sentence-words N              The longest sentence you want (15 if you do not say).
+  --set NAME=VALUE                Any choice from the settings file.
+  --settings FILE                 Use this settings file.
+  --no-settings                   Do not use the .easyread file beside the document.
+  --strict                        Warnings count as errors.
+  --color, --no-color             Colour on or off. Colour is only used on a terminal.
+  --list-rules                    Show every rule.
+
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 a file could not be read.
+)";
+
+struct Options {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string output;
+  std::vector<std::pair<std::string, std::string>> choices;  // applied after the settings file
+  std::string settings_file;
+  bool use_settings = true;
+  int color = -1;  // -1: only on a terminal
+  bool list_rules = false;
+  bool help = false;
+};
+
+std::string problem(const std::string& what, const std::string& fix) {
+  return "easyread check: " + what + "\n" + fix + "\n";
+}
+
+std::optional<Options> parse(const Args& args, std::string& error) {
+  Options o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> std::optional<std::string> {
+      const std::string prefix = std::string(name) + "=";
+      if (a.starts_with(prefix)) return a.substr(prefix.size());
+      if (i + 1 < args.size()) return args[++i];
+      error = problem(std::string(name) + " needs a value after it.", "For example: easyread check --help");
+      return std::nullopt;
+    };
+    auto key_value = [&](const std::string& text, const std::string& prefix) {
+      const std::size_t equals = text.find('=');
+      if (equals == std::string::npos) {
+        error = problem("\"" + text + "\" needs an = sign.", "For example: --rule passive-voice=off");
+        return false;
+      }
+      o.choices.emplace_back(prefix + text.substr(0, equals), text.substr(equals + 1));
+      return true;
+    };
+    if (a == "--help" || a == "-h") o.help = true;
+    else if (a == "--list-rules") o.list_rules = true;
+    else if (a == "--strict") o.choices.emplace_back("strict", "yes");
+    else if (a == "--no-settings") o.use_settings = false;
+    else if (a == "--color" || a == "--colour") o.color = 1;
+    else if (a == "--no-color" || a == "--no-colour") o.color = 0;
+    else if (a == "-" || !a.starts_with("-")) o.files.push_back(a);
+    else if (a.starts_with("--format")) {
+      auto v = value("--format");
+      if (!v) return std::nullopt;
+      if (*v != "text" && *v != "json" && *v != "sarif" && *v != "html") {
+        error = problem("I do not know the format \"" + *v + "\".", "Use text, json, sarif or html.");
+        return std::nullopt;
+      }
+      o.format = *v;
+    } else if (a == "-o" || a.starts_with("--output")) {
+      auto v = value(a == "-o" ? "-o" : "--output");
+      if (!v) return std::nullopt;
+      o.output = *v;
+    } else if (a.starts_with("--words")) {
+      auto v = value("--words");
+      if (!v) return std::nullopt;
+      o.choices.emplace_back("words", *v);
+    } else if (a.starts_with("--allow")) {
+      auto v = value("--allow");
+      if (!v) return std::nullopt;
+      o.choices.emplace_back("allow", *v);
+    } else if (a.starts_with("--sentence-words")) {
+      auto v = value("--sentence-words");
+      if (!v) return std::nullopt;
+      o.choices.emplace_back("sentence-words", *v);
+    } else if (a.starts_with("--rule")) {
+      auto v = value("--rule");
+      if (!v || !key_value(*v, "rule.")) return std::nullopt;
+    } else if (a.starts_with("--set")) {
+      auto v = value("--set");
+      if (!v || !key_value(*v, "")) return std::nullopt;
+    } else if (a.starts_with("--settings")) {
+      auto v = value("--settings");
+      if (!v) return std::nullopt;
+      o.settings_file = *v;
+    } else {
+      error = problem("I do not know the choice \"" + a + "\".", "To see all choices, type: easyread check --help");
+      return std::nullopt;
+    }
+  }
+  return o;
+}
+
+std::optional<std::string> read_all(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return s.str();
+}
+
+bool ends_with_any(const std::string& path, std::initializer_list<const char*> endings) {
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* e : endings)
+    if (lower.ends_with(e)) return true;
+  return false;
+}
+
+}  // namespace
+
+int run_check(const Args& args) {
+  std::string error;
+  const std::optional<Options> options = parse(args, error);
+  if (!options) {
+    std::cerr << error;
+    return 2;
+  }
+  if (options->help) {
+    std::cout << kCheckHelp;
+    return 0;
+  }
+  if (options->list_rules) {
+    for (const check::RuleInfo& rule : check::rules())
+      std::cout << rule.id << " (" << severity_name(rule.severity) << (rule.markup_only ? ", notes in XML only" : "")
+                << "): " << rule.summary << "\n";
+    return 0;
+  }
+  if (options->files.empty()) {
+    std::cerr << problem("Please say which file to check.", "For example: easyread check letter.txt");
+    return 2;
+  }
+  const bool to_screen = options->output.empty();
+  const bool color = options->format == "text" && to_screen &&
+                     (options->color == 1 ||
+                      (options->color == -1 && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")));
+  std::ostringstream buffered;
+  std::ostream& out = to_screen ? std::cout : buffered;
+
+  bool unreadable = false, failed = false;
+  std::vector<FileResult> results;
+  std::map<std::string, std::unique_ptr<check::Checker>> checkers;  // by settings file
+  Counts total;
+  for (const std::string& path : options->files) {
+    FileResult result;
+    result.path = path;
+    Diagnostics setup;
+    // Settings: the file beside the document, then the command line.
+    check::Settings settings;
+    std::string settings_path = options->settings_file;
+    if (settings_path.empty() && options->use_settings)
+      if (auto found = check::find_settings_file(path)) settings_path = *found;
+    if (!settings_path.empty()) check::load_settings_file(settings_path, settings, setup);
+    for (const auto& [key, value] : options->choices) {
+      const std::string wrong = check::apply_setting(settings, key, value, "");
+      if (!wrong.empty()) {
+        std::cerr << problem(wrong, "To see all choices, type: easyread check --help");
+        return 2;
+      }
+    }
+    const bool strict = settings.strict;
+    std::unique_ptr<check::Checker>& checker = checkers[settings_path];
+    if (!checker) checker = std::make_unique<check::Checker>(data_home(), settings, setup);
+
+    TextPrinter printer(out, color, settings.sentence_words);
+    Counts counts;
+    auto keep = [&](Diagnostic&& d) {
+      counts.add(d.severity);
+      if (options->format == "text") printer.print(d, result.source, result.paragraphs);
+      else result.diagnostics.push_back(std::move(d));
+    };
+    for (Diagnostic& d : setup.items()) keep(std::move(d));
+
+    if (ends_with_any(path, {".xml"})) {
+      Diagnostics read_problems;
+      std::optional<markup::Document> doc = markup::read_file(path, read_problems);
+      if (doc) result.source = doc->source;
+      else result.source = read_text_or_empty(path);
+      for (Diagnostic& d : read_problems.items()) keep(std::move(d));
+      if (doc) {
+        check::Report report = checker->check_document(*doc);
+        result.stats = report.stats;
+        for (Diagnostic& d : report.diagnostics.items()) keep(std::move(d));
+      } else {
+        result.read = false;
+      }
+    } else if (ends_with_any(path, {".docx"})) {
+      Diagnostics read_problems;
+      if (auto text = check::read_docx_text(path, read_problems)) {
+        result.source = std::move(*text);
+        result.paragraphs = true;
+        result.stats = checker->check_text(result.source, path, keep, check::Format::lines);
+      } else {
+        result.read = false;
+      }
+      for (Diagnostic& d : read_problems.items()) keep(std::move(d));
+    } else if (auto text = read_all(path)) {
+      result.source = std::move(*text);
+      const check::Format format = ends_with_any(path, {".md", ".markdown"}) ? check::Format::markdown : check::Format::plain;
+      result.stats = checker->check_text(result.source, path == "-" ? "(typed text)" : path, keep, format);
+    } else {
+      result.read = false;
+      keep(Diagnostic{Severity::error, "read", path, {}, "easyread could not open \"" + path + "\".",
+                      "Check the name of the file and that it is there."});
+    }
+    if (!result.read) unreadable = true;
+    if (counts.errors > 0 || (strict && counts.warnings > 0)) failed = true;
+    total.errors += counts.errors;
+    total.warnings += counts.warnings;
+    total.notes += counts.notes;
+    if (options->format == "text") {
+      printer.summary(result, counts);
+      result.source.clear();
+    }
+    results.push_back(std::move(result));
+  }
+
+  const int sentence_words = check::Settings{}.sentence_words;
+  if (options->format == "json") out << to_json(results);
+  else if (options->format == "sarif") out << to_sarif(results);
+  else if (options->format == "html") out << to_html(results, sentence_words);
+  else if (results.size() > 1)
+    out << "Found in all " << results.size() << " files: " << total.errors << " errors, " << total.warnings
+        << " warnings, " << total.notes << " notes.\n";
+  if (!to_screen) {
+    Diagnostics write_problems;
+    if (!write_file_atomically(options->output, buffered.str(), write_problems)) {
+      for (const Diagnostic& d : write_problems.items()) std::cerr << d.message << "\n" << d.suggestion << "\n";
+      return 2;
+    }
+  }
+  out.flush();
+  if (unreadable) return 2;
+  return failed ? 1 : 0;
+}
+
+}  // namespace easyread::cli

@@ -1,0 +1,223 @@
+// Text, JSON and SARIF output for `easyread check`.
+#include "cli/report.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace easyread::cli {
+namespace {
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kBold = "\x1b[1m";
+
+const char* severity_color(Severity s) {
+  switch (s) {
+    case Severity::error: return "\x1b[1;31m";
+    case Severity::warning: return "\x1b[1;35m";
+    case Severity::note: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+std::string number(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// At most this many characters of a line are shown around a finding.
+constexpr int kShownWidth = 100;
+
+}  // namespace
+
+void Counts::add(Severity s) {
+  if (s == Severity::error) ++errors;
+  else if (s == Severity::warning) ++warnings;
+  else ++notes;
+}
+
+std::size_t column_offset(std::string_view line, int column) {
+  std::size_t pos = 0;
+  for (int c = 1; c < column && pos < line.size(); ++c) text::next_code_point(line, pos);
+  return pos;
+}
+
+std::string span_text(const text::LineIndex& lines, const Span& span) {
+  if (span.line < 1) return {};
+  std::string out;
+  const int last = std::max(span.line, span.end_line);
+  for (int line = span.line; line <= last; ++line) {
+    const std::string_view t = lines.line_text(line);
+    const std::size_t from = line == span.line ? column_offset(t, span.column) : 0;
+    const std::size_t to = line == span.end_line && span.end_column > 0 ? column_offset(t, span.end_column) : t.size();
+    if (line > span.line) out += ' ';
+    if (to > from) out += t.substr(from, to - from);
+  }
+  return text::fold_white_space(out);
+}
+
+TextPrinter::TextPrinter(std::ostream& out, bool color, int sentence_words)
+    : out_(out), color_(color), sentence_words_(sentence_words) {}
+
+void TextPrinter::print(const Diagnostic& d, std::string_view source, bool paragraphs) {
+  if (indexed_ != source.data() || !lines_) {
+    lines_.emplace(source);
+    indexed_ = source.data();
+  }
+  // letter.txt:12:5: warning: message [rule]
+  std::string where = d.file;
+  if (d.span.line > 0) {
+    where += paragraphs ? ": paragraph " + std::to_string(d.span.line) : ":" + std::to_string(d.span.line);
+    if (!paragraphs && d.span.column > 0) where += ":" + std::to_string(d.span.column);
+  }
+  if (color_) out_ << kBold;
+  out_ << where << ": ";
+  if (color_) out_ << severity_color(d.severity);
+  out_ << severity_name(d.severity) << ":";
+  if (color_) out_ << kReset << kBold;
+  out_ << " " << d.message;
+  if (color_) out_ << kReset;
+  out_ << " [" << d.rule << "]\n";
+
+  if (d.span.line > 0 && d.span.column > 0) {
+    std::string_view line = lines_->line_text(d.span.line);
+    int first = d.span.column;
+    int last = d.span.end_line == d.span.line && d.span.end_column > first
+                   ? d.span.end_column
+                   : static_cast<int>(text::count_code_points(line)) + 1;
+    // Long lines: show a window around the words.
+    int skipped = 0;
+    if (first > kShownWidth / 2) {
+      skipped = first - 11;
+      line.remove_prefix(column_offset(line, skipped + 1));
+      first -= skipped;
+      last -= skipped;
+    }
+    const std::size_t cut = column_offset(line, kShownWidth + 1);
+    const bool more = cut < line.size();
+    line = line.substr(0, cut);
+    last = std::min(last, kShownWidth + 1);
+    std::string shown(line);
+    for (char& c : shown)
+      if (c == '\t') c = ' ';
+    const std::string gutter = std::to_string(d.span.line);
+    out_ << "  " << gutter << " | " << (skipped ? "..." : "") << shown << (more ? "..." : "") << "\n";
+    out_ << "  " << std::string(gutter.size(), ' ') << " | " << (skipped ? "   " : "")
+         << std::string(static_cast<std::size_t>(first - 1), ' ');
+    if (color_) out_ << "\x1b[1;32m";
+    out_ << '^' << std::string(static_cast<std::size_t>(std::max(0, last - first - 1)), '~');
+    if (color_) out_ << kReset;
+    out_ << "\n";
+  }
+  if (!d.suggestion.empty()) out_ << "  What to do: " << d.suggestion << "\n";
+}
+
+void TextPrinter::summary(const FileResult& file, const Counts& counts) {
+  const check::Stats& s = file.stats;
+  if (color_) out_ << kBold;
+  out_ << "Summary for " << file.path << ":";
+  if (color_) out_ << kReset;
+  out_ << "\n  " << plural(counts.errors, "error", "errors") << ", " << plural(counts.warnings, "warning", "warnings")
+       << ", " << plural(counts.notes, "note", "notes") << ".\n";
+  if (s.sentences > 0) {
+    const int short_ones = static_cast<int>(s.short_sentence_share * s.sentences + 0.5);
+    out_ << "  " << plural(s.sentences, "sentence", "sentences") << " and " << plural(s.words, "word", "words")
+         << ". On average " << number(s.average_sentence_words, 1) << " words a sentence.\n"
+         << "  " << short_ones << " of " << s.sentences << " sentences (" << number(100 * s.short_sentence_share, 0)
+         << "%) have " << sentence_words_ << " words or fewer.\n"
+         << "  Reading ease: " << number(s.flesch_reading_ease, 0)
+         << " (Flesch, 0 to 100: higher is easier). School grade: " << number(s.flesch_kincaid_grade, 1)
+         << " (Flesch-Kincaid).\n";
+  }
+}
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string to_json(const std::vector<FileResult>& files) {
+  std::ostringstream out;
+  out << "{\"files\":[";
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const FileResult& file = files[f];
+    const text::LineIndex lines(file.source);
+    out << (f ? "," : "") << "\n{\"path\":" << json_string(file.path) << ",\"read\":" << (file.read ? "true" : "false")
+        << ",\"diagnostics\":[";
+    for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+      const Diagnostic& d = file.diagnostics[i];
+      out << (i ? "," : "") << "\n {\"rule\":" << json_string(d.rule) << ",\"severity\":"
+          << json_string(severity_name(d.severity)) << ",\"line\":" << d.span.line << ",\"column\":" << d.span.column
+          << ",\"end_line\":" << d.span.end_line << ",\"end_column\":" << d.span.end_column
+          << ",\"text\":" << json_string(span_text(lines, d.span)) << ",\"message\":" << json_string(d.message)
+          << ",\"suggestion\":" << json_string(d.suggestion) << "}";
+    }
+    const check::Stats& s = file.stats;
+    out << "],\"stats\":{\"sentences\":" << s.sentences << ",\"words\":" << s.words
+        << ",\"average_sentence_words\":" << number(s.average_sentence_words, 2)
+        << ",\"short_sentence_share\":" << number(s.short_sentence_share, 3)
+        << ",\"flesch_reading_ease\":" << number(s.flesch_reading_ease, 1)
+        << ",\"flesch_kincaid_grade\":" << number(s.flesch_kincaid_grade, 1) << "}}";
+  }
+  out << "\n]}\n";
+  return out.str();
+}
+
+std::string to_sarif(const std::vector<FileResult>& files) {
+  const auto& all = check::rules();
+  std::ostringstream out;
+  out << "{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\","
+         "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"easyread\",\"version\":"
+      << json_string(EASYREAD_VERSION) << ",\"rules\":[";
+  for (std::size_t i = 0; i < all.size(); ++i)
+    out << (i ? "," : "") << "\n{\"id\":" << json_string(all[i].id) << ",\"shortDescription\":{\"text\":"
+        << json_string(all[i].summary) << "},\"defaultConfiguration\":{\"level\":"
+        << json_string(severity_name(all[i].severity)) << "}}";
+  out << "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[";
+  bool first = true;
+  for (const FileResult& file : files) {
+    for (const Diagnostic& d : file.diagnostics) {
+      std::size_t index = 0;
+      while (index < all.size() && all[index].id != d.rule) ++index;
+      out << (first ? "" : ",") << "\n{\"ruleId\":" << json_string(d.rule);
+      if (index < all.size()) out << ",\"ruleIndex\":" << index;
+      out << ",\"level\":" << json_string(severity_name(d.severity)) << ",\"message\":{\"text\":"
+          << json_string(d.suggestion.empty() ? d.message : d.message + " " + d.suggestion)
+          << "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" << json_string(d.file) << "}";
+      if (d.span.line > 0) {
+        out << ",\"region\":{\"startLine\":" << d.span.line;
+        if (d.span.column > 0) out << ",\"startColumn\":" << d.span.column;
+        if (d.span.end_line > 0) out << ",\"endLine\":" << d.span.end_line;
+        if (d.span.end_column > 0) out << ",\"endColumn\":" << d.span.end_column;
+        out << "}";
+      }
+      out << "}}],\"properties\":{\"suggestion\":" << json_string(d.suggestion) << "}}";
+      first = false;
+    }
+  }
+  out << "\n]}]}\n";
+  return out.str();
+}
+
+}  // namespace easyread::cli

@@ -1,0 +1,60 @@
+// Printing what `easyread check` found: like a compiler on a terminal, or as
+// JSON, SARIF 2.1.0 (for code-review tools) or one self-contained web page.
+#pragma once
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "check/check.hpp"
+#include "text/text.hpp"
+
+namespace easyread::cli {
+
+// Everything found in one file.
+struct FileResult {
+  std::string path;         // as the user gave it
+  std::string source;       // the text positions point into (for showing lines)
+  bool paragraphs = false;  // positions are Word paragraphs, not lines
+  bool read = true;         // false: the file could not be read
+  std::vector<Diagnostic> diagnostics;
+  check::Stats stats;
+};
+
+struct Counts {
+  int errors = 0, warnings = 0, notes = 0;
+  void add(Severity s);
+};
+
+// Prints lines and columns for `source`; built once a file.
+class TextPrinter {
+ public:
+  TextPrinter(std::ostream& out, bool color, int sentence_words);
+  // One finding: the message line, the source line with the words marked, the suggestion.
+  void print(const Diagnostic& d, std::string_view source, bool paragraphs);
+  // A short summary after a file.
+  void summary(const FileResult& file, const Counts& counts);
+
+ private:
+  std::ostream& out_;
+  bool color_;
+  int sentence_words_;
+  const char* indexed_ = nullptr;
+  std::optional<text::LineIndex> lines_;
+};
+
+// Byte offset of a 1-based column (in code points) within one line.
+std::size_t column_offset(std::string_view line, int column);
+// The words a span covers, taken from the source (for JSON and HTML).
+std::string span_text(const text::LineIndex& lines, const Span& span);
+
+std::string to_json(const std::vector<FileResult>& files);
+std::string to_sarif(const std::vector<FileResult>& files);
+std::string to_html(const std::vector<FileResult>& files, int sentence_words);
+
+// JSON string with quotes and escapes.
+std::string json_string(std::string_view s);
+
+}  // namespace easyread::cli
