@@ -53,6 +53,9 @@ void retell(const Diagnostics& inner, const std::string& shown_path, const std::
 }  // namespace
 
 Match Library::Impl::match_of(const detail::Candidate& c) const {
+  // A tag is shared by many pictures: show the picture's own name instead.
+  if (c.source == detail::Source::openmoji_tag && emojis)
+    if (const auto* emoji = emojis->find(c.target)) return {emoji->annotation, c.target, "openmoji tag: " + c.name};
   return {c.name, c.target, detail::source_name(c.source)};
 }
 
@@ -63,8 +66,10 @@ Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
   // The catalogue first, so its names are found before OpenMoji's.
   const fs::path catalogue = home / "symbols" / "catalogue.tsv";
   if (auto text = read_text_file(catalogue)) {
-    for (const auto& e : detail::parse_catalogue(*text, catalogue.string(), impl_->load_problems))
+    for (const auto& e : detail::parse_catalogue(*text, catalogue.string(), impl_->load_problems)) {
       impl_->names.add(detail::Source::catalogue, e.name, detail::upper_ascii(e.target), false);
+      impl_->catalogue_entries.push_back({e.name, detail::upper_ascii(e.target), "catalogue"});
+    }
   }
   if (auto csv = read_text_file(fs::path(impl_->openmoji_dir) / "data" / "openmoji.csv"))
     impl_->emojis = detail::parse_openmoji_csv(*csv);
@@ -98,7 +103,10 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
       if (entry.is_regular_file() && is_picture_extension(lower_extension(entry.path())))
         files.push_back(entry.path());
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) impl_->names.add(detail::Source::folder, name_from_file(f), f.string(), true);
+    for (const auto& f : files) {
+      impl_->names.add(detail::Source::folder, name_from_file(f), f.string(), true);
+      impl_->folder_entries.push_back({name_from_file(f), f.string(), "own pictures"});
+    }
     return true;
   }
   Diagnostics problems;
@@ -107,6 +115,7 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
     const bool is_code = detail::looks_like_code(e.target) && impl_->emojis && impl_->emojis->find(e.target);
     if (is_code) {
       impl_->names.add(detail::Source::folder, e.name, detail::upper_ascii(e.target), false);
+      impl_->folder_entries.push_back({e.name, detail::upper_ascii(e.target), "own pictures"});
       continue;
     }
     const fs::path picture = folder / e.target;
@@ -117,9 +126,16 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
       continue;
     }
     impl_->names.add(detail::Source::folder, e.name, picture.string(), true);
+    impl_->folder_entries.push_back({e.name, picture.string(), "own pictures"});
   }
   diags.append(problems);
   return !problems.has_errors();
+}
+
+std::vector<Match> Library::catalogue() const {
+  std::vector<Match> all = impl_->folder_entries;
+  all.insert(all.end(), impl_->catalogue_entries.begin(), impl_->catalogue_entries.end());
+  return all;
 }
 
 std::optional<Picture> Library::resolve(const std::string& value, const std::string& base_dir,

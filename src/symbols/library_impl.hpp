@@ -20,6 +20,7 @@ struct Library::Impl {
   detail::NameIndex names;
   Diagnostics load_problems;  // from the project's own catalogue, told once
   bool told_load_problems = false;
+  std::vector<Match> folder_entries, catalogue_entries;  // for catalogue()
   std::map<std::string, Picture> cache;  // key -> picture
   std::unique_ptr<text::Segmenter> segmenter;  // made when first needed
 

@@ -47,6 +47,8 @@ class Library {
   std::optional<Match> suggest(std::string_view text);
   // Best matches for some words, best first.
   std::vector<Match> search(const std::vector<std::string>& words, std::size_t limit = 10);
+  // Every catalogue name, own folders first, each in its file's order (for contact sheets).
+  std::vector<Match> catalogue() const;
 
  private:
   struct Impl;
