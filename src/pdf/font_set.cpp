@@ -234,7 +234,11 @@ void FontSet::finish(const PdfHandle& pdf) {
     for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode", "UseCMap"})
       if (has_key(to_unicode, key)) HPDF_Dict_RemoveElement(to_unicode, key);
     HPDF_MemStream_FreeData(to_unicode->stream);
-    write_raw(to_unicode->stream, to_unicode_cmap(entry.used));
+    // The space is always mapped: libharu draws signs it cannot show as
+    // spaces, and render() may add spaces between lines.
+    std::set<char32_t> mapped = entry.used;
+    mapped.insert(U' ');
+    write_raw(to_unicode->stream, to_unicode_cmap(mapped));
     to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   }
 }

@@ -1,4 +1,6 @@
 // render(): turns a laid-out document into PDF bytes with libharu.
+#include <algorithm>
+#include <cmath>
 #include <variant>
 #include <vector>
 
@@ -38,25 +40,44 @@ void fill_rect(HPDF_Page page, double x, double y, double w, double h, const Col
   HPDF_Page_Fill(page);
 }
 
-void draw_text(HPDF_Page page, HPDF_Font font, const layout::TextItem& text) {
+void draw_text(HPDF_Page page, HPDF_Font font, const layout::TextItem& text, bool trailing_space) {
   HPDF_Page_BeginText(page);
   HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(text.size));
   HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(text.color.r),
                        static_cast<HPDF_REAL>(text.color.g), static_cast<HPDF_REAL>(text.color.b));
   HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(text.x), static_cast<HPDF_REAL>(text.y),
-                    text.text.c_str());
+                    trailing_space ? (text.text + " ").c_str() : text.text.c_str());
   HPDF_Page_EndText(page);
+}
+
+// The text's advance width: the layout's, else measured by libharu.
+double text_width(HPDF_Font font, const layout::TextItem& text) {
+  if (text.width > 0) return text.width;
+  const auto measured = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.text.c_str()),
+                                            static_cast<HPDF_UINT>(text.text.size()));
+  return measured.width * text.size / 1000.0;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// Screen readers join the text of one structure element, so where the
+// element goes on to a new line (or leaves a gap, as before a page
+// number in a contents list) the first piece needs a trailing space:
+// otherwise "spring" and "news" on two lines are read as "springnews".
+// The space is drawn at the line's end, where it shows nothing.
+bool needs_space_after(const layout::TextItem& text, double width, const layout::TextItem* next) {
+  if (next == nullptr || next->node != text.node || text.node < 0) return false;
+  if (text.text.empty() || next->text.empty()) return false;
+  if (is_space(text.text.back()) || is_space(next->text.front())) return false;
+  const bool new_line = std::abs(next->y - text.y) > 0.5 * std::min(text.size, next->size);
+  const bool gap = next->x - (text.x + width) > 0.15 * text.size;
+  return new_line || gap;
 }
 
 // A link annotation over the text's box, so a reader can follow it.
 HPDF_Annotation add_link(HPDF_Page page, HPDF_Font font, const layout::TextItem& text,
                          HPDF_MMgr mmgr) {
-  double width = text.width;
-  if (width <= 0) {
-    const auto measured = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.text.c_str()),
-                                              static_cast<HPDF_UINT>(text.text.size()));
-    width = measured.width * text.size / 1000.0;
-  }
+  const double width = text_width(font, text);
   const double ascent = HPDF_Font_GetAscent(font) * text.size / 1000.0;
   const double descent = HPDF_Font_GetDescent(font) * text.size / 1000.0;
   const HPDF_Rect box{static_cast<HPDF_REAL>(text.x), static_cast<HPDF_REAL>(text.y + descent),
@@ -101,6 +122,13 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
   FontSet fonts;
   if (!fonts.load(pdf, doc, file, diags) || !pdf.ok()) return {};
 
+  // Every TextItem in reading order, so each can see the one after it.
+  std::vector<const layout::TextItem*> texts;
+  for (const layout::Page& page_items : doc.pages)
+    for (const layout::Item& item : page_items.items)
+      if (const auto* text = std::get_if<layout::TextItem>(&item)) texts.push_back(text);
+  std::size_t text_index = 0;
+
   PictureStore pictures(pdf, doc, file, diags);
   StructureWriter structure(pdf, doc);
   std::vector<HPDF_Page> pages;
@@ -127,9 +155,12 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
     for (const layout::Item& item : page_items.items) {
       if (const auto* text = std::get_if<layout::TextItem>(&item)) {
         const int node = mark(text->node);
-        draw_text(page, fonts.font(text->font), *text);
+        HPDF_Font font = fonts.font(text->font);
+        ++text_index;
+        const layout::TextItem* next = text_index < texts.size() ? texts[text_index] : nullptr;
+        draw_text(page, font, *text, needs_space_after(*text, text_width(font, *text), next));
         if (!text->link.empty()) {
-          HPDF_Annotation link = add_link(page, fonts.font(text->font), *text, pdf.mmgr());
+          HPDF_Annotation link = add_link(page, font, *text, pdf.mmgr());
           if (link == nullptr) return {};
           if (node >= 0)
             HPDF_Dict_AddNumber(link, "StructParent", structure.add_annotation(page_index, link, node));

@@ -1,6 +1,7 @@
 // Tagged PDF: the structure tree, marked content, links, bookmarks and
 // the metadata a screen reader and an accessibility checker look for.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <regex>
 
 #include "pdf/pdf.hpp"
@@ -85,7 +86,7 @@ TEST_CASE("pdf structure tree holds the text in reading order", "[pdf]") {
       "  H1",
       "    \"Our meeting\"",
       "  P",
-      "    \"We talked about the café and €5 tickets.Next time: Tuesday.\"",
+      "    \"We talked about the café and €5 tickets. Next time: Tuesday.\"",
       "  Sect",
       "    H2",
       "      \"Where to find out more\"",
@@ -160,4 +161,25 @@ TEST_CASE("pdf tagged document with links and pictures passes pdf-check", "[pdf]
       run("python3 " + quoted(std::string(EASYREAD_SOURCE_DIR) + "/tools/pdf-check") + " " + quoted(file));
   INFO(result.out << result.err);
   CHECK(result.status == 0);
+}
+
+TEST_CASE("pdf keeps words apart where an element goes on to a new line or leaves a gap", "[pdf]") {
+  layout::Document doc = pdftest::text_document();
+  doc.nodes = {{"Document", "", -1, {1}}, {"TOC", "", 0, {2}}, {"TOCI", "", 1, {}}};
+  doc.pages[0].items = {
+      layout::TextItem{0, 16, {}, 50, 700, 0, "Speak Up Together: spring", "", 2},
+      layout::TextItem{0, 16, {}, 50, 680, 0, "news", "", 2},
+      layout::TextItem{0, 16, {}, 500, 680, 0, "3", "", 2},
+      layout::TextItem{0, 16, {}, 50, 660, 0, "Next ", "", 2},
+      layout::TextItem{0, 16, {}, 50, 640, 0, "line", "", 2}};
+  pdftest::TempDir dir;
+  const std::string file = dir.write("gaps.pdf", pdftest::render_ok(doc));
+  const auto tree = run("pdfinfo -struct-text " + quoted(file));
+  INFO(tree.out);
+  CHECK(tree.out.find("\"Speak Up Together: spring news 3 Next line\"") != std::string::npos);
+  // The added spaces show nothing: the words stay where they were.
+  const auto words = pdftest::words_of(file);
+  REQUIRE(words.size() == 8);
+  CHECK(words[4].text == "news");
+  CHECK(std::abs(words[4].x_max - (50 + pdftest::advance_width(pdftest::andika_regular, "news", 16))) < 1);
 }
