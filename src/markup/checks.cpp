@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <set>
+#include <map>
 
 #include "markup/internal.hpp"
 
@@ -30,20 +30,22 @@ bool is_namespace_attribute(std::string_view name) {
 
 }  // namespace
 
-Span attribute_span(const Context& ctx, const pugi::xml_node& element, std::string_view name) {
-  if (auto place = find_attribute(ctx.source, element, name))
+Span attribute_span(const Context& ctx, const pugi::xml_node& element, std::string_view name,
+                    int skip) {
+  if (auto place = find_attribute(ctx.source, element, name, skip))
     return ctx.span(place->whole.begin, place->whole.end);
   return ctx.element_span(element);
 }
 
 void check_attributes(Context& ctx, const pugi::xml_node& element) {
   std::span<const std::string_view> allowed = allowed_attributes(element.name());
-  std::set<std::string_view> seen;
+  std::map<std::string_view, int> seen;  // how often each name came so far
   for (const pugi::xml_attribute& attribute : element.attributes()) {
     std::string_view name = attribute.name();
-    Span where = attribute_span(ctx, element, name);
+    int earlier = seen[name]++;
+    Span where = attribute_span(ctx, element, name, earlier);
     std::string line = "Line " + std::to_string(where.line);
-    if (!seen.insert(name).second) {
+    if (earlier > 0) {
       ctx.error(where, "duplicate-attribute",
                 line + " gives " + std::string(name) + " twice in " + tag(element.name()) + ".",
                 "Keep only one " + std::string(name) + "=\"...\".");
@@ -52,14 +54,14 @@ void check_attributes(Context& ctx, const pugi::xml_node& element) {
     if (is_namespace_attribute(name) ||
         std::find(allowed.begin(), allowed.end(), name) != allowed.end())
       continue;
-    std::string message = line + " has an attribute \"" + std::string(name) + "\" that " +
-                          tag(element.name()) + " cannot have.";
+    std::string message =
+        line + ": " + tag(element.name()) + " cannot have " + std::string(name) + "=\"...\".";
     std::string suggestion;
     if (auto near = closest_name(name, allowed)) {
       message += " Did you mean " + std::string(*near) + "?";
       suggestion = "Change " + std::string(name) + " to " + std::string(*near) + ".";
     } else if (allowed.empty()) {
-      suggestion = "Take it out. " + tag(element.name()) + " has no attributes.";
+      suggestion = "Take it out. Write just " + tag(element.name()) + ".";
     } else {
       suggestion = "Take it out. " + tag(element.name()) + " can have " +
                    join_names(allowed, false) + ".";

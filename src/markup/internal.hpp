@@ -37,14 +37,15 @@ bool starts_known_entity(std::string_view source, std::size_t pos);
 std::size_t tag_begin(const pugi::xml_node& element);
 std::size_t tag_end(std::string_view source, const pugi::xml_node& element);
 
-// Where `name="value"` stands in an element's start tag.
+// Where `name="value"` stands in an element's start tag (after `skip` earlier
+// ones of the same name, for a name written twice).
 struct AttributePlace {
   ByteRange whole;  // name="value" with both quotes
   ByteRange value;  // between the quotes
 };
 std::optional<AttributePlace> find_attribute(std::string_view source,
                                              const pugi::xml_node& element,
-                                             std::string_view name);
+                                             std::string_view name, int skip = 0);
 
 // Span of source bytes [begin, end).
 Span span_of(const text::LineIndex& lines, std::size_t begin, std::size_t end);
@@ -108,7 +109,8 @@ std::optional<ClockTime> read_time_attribute(Context& ctx, const pugi::xml_node&
 // Checks the shape of a BCP 47 language tag; reports and returns false if bad.
 bool check_language(Context& ctx, const pugi::xml_node& element, std::string_view tag);
 // Span of an attribute, or of the element's start tag if the attribute is absent.
-Span attribute_span(const Context& ctx, const pugi::xml_node& element, std::string_view name);
+Span attribute_span(const Context& ctx, const pugi::xml_node& element, std::string_view name,
+                    int skip = 0);
 
 // --- inline_text.cpp ---
 

@@ -145,9 +145,9 @@ void report_syntax_error(Context& ctx, const pugi::xml_parse_result& result) {
       return report(start_of(source, offset, "<"), "has a tag that is not written right.",
                     "Write tags like <point> or <point picture=\"1F91D\">.");
     case pugi::status_bad_attribute:
-      return report(offset, "has an attribute that is not written right.",
-                    "Write attributes like picture=\"1F91D\": the name, then =, then the value "
-                    "in quotes.");
+      return report(offset, "has a tag with a part that is not written right.",
+                    "Write it like picture=\"1F91D\": the name, then =, then the value in "
+                    "quotes.");
     case pugi::status_bad_end_element:
       return report(start_of(source, offset, "</"), "has a closing tag that is not written right.",
                     "Write closing tags like </point>.");
