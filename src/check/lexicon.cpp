@@ -73,6 +73,13 @@ std::vector<std::string> word_forms(std::string_view word) {
   return forms;
 }
 
+std::size_t PhraseList::sketch(std::string_view w) {
+  if (w.empty()) return 0;
+  const unsigned a = static_cast<unsigned char>(w[0]), b = static_cast<unsigned char>(w[w.size() / 2]),
+                 c = static_cast<unsigned char>(w.back());
+  return ((a * 131u + b) * 131u + c + static_cast<unsigned>(w.size()) * 7919u) & 0xFFFFu;
+}
+
 void PhraseList::add(std::string term, std::string suggestion, ListKind kind) {
   const bool exact_case = has_capital(term);
   std::vector<std::string> words = term_words(term, exact_case);
@@ -84,6 +91,7 @@ void PhraseList::add(std::string term, std::string suggestion, ListKind kind) {
     phrase.entry = index;
     phrase.exact_case = exact_case;
     phrase.rest.assign(variant.begin() + 1, variant.end());
+    first_words_.set(sketch(variant.front()));
     by_first_[variant.front()].push_back(std::move(phrase));
   };
   if (exact_case) {  // acronyms: only the plural ("KPIs")
@@ -114,6 +122,7 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
   const Token& first = tokens[at];
   if (first.kind == Token::Kind::symbol) return best;
   auto try_key = [&](std::string_view key, bool exact) {
+    if (!first_words_.test(sketch(key))) return;
     auto found = by_first_.find(key);
     if (found == by_first_.end()) return;
     for (const Phrase& phrase : found->second) {

@@ -1,6 +1,7 @@
 // Word lists for the checker: loading the plain files and finding their
 // words and phrases, in any usual form, in a sentence's tokens.
 #pragma once
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -55,6 +56,9 @@ class PhraseList {
     std::size_t entry = 0;
     bool exact_case = false;
   };
+  // A quick "certainly not a first word" test, so most words skip the hash table.
+  static std::size_t sketch(std::string_view word);
+  std::bitset<1 << 16> first_words_;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> by_first_;
 };

@@ -93,9 +93,13 @@ void FileContext::check_sentence(std::string_view text, std::size_t begin, std::
   ++sentences_;
   words_ += words;
   if (words <= settings_.sentence_words) ++short_sentences_;
-  for (const Token& t : tokens_) {
-    if (t.kind == Token::Kind::word && !t.joined) syllables_ += count_syllables(text.substr(t.begin, t.end - t.begin));
-    else if (t.kind == Token::Kind::number) ++syllables_;
+  for (Token& t : tokens_) {
+    if (t.kind == Token::Kind::word) {
+      t.syllables = count_syllables(t.lower);
+      if (!t.joined) syllables_ += t.syllables;
+    } else if (t.kind == Token::Kind::number) {
+      ++syllables_;
+    }
   }
   // A sentence quoted whole is someone else's words: leave it as it is.
   const bool all_quoted = settings_.skip_quotes &&
@@ -131,6 +135,7 @@ void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::
       continue;
     }
     if (t.kind != Token::Kind::word || !joining.empty()) continue;
+    if (t.lower.size() < 5) continue;  // every joining word has 5 letters or more
     const bool after_comma = i > 0 && tokens_[i - 1].lower == ",";
     const bool first = i == 0;
     bool found = std::find(kJoiningWords.begin(), kJoiningWords.end(), t.lower) != kJoiningWords.end();

@@ -13,11 +13,20 @@ bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
+// Byte loops rather than memcmp: the pieces are a few letters long and this
+// runs for every word of a file.
 bool ends_with(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+  if (s.size() < tail.size()) return false;
+  const char* p = s.data() + (s.size() - tail.size());
+  for (std::size_t i = 0; i < tail.size(); ++i)
+    if (p[i] != tail[i]) return false;
+  return true;
 }
 bool starts_with(std::string_view s, std::string_view head) {
-  return s.size() >= head.size() && s.substr(0, head.size()) == head;
+  if (s.size() < head.size()) return false;
+  for (std::size_t i = 0; i < head.size(); ++i)
+    if (s[i] != head[i]) return false;
+  return true;
 }
 
 // Vowel pairs that are usually two syllables ("radio", "create", "fluid").
@@ -126,11 +135,12 @@ int count_word(std::string_view v) {
     }
     i = j + 1;
   }
-  for (auto prefix : kSplitPrefixes)
-    if (starts_with(v, prefix) && n > prefix.size()) {
-      ++count;
-      break;
-    }
+  if (n > 4 && ((v[0] == 'r' && v[1] == 'e') || (v[0] == 'c' && v[1] == 'o') || (v[0] == 'p' && v[1] == 'r')))  // cheap test first: this runs for every word
+    for (auto prefix : kSplitPrefixes)
+      if (starts_with(v, prefix) && n > prefix.size()) {
+        ++count;
+        break;
+      }
 
   // A silent "e" at the end: "make", "code"; but "table", "centre", "fire", "the".
   if (n > 2 && v[n - 1] == 'e' && !is_vowel(v[n - 2])) {
@@ -171,7 +181,7 @@ int count_word(std::string_view v) {
       "ly",    "ment", "ful", "ness",  "less",   "ments", "liness",
       "man",   "men",  "fully", "lessly", "ship", "land",  "ville"};
   for (auto ending : kEndings) {
-    if (n >= ending.size() + 4 && ends_with(v, ending)) {
+    if (n >= ending.size() + 4 && v[n - ending.size() - 1] == 'e' && ends_with(v, ending)) {
       const std::size_t e = n - ending.size() - 1;
       if (v[e] == 'e' && !is_vowel(v[e - 1]) && count > 1 &&
           (is_vowel(v[e - 2]) || v[e - 1] == 'g' || v[e - 1] == 'c')) {
@@ -193,25 +203,44 @@ int count_word(std::string_view v) {
   return count < 1 ? 1 : count;
 }
 
+// Words of 1 to 3 letters ("the", "and", "ago"): most words in a text, and
+// only the vowel groups and a silent final "e" matter.
+int count_short(std::string_view v) {
+  int count = 0;
+  bool in_group = false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const bool vowel = is_vowel(v[i]) && !(v[i] == 'y' && i + 1 < v.size() && is_vowel(v[i + 1]));
+    if (vowel && !in_group) ++count;
+    in_group = vowel;
+  }
+  if (v.size() == 3 && v[2] == 'e' && !is_vowel(v[1]) && count > 1) --count;
+  return count < 1 ? 1 : count;
+}
+
 }  // namespace
 
 int count_syllables(std::string_view word) {
-  std::string w;
-  w.reserve(word.size());
-  for (char c : word) {
-    if (c >= 'A' && c <= 'Z') w.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if ((c >= 'a' && c <= 'z') || c == '\'') w.push_back(c);
+  // Lower-case letters only, in a buffer on the stack (this runs for every word).
+  std::array<char, 48> buffer;
+  std::size_t n = 0;
+  bool possessive = false;
+  for (std::size_t i = 0; i < word.size() && n < buffer.size(); ++i) {
+    const char c = word[i];
+    if (c >= 'A' && c <= 'Z') buffer[n++] = static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z') buffer[n++] = c;
+    else if (c == '\'' && i + 2 == word.size() && (word[i + 1] == 's' || word[i + 1] == 'S')) {
+      possessive = true;
+      break;
+    }
   }
+  if (n == 0) return 0;
+  const std::string_view w(buffer.data(), n);
+  if (n <= 3 && !possessive) return count_short(w);
   // "James's" has one more syllable than "James"; "Anna's" does not.
   int extra = 0;
-  if (ends_with(w, "'s")) {
-    w.resize(w.size() - 2);
-    if (ends_with(w, "s") || ends_with(w, "z") || ends_with(w, "x") || ends_with(w, "ch") ||
-        ends_with(w, "sh") || ends_with(w, "ce") || ends_with(w, "ge") || ends_with(w, "se"))
-      extra = 1;
-  }
-  std::erase(w, '\'');
-  if (w.empty()) return 0;
+  if (possessive && (ends_with(w, "s") || ends_with(w, "z") || ends_with(w, "x") || ends_with(w, "ch") ||
+                     ends_with(w, "sh") || ends_with(w, "ce") || ends_with(w, "ge") || ends_with(w, "se")))
+    extra = 1;
   return count_word(w) + extra;
 }
 

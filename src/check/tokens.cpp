@@ -35,6 +35,27 @@ bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool is_double_quote(char32_t cp) { return cp == '"' || cp == 0x201C || cp == 0x201D; }
 
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// "https://...", "www.example.org", "name@example.org", "/usr/share/doc",
+// "docs/guide/intro.md": not words a reader must read.
+bool is_address(std::string_view chunk) {
+  while (!chunk.empty() && (chunk.front() == '(' || chunk.front() == '<' || chunk.front() == '"')) chunk.remove_prefix(1);
+  if (chunk.size() < 4) return false;
+  if (chunk.starts_with("www.") || chunk.starts_with("/") || chunk.starts_with("~/") || chunk.starts_with("./"))
+    return true;
+  std::size_t slashes = 0;
+  bool letters = false, at_sign = false;
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    const char c = chunk[i];
+    if (c == '/') ++slashes;
+    else if (c == '@' && i > 0 && i + 1 < chunk.size()) at_sign = true;
+    else if (ascii_letter(static_cast<unsigned char>(c))) letters = true;
+    if (c == ':' && i + 2 < chunk.size() && chunk[i + 1] == '/' && chunk[i + 2] == '/') return true;
+  }
+  return (at_sign && letters) || (slashes >= 2 && letters);
+}
+
 bool is_symbol_we_keep(char32_t cp) {
   return cp == ',' || cp == ';' || cp == '(' || cp == ')' || cp == '[' || cp == ']' ||
          cp == '/' || cp == '&' || cp == ':';
@@ -60,8 +81,15 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
   bool in_quotes = false;
   bool hyphen_pending = false;
   std::size_t pos = begin;
+  std::size_t chunk_end = begin;  // end of the current run of non-space bytes
   const std::string_view text = s.substr(0, end);
   while (pos < end) {
+    // Spaces are most of what is not a word: pass them quickly.
+    if (text[pos] == ' ' || text[pos] == '\n') {
+      hyphen_pending = false;
+      ++pos;
+      continue;
+    }
     std::size_t len = 0;
     const char32_t cp = peek(text, pos, len);
     if (is_double_quote(cp)) {
@@ -75,11 +103,19 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       pos += len;
       continue;
     }
-    // Web and e-mail addresses are not words: skip to the next space.
-    if ((cp == 'h' && text.substr(pos, 4) == "http") || (cp == 'w' && text.substr(pos, 4) == "www.")) {
-      while (pos < end && text[pos] != ' ' && text[pos] != '\n' && text[pos] != '\t') ++pos;
-      hyphen_pending = false;
-      continue;
+    // Web and e-mail addresses and file paths are not words: skip them whole.
+    if (pos >= chunk_end) {
+      chunk_end = pos;
+      bool maybe_address = text[pos] == 'w';
+      for (; chunk_end < end && !is_space(text[chunk_end]); ++chunk_end) {
+        const char c = text[chunk_end];
+        if (c == '/' || c == '@' || c == '~') maybe_address = true;
+      }
+      if (maybe_address && is_address(text.substr(pos, chunk_end - pos))) {
+        pos = chunk_end;
+        hyphen_pending = false;
+        continue;
+      }
     }
     if (is_digit(cp)) {
       Token t;
@@ -125,6 +161,17 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
         p += 2;
       }
       if (p > pos) t.capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
+      // Plain ASCII letters and digits, the usual case, without decoding.
+      if (p == pos) {
+        while (p < end) {
+          const unsigned char c = static_cast<unsigned char>(text[p]);
+          if (c >= 'a' && c <= 'z') any_lower = true;
+          else if (c >= 'A' && c <= 'Z') ++upper;
+          else if (!ascii_digit(c)) break;
+          if (!ascii_digit(c) && ++t.letters == 1) t.capitalised = c <= 'Z';
+          ++p;
+        }
+      }
       for (;;) {
         if (p > pos && text[p - 1] == '.') break;
         std::size_t l = 0;

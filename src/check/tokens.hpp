@@ -21,6 +21,7 @@ struct Token {
   bool capitalised = false;        // first letter is a capital
   bool percent = false;            // numbers: "45%"
   int letters = 0;                 // letters (code points) in a word
+  int syllables = 0;               // words: filled in by the checker
 };
 
 // Tokens of text[begin, end), with offsets into `text`. `out` is cleared first

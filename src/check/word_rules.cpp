@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <optional>
 
@@ -32,6 +33,9 @@ constexpr std::array<NumberWord, 27> kNumberWords = {{
 }};
 
 std::optional<int> number_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return std::nullopt;
+  const char c = w[0];
+  if (c != 't' && c != 'f' && c != 's' && c != 'e' && c != 'n' && c != 'h') return std::nullopt;
   for (const NumberWord& n : kNumberWords)
     if (n.word == w) return n.value;
   return std::nullopt;
@@ -68,6 +72,20 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december"};
 
+// "Friday 12 March 2027", without ICU: the rule may run on every date of a
+// big file, and making an ICU date format each time is slow.
+std::string english_long_date(const Date& d) {
+  static constexpr std::array<std::string_view, 7> kDayNames = {
+      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  static constexpr std::array<int, 12> kOffsets = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  const int y = d.month < 3 ? d.year - 1 : d.year;  // Sakamoto's day-of-week method
+  const int weekday = (y + y / 4 - y / 100 + y / 400 + kOffsets[static_cast<std::size_t>(d.month - 1)] + d.day) % 7;
+  std::string month(kMonthNames[static_cast<std::size_t>(d.month - 1)]);
+  month[0] = static_cast<char>(month[0] - 32);
+  return std::string(kDayNames[static_cast<std::size_t>(weekday)]) + " " + std::to_string(d.day) + " " + month + " " +
+         std::to_string(d.year);
+}
+
 bool is_month_word(std::string_view w) { return in(kMonths, w) || in(kMonthNames, w); }
 
 // "12/03/2027", "12-3-27", "12.03.2027" (day first) and "2027-03-12".
@@ -96,8 +114,10 @@ std::optional<Date> numeric_date(std::string_view s) {
   Date d;
   if (lengths[0] == 4) d = {parts[0], parts[1], parts[2]};
   else d = {lengths[2] == 2 ? 2000 + parts[2] : parts[2], parts[1], parts[0]};
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.year < 1000) return std::nullopt;
-  return d;
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.year < 1000 || d.year > 9999) return std::nullopt;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return parse_iso_date(iso);  // only real calendar dates
 }
 
 // Be-verbs, then the words that may sit between them and the participle.
@@ -179,7 +199,9 @@ void FileContext::number_rules(std::string_view text, std::size_t i) {
       std::count(raw.begin(), raw.end(), '.') == 2) {
     if (auto date = numeric_date(raw); date && on(date_format)) {
       report_at(date_format, t.begin, t.end, quote(raw) + " is a date written in a short way.",
-                "Write the date in full, like " + quote(text::format_long_date(*date, lang())) + ".");
+                "Write the date in full, like " +
+                    quote(lang().starts_with("en") ? english_long_date(*date) : text::format_long_date(*date, lang())) +
+                    ".");
     }
     return;
   }
@@ -195,8 +217,8 @@ void FileContext::number_rules(std::string_view text, std::size_t i) {
                     ", and give the day of the week and the year.");
     return;
   }
-  // Big numbers: "12,500", "3 million". Years and phone numbers are fine.
-  if (!on(big_number)) return;
+  // Big numbers: "12,500", "3 million". Years, phone numbers and "#12345" are fine.
+  if (!on(big_number) || (t.begin > 0 && text[t.begin - 1] == '#')) return;
   double value = 0;
   bool has_comma = false;
   for (char c : raw) {
@@ -288,7 +310,8 @@ void FileContext::word_rules(std::string_view text) {
                     "Write " + quote(*full) + " instead.");
       continue;
     }
-    if (on(abbreviation) && (w == "e.g." || w == "i.e." || w == "etc" || w == "eg" || w == "ie")) {
+    if (w.size() <= 4 && (w[0] == 'e' || w[0] == 'i') && on(abbreviation) &&
+        (w == "e.g." || w == "i.e." || w == "etc" || w == "eg" || w == "ie")) {
       const bool etc = w == "etc";
       const std::size_t end = etc && t.end < text.size() && text[t.end] == '.' ? t.end + 1 : t.end;
       report_at(abbreviation, t.begin, end, quote(text.substr(t.begin, end - t.begin)) + " is a short form that many people do not know.",
@@ -337,10 +360,10 @@ void FileContext::word_rules(std::string_view text) {
     }
     // Hard words: long, not everyday, and not explained.
     if (!on(hard_word) || t.letters < 6 || (t.capitalised && i > 0)) continue;
+    if (t.letters < settings_.hard_word_letters && t.syllables < settings_.hard_word_syllables) continue;
     std::string_view key = w;
     if (key.ends_with("'s")) key.remove_suffix(2);
     if (lex_.familiar.count(key) || lex_.common.count(key) || settings_.allowed_words.count(key)) continue;
-    if (t.letters < settings_.hard_word_letters && count_syllables(key) < settings_.hard_word_syllables) continue;
     if (!seen_hard_.insert(std::string(key)).second) continue;
     report_at(hard_word, t.begin, t.end, quote(raw) + " is a hard word. Many people will not know it.",
               is_markup ? "Use an easier word. Or mark it <hard>like this</hard> and explain it in the word list."
@@ -351,7 +374,8 @@ void FileContext::word_rules(std::string_view text) {
 void FileContext::passive_rule(std::string_view text) {
   if (!on(passive_voice)) return;
   for (std::size_t i = 0; i + 1 < tokens_.size(); ++i) {
-    if (tokens_[i].kind != Token::Kind::word || !in(kBe, tokens_[i].lower)) continue;
+    const std::string& be = tokens_[i].lower;
+    if (tokens_[i].kind != Token::Kind::word || be.size() > 5 || !in(kBe, be)) continue;
     if (tokens_[i].quoted && settings_.skip_quotes) continue;
     std::size_t j = i + 1;
     while (j < tokens_.size() && j <= i + 2 && tokens_[j].kind == Token::Kind::word &&

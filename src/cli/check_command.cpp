@@ -149,6 +149,8 @@ bool ends_with_any(const std::string& path, std::initializer_list<const char*> e
 }  // namespace
 
 int run_check(const Args& args) {
+  // Findings on big files are many: let std::cout buffer on its own.
+  std::ios::sync_with_stdio(false);
   std::string error;
   const std::optional<Options> options = parse(args, error);
   if (!options) {
