@@ -63,15 +63,14 @@ void check_attributes(Context& ctx, const pugi::xml_node& element) {
     } else if (allowed.empty()) {
       suggestion = "Take it out. Write just " + tag(element.name()) + ".";
     } else {
-      suggestion = "Take it out. " + tag(element.name()) + " can have " +
-                   join_names(allowed, false) + ".";
+      suggestion =
+          "Take it out. " + tag(element.name()) + " can have " + join_names(allowed, false) + ".";
     }
     ctx.error(where, "unknown-attribute", message, suggestion);
   }
 }
 
-bool check_child_element(Context& ctx, const pugi::xml_node& parent,
-                         const pugi::xml_node& child) {
+bool check_child_element(Context& ctx, const pugi::xml_node& parent, const pugi::xml_node& child) {
   std::string_view parent_name = parent.name();
   std::span<const std::string_view> allowed = allowed_children(parent_name);
   std::string_view name = child.name();
@@ -112,7 +111,8 @@ bool check_child_element(Context& ctx, const pugi::xml_node& parent,
 void check_no_text(Context& ctx, const pugi::xml_node& parent, const pugi::xml_node& text_node) {
   std::string_view value = text_node.value();
   if (is_blank(value)) return;
-  std::size_t start = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, text_node.offset_debug()));
+  std::size_t start =
+      static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, text_node.offset_debug()));
   std::string_view words = trim(value);
   std::size_t lead = static_cast<std::size_t>(words.data() - value.data());
   std::size_t begin = advance_decoded(ctx.source, start, value, lead, true);
@@ -129,7 +129,8 @@ void check_no_text(Context& ctx, const pugi::xml_node& parent, const pugi::xml_n
     suggestion = "Put the words inside <easyread>, in a <point>.";
   else
     suggestion = "Put the words inside a <point>.";
-  std::string place = parent_name.empty() ? "outside <easyread>" : "right inside " + tag(parent_name);
+  std::string place =
+      parent_name.empty() ? "outside <easyread>" : "right inside " + tag(parent_name);
   ctx.error(ctx.span(begin, end), "misplaced-text",
             line_words(ctx, begin) + " has words " + place + ". Words cannot go there.",
             suggestion);
@@ -168,8 +169,7 @@ bool check_language(Context& ctx, const pugi::xml_node& element, std::string_vie
   std::array<char, 160> locale_id{};
   int32_t parsed = 0;
   UErrorCode status = U_ZERO_ERROR;
-  uloc_forLanguageTag(tag_string.c_str(), locale_id.data(), locale_id.size() - 1, &parsed,
-                      &status);
+  uloc_forLanguageTag(tag_string.c_str(), locale_id.data(), locale_id.size() - 1, &parsed, &status);
   std::size_t primary = tag_string.find('-');
   if (primary == std::string::npos) primary = tag_string.size();
   bool letters = std::all_of(tag_string.begin(), tag_string.begin() + primary,

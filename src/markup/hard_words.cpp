@@ -40,9 +40,9 @@ class HardWordChecker {
     for (const Run& run : paragraph.runs) {
       if (run.style != Run::Style::hard || is_blank(run.text)) continue;
       std::vector<std::string> word_forms = forms(normalise(run.text));
-      bool explained = std::any_of(word_forms.begin(), word_forms.end(), [&](const std::string& form) {
-        return term_forms_.contains(form);
-      });
+      bool explained =
+          std::any_of(word_forms.begin(), word_forms.end(),
+                      [&](const std::string& form) { return term_forms_.contains(form); });
       if (explained) continue;
       std::string word = text::fold_white_space(trim(run.text));
       Span where = locate(doc_, ctx_.lines, run, 0, run.text.size());

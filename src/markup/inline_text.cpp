@@ -110,8 +110,22 @@ Paragraph read_paragraph(Context& ctx, const pugi::xml_node& element,
   Paragraph paragraph;
   bool follows_text = false;
   bool list_seen = false;
+  bool warned_after_list = false;
   for (const pugi::xml_node& child : element.children()) {
     if (is_text(child)) {
+      // The list is drawn after all the point's sentences, so say so.
+      if (list_seen && !warned_after_list && !is_blank(child.value())) {
+        warned_after_list = true;
+        std::size_t at =
+            static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, child.offset_debug()));
+        at = advance_decoded(ctx.source, at, child.value(),
+                             std::string_view(child.value()).find_first_not_of(" \t\r\n"), true);
+        Span where = ctx.span(at, at + 1);
+        ctx.warning(where, "text-after-list",
+                    "Line " + std::to_string(where.line) +
+                        " has words after the list. They will be shown before the list.",
+                    "Move the words before <list>, or put them in a new <point>.");
+      }
       append_text(paragraph, child, Run::Style::plain, {}, follows_text);
       follows_text = true;
       continue;

@@ -1,9 +1,8 @@
 // Private helpers shared by the markup reader's source files.
 #pragma once
-#include <pugixml.hpp>
-
 #include <cstddef>
 #include <optional>
+#include <pugixml.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -43,8 +42,7 @@ struct AttributePlace {
   ByteRange whole;  // name="value" with both quotes
   ByteRange value;  // between the quotes
 };
-std::optional<AttributePlace> find_attribute(std::string_view source,
-                                             const pugi::xml_node& element,
+std::optional<AttributePlace> find_attribute(std::string_view source, const pugi::xml_node& element,
                                              std::string_view name, int skip = 0);
 
 // Span of source bytes [begin, end).

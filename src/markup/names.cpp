@@ -12,8 +12,8 @@ namespace {
 using Names = std::span<const std::string_view>;
 
 constexpr std::string_view top_children[] = {"easyread"};
-constexpr std::string_view root_children[] = {"cover", "section", "point", "action",
-                                              "meeting", "words", "checked"};
+constexpr std::string_view root_children[] = {"cover",   "section", "point",  "action",
+                                              "meeting", "words",   "checked"};
 constexpr std::string_view section_children[] = {"point", "action", "meeting"};
 constexpr std::string_view point_children[] = {"hard", "b", "link", "list"};
 constexpr std::string_view running_text_children[] = {"hard", "b", "link"};
@@ -33,9 +33,9 @@ constexpr std::string_view checked_attributes[] = {"by", "date"};
 constexpr std::string_view link_attributes[] = {"href"};
 
 // Every element the markup knows, for finding where a misplaced one belongs.
-constexpr std::string_view all_parents[] = {"",      "easyread", "section", "point",
+constexpr std::string_view all_parents[] = {"",       "easyread", "section", "point",
                                             "action", "meeting",  "cover",   "list",
-                                            "item",  "words",    "word"};
+                                            "item",   "words",    "word"};
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 

@@ -45,10 +45,10 @@ void require_attribute(Context& ctx, const pugi::xml_node& element, const char* 
 
 void report_empty(Context& ctx, const pugi::xml_node& element, const std::string& what) {
   Span where = ctx.element_span(element);
-  ctx.error(where, "empty-point",
-            "The " + what + " on line " + std::to_string(where.line) + " has no words.",
-            "Write one or more sentences inside <" + std::string(element.name()) +
-                ">, or take it out.");
+  ctx.error(
+      where, "empty-point",
+      "The " + what + " on line " + std::to_string(where.line) + " has no words.",
+      "Write one or more sentences inside <" + std::string(element.name()) + ">, or take it out.");
 }
 
 std::vector<std::string> split_words(std::string_view list) {
@@ -208,7 +208,8 @@ void read_root(Context& ctx, const pugi::xml_node& root, Document& doc) {
       read_words(ctx, child, doc.words);
     } else if (name == "cover") {
       if (doc.cover) return report_second(ctx, child);
-      doc.cover = Cover{read_picture(ctx, child), read_paragraph(ctx, child), ctx.element_span(child)};
+      doc.cover =
+          Cover{read_picture(ctx, child), read_paragraph(ctx, child), ctx.element_span(child)};
     } else if (name == "checked") {
       if (doc.checked) return report_second(ctx, child);
       doc.checked = read_checked(ctx, child);
@@ -277,8 +278,9 @@ std::optional<Document> read_string(std::string source, const std::string& path,
 std::optional<Document> read_file(const std::string& path, Diagnostics& diags) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    diags.error(path, {}, "cannot-read", "easyread cannot open the file " + path + ".",
-                "Check the file name and the folder. Check that the file is not open in another program.");
+    diags.error(
+        path, {}, "cannot-read", "easyread cannot open the file " + path + ".",
+        "Check the file name and the folder. Check that the file is not open in another program.");
     return std::nullopt;
   }
   std::string source{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};

@@ -130,8 +130,7 @@ std::size_t tag_end(std::string_view source, const pugi::xml_node& element) {
   return source.size();
 }
 
-std::optional<AttributePlace> find_attribute(std::string_view source,
-                                             const pugi::xml_node& element,
+std::optional<AttributePlace> find_attribute(std::string_view source, const pugi::xml_node& element,
                                              std::string_view name, int skip) {
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   std::size_t end = tag_end(source, element);
@@ -150,7 +149,8 @@ std::optional<AttributePlace> find_attribute(std::string_view source,
     std::size_t value_begin = i + 1;
     std::size_t value_end = source.find(source[i], value_begin);
     if (value_end == std::string_view::npos || value_end >= end) return std::nullopt;
-    if (found == name && skip-- == 0) return AttributePlace{{name_begin, value_end + 1}, {value_begin, value_end}};
+    if (found == name && skip-- == 0)
+      return AttributePlace{{name_begin, value_end + 1}, {value_begin, value_end}};
     i = value_end + 1;
   }
   return std::nullopt;
@@ -170,8 +170,7 @@ void Context::error(Span where, std::string rule, std::string message, std::stri
   diags.error(file, where, std::move(rule), std::move(message), std::move(suggestion));
 }
 
-void Context::warning(Span where, std::string rule, std::string message,
-                      std::string suggestion) {
+void Context::warning(Span where, std::string rule, std::string message, std::string suggestion) {
   diags.warning(file, where, std::move(rule), std::move(message), std::move(suggestion));
 }
 

@@ -71,8 +71,8 @@ std::vector<OpenTag> open_tags_before(std::string_view source, std::size_t limit
 void report_mismatch(Context& ctx, std::size_t offset) {
   std::string_view source = ctx.source;
   std::vector<OpenTag> open;
-  bool at_closing_tag = offset >= 2 && offset <= source.size() &&
-                        source.substr(offset - 2, 2) == "</";
+  bool at_closing_tag =
+      offset >= 2 && offset <= source.size() && source.substr(offset - 2, 2) == "</";
   if (at_closing_tag) {
     std::size_t tag_start = offset - 2;
     open = open_tags_before(source, tag_start);
@@ -139,7 +139,8 @@ void report_syntax_error(Context& ctx, const pugi::xml_parse_result& result) {
       return report(start_of(source, offset, "<![CDATA["),
                     "has a <![CDATA[ part that is not closed.", "End it with ]]>.");
     case pugi::status_bad_doctype:
-      return report(start_of(source, offset, "<!"), "has a <!DOCTYPE part that is not written right.",
+      return report(start_of(source, offset, "<!"),
+                    "has a <!DOCTYPE part that is not written right.",
                     "Take it out. easyread does not need it.");
     case pugi::status_bad_start_element:
       return report(start_of(source, offset, "<"), "has a tag that is not written right.",
@@ -171,7 +172,11 @@ bool check_utf8(Context& ctx) {
   std::size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = c < 0x80           ? 1
+                         : (c >> 5) == 0x6  ? 2
+                         : (c >> 4) == 0xE  ? 3
+                         : (c >> 3) == 0x1E ? 4
+                                            : 0;
     bool good = length > 0 && i + length <= s.size() && !(length == 2 && c < 0xC2);
     unsigned long value = length == 1 ? c : length > 0 ? (c & (0x7F >> length)) : 0;
     for (std::size_t k = 1; good && k < length; ++k) {

@@ -1,8 +1,7 @@
 // The markup reader on documents with mistakes: each error says where it is
 // (line and column) and what to do.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
 
@@ -25,8 +24,8 @@ Result read(const std::string& source) {
 
 Result read_data(const std::string& name) {
   Result result;
-  result.doc = markup::read_file(std::string(EASYREAD_SOURCE_DIR) + "/tests/data/" + name,
-                                 result.diags);
+  result.doc =
+      markup::read_file(std::string(EASYREAD_SOURCE_DIR) + "/tests/data/" + name, result.diags);
   return result;
 }
 
@@ -141,7 +140,8 @@ TEST_CASE("a known element in the wrong place says where it goes") {
 }
 
 TEST_CASE("nothing may go inside <hard>") {
-  Diagnostic d = only_error(read(wrap("<point><hard>a <b>b</b></hard></point><words><word term=\"a\">A.</word></words>")));
+  Diagnostic d = only_error(read(
+      wrap("<point><hard>a <b>b</b></hard></point><words><word term=\"a\">A.</word></words>")));
   CHECK(d.rule == "misplaced-element");
   CHECK(d.span.column == 16);
 }
@@ -196,7 +196,8 @@ TEST_CASE("a date that does not exist is an error at its attribute") {
   CHECK(by.rule == "bad-date");
   CHECK(by.span.column == 19);
 
-  Diagnostic checked = only_error(read(wrap("<point>Hi.</point><checked by=\"Us\" date=\"2027-13-01\"/>")));
+  Diagnostic checked =
+      only_error(read(wrap("<point>Hi.</point><checked by=\"Us\" date=\"2027-13-01\"/>")));
   CHECK(checked.rule == "bad-date");
   CHECK(checked.span.column == 36);
 }
@@ -210,7 +211,8 @@ TEST_CASE("a time that does not exist is an error at its attribute") {
 }
 
 TEST_CASE("a language written wrongly is an error; an unknown one a warning") {
-  Diagnostic d = only_error(read("<easyread title=\"T\" lang=\"en_GB\"><point>Hi.</point></easyread>"));
+  Diagnostic d =
+      only_error(read("<easyread title=\"T\" lang=\"en_GB\"><point>Hi.</point></easyread>"));
   CHECK(d.rule == "bad-lang");
   CHECK(d.span.column == 21);
   CHECK(contains(d.suggestion, "en-GB"));
@@ -243,14 +245,16 @@ TEST_CASE("hard words in lists, actions and the cover are checked too") {
 }
 
 TEST_CASE("a point with no words is an error") {
-  Diagnostic d = only_error(read(wrap("<section title=\"S\">\n  <point picture=\"1F465\">  </point>\n</section>")));
+  Diagnostic d = only_error(
+      read(wrap("<section title=\"S\">\n  <point picture=\"1F465\">  </point>\n</section>")));
   CHECK(d.rule == "empty-point");
   CHECK(d.span.line == 3);
   CHECK(d.span.column == 3);
 }
 
 TEST_CASE("words right inside a section are an error at the words") {
-  Diagnostic d = only_error(read(wrap("<section title=\"S\">\n   We met.\n<point>Hi.</point></section>")));
+  Diagnostic d =
+      only_error(read(wrap("<section title=\"S\">\n   We met.\n<point>Hi.</point></section>")));
   CHECK(d.rule == "misplaced-text");
   CHECK(d.span.line == 3);
   CHECK(d.span.column == 4);
@@ -265,7 +269,8 @@ TEST_CASE("words right inside a list say to use <item>") {
 }
 
 TEST_CASE("a second cover is an error") {
-  Diagnostic d = only_error(read(wrap("<cover>One.</cover>\n<cover>Two.</cover>\n<point>Hi.</point>")));
+  Diagnostic d =
+      only_error(read(wrap("<cover>One.</cover>\n<cover>Two.</cover>\n<point>Hi.</point>")));
   CHECK(d.rule == "duplicate-element");
   CHECK(d.span.line == 3);
 }
@@ -320,7 +325,8 @@ TEST_CASE("a code that XML does not define is an error; a lone & is fine") {
 }
 
 TEST_CASE("words before <easyread> or after </easyread> are an error") {
-  Diagnostic before = only_error(read("<?xml version=\"1.0\"?>\n<!-- notes -->\nOur notes\n" + wrap("<point>Hi.</point>")));
+  Diagnostic before = only_error(
+      read("<?xml version=\"1.0\"?>\n<!-- notes -->\nOur notes\n" + wrap("<point>Hi.</point>")));
   CHECK(before.rule == "misplaced-text");
   CHECK(before.span.line == 3);
   CHECK(before.span.column == 1);

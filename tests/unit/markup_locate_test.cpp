@@ -13,9 +13,10 @@ namespace {
 markup::Document read_point(const std::string& point_text) {
   Diagnostics diags;
   auto doc = markup::read_string(
-      "<easyread title=\"T\">\n<point>" + point_text + "</point>\n"
-      "<words><word term=\"agenda\">A list of things to talk about.</word></words>\n"
-      "</easyread>\n",
+      "<easyread title=\"T\">\n<point>" + point_text +
+          "</point>\n"
+          "<words><word term=\"agenda\">A list of things to talk about.</word></words>\n"
+          "</easyread>\n",
       "t.xml", diags);
   INFO((diags.items().empty() ? "" : diags.items()[0].message));
   REQUIRE(doc);

@@ -1,6 +1,5 @@
 // The markup reader on documents that are right: what a later stage gets.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <iterator>
 
@@ -27,8 +26,7 @@ std::string wrap(const std::string& body) {
   return "<easyread title=\"T\">\n" + body + "\n</easyread>\n";
 }
 
-const markup::Point& point_at(const markup::Document& doc, std::size_t section,
-                              std::size_t block) {
+const markup::Point& point_at(const markup::Document& doc, std::size_t section, std::size_t block) {
   return std::get<markup::Point>(doc.sections.at(section).blocks.at(block));
 }
 
@@ -155,7 +153,9 @@ TEST_CASE("points outside a section go into untitled sections in document order"
 }
 
 TEST_CASE("entities, CDATA and comments give one run of plain text") {
-  Result r = read(wrap("<point>Tom &amp; Jerry &#233;t&#xE9; <![CDATA[<3 & more]]> here<!-- a note --> now.</point>"));
+  Result r =
+      read(wrap("<point>Tom &amp; Jerry &#233;t&#xE9; <![CDATA[<3 & more]]> here<!-- a note --> "
+                "now.</point>"));
   REQUIRE(r.doc);
   const auto& runs = point_at(*r.doc, 0, 0).text.runs;
   REQUIRE(runs.size() == 1);
@@ -195,8 +195,8 @@ Our <hard>bodies</hard> and <hard>minute</hard>.</point>
 }
 
 TEST_CASE("a point can switch off the hard word check") {
-  Result r = read(wrap(
-      R"(<point ignore="hard-word-not-explained"><hard>quorum</hard> is fine here.</point>)"));
+  Result r = read(
+      wrap(R"(<point ignore="hard-word-not-explained"><hard>quorum</hard> is fine here.</point>)"));
   CHECK(r.doc);
   CHECK_FALSE(r.diags.has_errors());
 }
@@ -212,7 +212,8 @@ TEST_CASE("a picture's span is where its attribute is written") {
 }
 
 TEST_CASE("read_file reads the project's sample files") {
-  for (std::string name : {"samples/minutes.xml", "samples/newsletter.xml", "tests/data/good.xml"}) {
+  for (std::string name :
+       {"samples/minutes.xml", "samples/newsletter.xml", "tests/data/good.xml"}) {
     Diagnostics diags;
     auto doc = markup::read_file(std::string(EASYREAD_SOURCE_DIR) + "/" + name, diags);
     INFO(name);
@@ -264,4 +265,17 @@ TEST_CASE("titles and names broken over lines are folded to single spaces") {
   CHECK(r.doc->title == "Our news for March");
   CHECK(r.doc->sections.at(0).title == "Next time");
   CHECK(std::get<markup::Action>(r.doc->sections[0].blocks.at(0)).who == "Sam and Ali");
+}
+
+TEST_CASE("words after a list are kept, with a warning that they come first") {
+  Result r =
+      read(wrap("<point>Our rules:\n<list><item>Listen.</item></list>\n  Thank you.</point>"));
+  REQUIRE(r.doc);
+  CHECK(point_at(*r.doc, 0, 0).text.plain_text() == "Our rules:\n\n  Thank you.");
+  REQUIRE(r.diags.items().size() == 1);
+  const Diagnostic& d = r.diags.items()[0];
+  CHECK(d.severity == Severity::warning);
+  CHECK(d.rule == "text-after-list");
+  CHECK(d.span.line == 4);
+  CHECK(d.span.column == 3);
 }
