@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <sstream>
 
+#ifndef EASYREAD_VERSION
+#define EASYREAD_VERSION "unknown"  // the unit tests build this file without the program
+#endif
+
 namespace easyread::cli {
 namespace {
 

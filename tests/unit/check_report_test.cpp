@@ -1,0 +1,73 @@
+// How `easyread check` prints what it found: text, JSON, SARIF and HTML.
+// The cli folder is built only into the program, so this test compiles the
+// two report files itself.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "../../src/cli/report.cpp"       // NOLINT: see above
+#include "../../src/cli/report_html.cpp"  // NOLINT: see above
+#include "check/check.hpp"
+
+using namespace easyread;
+
+namespace {
+
+cli::FileResult checked(const std::string& text, const std::string& path) {
+  Diagnostics errors;
+  const check::Checker checker(EASYREAD_SOURCE_DIR, {}, errors);
+  cli::FileResult result;
+  result.path = path;
+  result.source = text;
+  check::Report report = checker.check_text(text, path);
+  result.diagnostics = report.diagnostics.items();
+  result.stats = report.stats;
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("text output reads like a compiler, with the words marked") {
+  const cli::FileResult file = checked("Hello.\nWe will facilitate it.\n", "letter.txt");
+  std::ostringstream out;
+  cli::TextPrinter printer(out, false, 15);
+  for (const Diagnostic& d : file.diagnostics) printer.print(d, file.source, false);
+  printer.summary(file, {0, 1, 0});
+  const std::string text = out.str();
+  CHECK(text.find("letter.txt:2:9: warning: \"facilitate\" is jargon. Many people will not know what it means. "
+                  "[jargon]\n  2 | We will facilitate it.\n    |         ^~~~~~~~~~\n  What to do: Try \"help\" "
+                  "instead.\n") == 0);
+  CHECK(text.find("\x1b[") == std::string::npos);  // no colour unless asked
+  CHECK(text.find("0 errors, 1 warning, 0 notes.") != std::string::npos);
+  CHECK(text.find("2 sentences and 5 words.") != std::string::npos);
+}
+
+TEST_CASE("JSON output has the documented fields") {
+  const std::string json = cli::to_json({checked("We will facilitate it.", "a \"quoted\" name.txt")});
+  CHECK(json.find("{\"files\":[") == 0);
+  CHECK(json.find("\"path\":\"a \\\"quoted\\\" name.txt\"") != std::string::npos);
+  CHECK(json.find("{\"rule\":\"jargon\",\"severity\":\"warning\",\"line\":1,\"column\":9,\"end_line\":1,"
+                  "\"end_column\":19,\"text\":\"facilitate\",") != std::string::npos);
+  CHECK(json.find("\"stats\":{\"sentences\":1,\"words\":4,\"average_sentence_words\":4.00,"
+                  "\"short_sentence_share\":1.000,\"flesch_reading_ease\":") != std::string::npos);
+}
+
+TEST_CASE("SARIF output is version 2.1.0 with rules and regions") {
+  const std::string sarif = cli::to_sarif({checked("We will facilitate it.", "a.txt")});
+  CHECK(sarif.find("\"version\":\"2.1.0\"") != std::string::npos);
+  CHECK(sarif.find("{\"id\":\"long-sentence\"") != std::string::npos);
+  CHECK(sarif.find("\"ruleId\":\"jargon\"") != std::string::npos);
+  CHECK(sarif.find("\"region\":{\"startLine\":1,\"startColumn\":9,\"endLine\":1,\"endColumn\":19}") !=
+        std::string::npos);
+  CHECK(sarif.find("\"columnKind\":\"unicodeCodePoints\"") != std::string::npos);
+}
+
+TEST_CASE("the HTML page marks the words and shows what to do beside them") {
+  const std::string html = cli::to_html({checked("We will facilitate <it>.", "a.txt")}, 15);
+  CHECK(html.find("<!DOCTYPE html>") == 0);
+  CHECK(html.find("<mark class=\"warning\" title=\"Problem 1\">facilitate<sup>1</sup></mark>") != std::string::npos);
+  CHECK(html.find("&lt;it&gt;") != std::string::npos);  // the text is escaped
+  CHECK(html.find("Try &quot;help&quot; instead.") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);   // one plain page, nothing to run
+  CHECK(html.find("http") == std::string::npos);      // nothing to fetch
+}
