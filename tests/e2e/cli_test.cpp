@@ -1,0 +1,120 @@
+// What a person sees when notes have mistakes, when several notes are built
+// at once, and when the output would replace the notes.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "pdf_probe.hpp"
+
+using namespace e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path test_data(const std::string& name) { return source_dir() / "tests" / "data" / name; }
+
+// True when the program's words name `place`, e.g. "bad-date.xml:2:34".
+bool names_place(const CommandResult& r, const std::string& place) {
+  return (r.out + r.err).find(place) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("Notes with a mistake make no PDF and say where the mistake is", "[cli]") {
+  // Where each file's one mistake is (tests/data/README.md). Some mistakes
+  // have two fair places: the attribute and its value.
+  struct Case {
+    std::string file;
+    std::vector<std::string> places;
+  };
+  const std::vector<Case> cases = {
+      {"bad-xml.xml", {"5:3"}},
+      {"unknown-element.xml", {"4:5"}},
+      {"unknown-attribute.xml", {"4:12"}},
+      {"missing-title.xml", {"2:1"}},
+      {"bad-date.xml", {"2:34", "2:40"}},
+      {"bad-time.xml", {"4:32", "4:38"}},
+      {"unexplained-hard-word.xml", {"4:40", "4:46"}},
+      {"missing-picture.xml", {"4:12", "4:21"}},
+      {"unreadable-picture.xml", {"4:12", "4:21"}},
+      {"emoji-in-text.xml", {"4:47"}},
+  };
+  for (const auto& c : cases) {
+    TempDir out;
+    CommandResult r = run_easyread({"build", test_data(c.file).string(), "-o", (out / "notes.pdf").string()});
+    INFO(c.file << " said:\n" << r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(list_dir(out.path()).empty());  // no PDF, and no half-written file
+    bool named = false;
+    for (const auto& place : c.places) named = named || names_place(r, c.file + ":" + place);
+    CHECK(named);
+  }
+}
+
+TEST_CASE("A failed build leaves nothing beside the notes", "[cli]") {
+  TempDir dir;
+  fs::copy_file(test_data("unknown-element.xml"), dir / "notes.xml");
+  CommandResult r = run_easyread({"build", "notes.xml"}, dir.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(names_place(r, "notes.xml:4:5"));
+  CHECK(list_dir(dir.path()) == std::vector<std::string>{"notes.xml"});
+}
+
+TEST_CASE("Without -o, the PDF is made beside the notes and nothing else is left", "[cli]") {
+  TempDir dir;
+  fs::copy_file(test_data("good.xml"), dir / "news.xml");
+  CommandResult r = run_easyread({"build", "news.xml"}, dir.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(list_dir(dir.path()) == std::vector<std::string>{"news.pdf", "news.xml"});
+  CHECK(read_bytes(dir / "news.pdf").rfind("%PDF-", 0) == 0);
+}
+
+TEST_CASE("In a batch, one bad file does not stop the good ones", "[cli]") {
+  TempDir in, out;
+  for (const char* name : {"good-first.xml", "bad-second.xml", "good-third.xml"})
+    fs::copy_file(test_data("batch") / name, in / name);
+  CommandResult r = run_easyread({"build", (in / "good-first.xml").string(), (in / "bad-second.xml").string(),
+                                  (in / "good-third.xml").string(), "-o", out.path().string() + "/"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(names_place(r, "bad-second.xml:4:5"));
+  // The good ones are made, the bad one is not, and no temporary file is left.
+  CHECK(list_dir(out.path()) == std::vector<std::string>{"good-first.pdf", "good-third.pdf"});
+  CHECK(list_dir(in.path()) == std::vector<std::string>{"bad-second.xml", "good-first.xml", "good-third.xml"});
+  for (const char* pdf : {"good-first.pdf", "good-third.pdf"}) {
+    INFO(pdf);
+    CHECK(run_command({"qpdf", "--check", (out / pdf).string()}).exit_code == 0);
+  }
+  // Each PDF holds its own notes.
+  CHECK(run_command({"pdftotext", (out / "good-first.pdf").string(), "-"}).out.find("This file is fine.") !=
+        std::string::npos);
+  CHECK(run_command({"pdftotext", (out / "good-third.pdf").string(), "-"}).out.find("This file is fine too.") !=
+        std::string::npos);
+}
+
+TEST_CASE("The notes are never written over", "[cli]") {
+  TempDir dir;
+  fs::create_directory(dir / "sub");
+  fs::copy_file(test_data("good.xml"), dir / "notes.xml");
+  fs::create_symlink("notes.xml", dir / "link.pdf");
+  const std::string before = read_bytes(dir / "notes.xml");
+  // The same file, named three ways.
+  for (const std::string output : {"notes.xml", "sub/../notes.xml", "link.pdf"}) {
+    CommandResult r = run_easyread({"build", "notes.xml", "-o", output}, dir.path());
+    INFO("-o " << output << " said:\n" << r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(names_place(r, "notes.xml"));
+    CHECK(read_bytes(dir / "notes.xml") == before);
+    CHECK(list_dir(dir.path()) == std::vector<std::string>{"link.pdf", "notes.xml", "sub"});
+    CHECK(list_dir(dir / "sub").empty());
+  }
+}
+
+TEST_CASE("A bad command line gets exit code 2 and help in plain words", "[cli]") {
+  CommandResult r = run_easyread({"build"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK_FALSE((r.out + r.err).empty());
+}
