@@ -179,19 +179,22 @@ int run_check(const Args& args) {
   std::ostream& out = to_screen ? std::cout : buffered;
 
   bool unreadable = false, failed = false;
-  std::vector<FileResult> results;
-  std::map<std::string, std::unique_ptr<check::Checker>> checkers;  // by settings file
+  std::vector<FileResult> results;                                    // html and sarif: kept to the end
+  std::map<std::string, std::unique_ptr<check::Checker>> checkers;  // one for each settings file
   Counts total;
-  for (const std::string& path : options->files) {
+  const bool text_format = options->format == "text", json_format = options->format == "json";
+  if (json_format) out << "{\"files\":[";
+  for (std::size_t index = 0; index < options->files.size(); ++index) {
+    const std::string& path = options->files[index];
     FileResult result;
     result.path = path;
-    Diagnostics setup;
+    Diagnostics early;  // settings and reading problems, shown before the findings
     // Settings: the file beside the document, then the command line.
     check::Settings settings;
     std::string settings_path = options->settings_file;
     if (settings_path.empty() && options->use_settings)
       if (auto found = check::find_settings_file(path)) settings_path = *found;
-    if (!settings_path.empty()) check::load_settings_file(settings_path, settings, setup);
+    if (!settings_path.empty()) check::load_settings_file(settings_path, settings, early);
     for (const auto& [key, value] : options->choices) {
       const std::string wrong = check::apply_setting(settings, key, value, "");
       if (!wrong.empty()) {
@@ -199,69 +202,78 @@ int run_check(const Args& args) {
         return 2;
       }
     }
-    const bool strict = settings.strict;
     std::unique_ptr<check::Checker>& checker = checkers[settings_path];
-    if (!checker) checker = std::make_unique<check::Checker>(data_home(), settings, setup);
+    if (!checker) checker = std::make_unique<check::Checker>(data_home(), settings, early);
 
-    TextPrinter printer(out, color, settings.sentence_words);
-    Counts counts;
-    auto keep = [&](Diagnostic&& d) {
-      counts.add(d.severity);
-      if (options->format == "text") printer.print(d, result.source, result.paragraphs);
-      else result.diagnostics.push_back(std::move(d));
-    };
-    for (Diagnostic& d : setup.items()) keep(std::move(d));
-
+    // Read the input.
+    std::optional<markup::Document> doc;
+    check::Format format = check::Format::plain;
     if (ends_with_any(path, {".xml"})) {
-      Diagnostics read_problems;
-      std::optional<markup::Document> doc = markup::read_file(path, read_problems);
-      if (doc) result.source = doc->source;
-      else result.source = read_text_or_empty(path);
-      for (Diagnostic& d : read_problems.items()) keep(std::move(d));
-      if (doc) {
-        check::Report report = checker->check_document(*doc);
-        result.stats = report.stats;
-        for (Diagnostic& d : report.diagnostics.items()) keep(std::move(d));
-      } else {
-        result.read = false;
-      }
+      doc = markup::read_file(path, early);
+      result.source = doc ? doc->source : read_text_or_empty(path);
+      result.read = doc.has_value();
     } else if (ends_with_any(path, {".docx"})) {
-      Diagnostics read_problems;
-      if (auto text = check::read_docx_text(path, read_problems)) {
-        result.source = std::move(*text);
-        result.paragraphs = true;
-        result.stats = checker->check_text(result.source, path, keep, check::Format::lines);
-      } else {
-        result.read = false;
-      }
-      for (Diagnostic& d : read_problems.items()) keep(std::move(d));
+      auto text = check::read_docx_text(path, early);
+      result.read = text.has_value();
+      if (text) result.source = std::move(*text);
+      result.paragraphs = true;
+      format = check::Format::lines;
     } else if (auto text = read_all(path)) {
       result.source = std::move(*text);
-      const check::Format format = ends_with_any(path, {".md", ".markdown"}) ? check::Format::markdown : check::Format::plain;
-      result.stats = checker->check_text(result.source, path == "-" ? "(typed text)" : path, keep, format);
+      if (ends_with_any(path, {".md", ".markdown"})) format = check::Format::markdown;
     } else {
       result.read = false;
-      keep(Diagnostic{Severity::error, "read", path, {}, "easyread could not open \"" + path + "\".",
-                      "Check the name of the file and that it is there."});
+      early.error(path, {}, "read", "easyread could not open \"" + path + "\".",
+                  "Check the name of the file and that it is there.");
     }
+
+    // Findings are printed as they come (text and JSON), so big files need no list.
+    TextPrinter printer(out, color, settings.sentence_words);
+    std::optional<text::LineIndex> lines;
+    if (json_format) {
+      lines.emplace(result.source);
+      out << (index ? ",\n" : "\n") << json_file_start(result);
+    }
+    Counts counts;
+    bool first_finding = true;
+    auto keep = [&](Diagnostic&& d) {
+      counts.add(d.severity);
+      if (text_format) {
+        printer.print(d, result.source, result.paragraphs);
+      } else if (json_format) {
+        out << (first_finding ? "" : ",") << json_diagnostic(d, *lines);
+      } else {
+        result.diagnostics.push_back(std::move(d));
+      }
+      first_finding = false;
+    };
+    for (Diagnostic& d : early.items()) keep(std::move(d));
+    const std::string shown_name = path == "-" ? "(typed text)" : path;
+    if (doc) {
+      check::Report report = checker->check_document(*doc);
+      result.stats = report.stats;
+      for (Diagnostic& d : report.diagnostics.items()) keep(std::move(d));
+    } else if (result.read) {
+      result.stats = checker->check_text(result.source, shown_name, keep, format);
+    }
+
     if (!result.read) unreadable = true;
-    if (counts.errors > 0 || (strict && counts.warnings > 0)) failed = true;
+    if (counts.errors > 0 || (settings.strict && counts.warnings > 0)) failed = true;
     total.errors += counts.errors;
     total.warnings += counts.warnings;
     total.notes += counts.notes;
-    if (options->format == "text") {
-      printer.summary(result, counts);
-      result.source.clear();
-    }
-    results.push_back(std::move(result));
+    if (text_format) printer.summary(result, counts);
+    if (json_format) out << json_file_end(result.stats);
+    if (text_format || json_format) result.source.clear();
+    else results.push_back(std::move(result));
   }
 
   const int sentence_words = check::Settings{}.sentence_words;
-  if (options->format == "json") out << to_json(results);
+  if (json_format) out << "\n]}\n";
   else if (options->format == "sarif") out << to_sarif(results);
   else if (options->format == "html") out << to_html(results, sentence_words);
-  else if (results.size() > 1)
-    out << "Found in all " << results.size() << " files: " << total.errors << " errors, " << total.warnings
+  else if (options->files.size() > 1)
+    out << "Found in all " << options->files.size() << " files: " << total.errors << " errors, " << total.warnings
         << " warnings, " << total.notes << " notes.\n";
   if (!to_screen) {
     Diagnostics write_problems;

@@ -161,31 +161,39 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
-std::string to_json(const std::vector<FileResult>& files) {
+std::string json_file_start(const FileResult& file) {
+  return "{\"path\":" + json_string(file.path) + ",\"read\":" + (file.read ? "true" : "false") + ",\"diagnostics\":[";
+}
+
+std::string json_diagnostic(const Diagnostic& d, const text::LineIndex& lines) {
   std::ostringstream out;
-  out << "{\"files\":[";
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    const FileResult& file = files[f];
-    const text::LineIndex lines(file.source);
-    out << (f ? "," : "") << "\n{\"path\":" << json_string(file.path) << ",\"read\":" << (file.read ? "true" : "false")
-        << ",\"diagnostics\":[";
-    for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
-      const Diagnostic& d = file.diagnostics[i];
-      out << (i ? "," : "") << "\n {\"rule\":" << json_string(d.rule) << ",\"severity\":"
-          << json_string(severity_name(d.severity)) << ",\"line\":" << d.span.line << ",\"column\":" << d.span.column
-          << ",\"end_line\":" << d.span.end_line << ",\"end_column\":" << d.span.end_column
-          << ",\"text\":" << json_string(span_text(lines, d.span)) << ",\"message\":" << json_string(d.message)
-          << ",\"suggestion\":" << json_string(d.suggestion) << "}";
-    }
-    const check::Stats& s = file.stats;
-    out << "],\"stats\":{\"sentences\":" << s.sentences << ",\"words\":" << s.words
-        << ",\"average_sentence_words\":" << number(s.average_sentence_words, 2)
-        << ",\"short_sentence_share\":" << number(s.short_sentence_share, 3)
-        << ",\"flesch_reading_ease\":" << number(s.flesch_reading_ease, 1)
-        << ",\"flesch_kincaid_grade\":" << number(s.flesch_kincaid_grade, 1) << "}}";
-  }
-  out << "\n]}\n";
+  out << "\n {\"rule\":" << json_string(d.rule) << ",\"severity\":" << json_string(severity_name(d.severity))
+      << ",\"line\":" << d.span.line << ",\"column\":" << d.span.column << ",\"end_line\":" << d.span.end_line
+      << ",\"end_column\":" << d.span.end_column << ",\"text\":" << json_string(span_text(lines, d.span))
+      << ",\"message\":" << json_string(d.message) << ",\"suggestion\":" << json_string(d.suggestion) << "}";
   return out.str();
+}
+
+std::string json_file_end(const check::Stats& s) {
+  std::ostringstream out;
+  out << "],\"stats\":{\"sentences\":" << s.sentences << ",\"words\":" << s.words
+      << ",\"average_sentence_words\":" << number(s.average_sentence_words, 2)
+      << ",\"short_sentence_share\":" << number(s.short_sentence_share, 3)
+      << ",\"flesch_reading_ease\":" << number(s.flesch_reading_ease, 1)
+      << ",\"flesch_kincaid_grade\":" << number(s.flesch_kincaid_grade, 1) << "}}";
+  return out.str();
+}
+
+std::string to_json(const std::vector<FileResult>& files) {
+  std::string out = "{\"files\":[";
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const text::LineIndex lines(files[f].source);
+    out += (f ? ",\n" : "\n") + json_file_start(files[f]);
+    for (std::size_t i = 0; i < files[f].diagnostics.size(); ++i)
+      out += (i ? "," : "") + json_diagnostic(files[f].diagnostics[i], lines);
+    out += json_file_end(files[f].stats);
+  }
+  return out + "\n]}\n";
 }
 
 std::string to_sarif(const std::vector<FileResult>& files) {

@@ -51,6 +51,10 @@ std::size_t column_offset(std::string_view line, int column);
 std::string span_text(const text::LineIndex& lines, const Span& span);
 
 std::string to_json(const std::vector<FileResult>& files);
+// Pieces of the JSON, so big files can be written as they are checked.
+std::string json_file_start(const FileResult& file);  // {"path":..,"read":..,"diagnostics":[
+std::string json_diagnostic(const Diagnostic& d, const text::LineIndex& lines);
+std::string json_file_end(const check::Stats& stats);  // ],"stats":{..}}
 std::string to_sarif(const std::vector<FileResult>& files);
 std::string to_html(const std::vector<FileResult>& files, int sentence_words);
 
