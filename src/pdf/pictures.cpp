@@ -24,6 +24,34 @@ Matrix view_box_matrix(const Drawing& d, const layout::PictureItem& item) {
   return {scale, 0, 0, -scale, left - d.view_x * scale, top + d.view_y * scale};
 }
 
+// True if the bytes start like a JPEG file and reach a frame header
+// (SOFn) that gives a size and a colour count.
+bool has_jpeg_frame(const std::vector<std::uint8_t>& jpeg) {
+  if (jpeg.size() < 4 || jpeg[0] != 0xFF || jpeg[1] != 0xD8) return false;
+  std::size_t at = 2;
+  while (at + 4 <= jpeg.size()) {
+    if (jpeg[at] != 0xFF) return false;
+    const std::uint8_t marker = jpeg[at + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++at;
+      continue;
+    }
+    const std::size_t length = (std::size_t{jpeg[at + 2]} << 8) | jpeg[at + 3];
+    const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+                       marker != 0xCC;
+    if (frame) {
+      if (length < 8 || at + 2 + length > jpeg.size()) return false;
+      const std::size_t height = (std::size_t{jpeg[at + 5]} << 8) | jpeg[at + 6];
+      const std::size_t width = (std::size_t{jpeg[at + 7]} << 8) | jpeg[at + 8];
+      const int components = jpeg[at + 9];
+      return height > 0 && width > 0 && (components == 1 || components == 3 || components == 4);
+    }
+    if (marker == 0xD9 || marker == 0xDA || length < 2) return false;  // no frame before the data
+    at += 2 + length;
+  }
+  return false;
+}
+
 bool all_opaque(const std::vector<std::uint8_t>& alpha) {
   return std::all_of(alpha.begin(), alpha.end(), [](std::uint8_t a) { return a == 255; });
 }
@@ -127,15 +155,19 @@ HPDF_Dict PictureStore::make_form(const Drawing& drawing) {
 
 HPDF_Dict PictureStore::make_image(const RasterImage& image, const Picture& picture) {
   const auto bad_picture = [&](const std::string& why) -> HPDF_Dict {
+    const std::string& label = !picture.source.empty() ? picture.source
+                               : !picture.name.empty() ? picture.name
+                                                       : picture.key;
     diags_.error(file_, {}, "pdf-picture",
-                 "The picture " + (picture.source.empty() ? picture.name : picture.source) +
+                 (label.empty() ? std::string("A picture") : "The picture " + label) +
                      " cannot be put in the PDF: " + why,
                  "Try saving the picture again as a PNG or JPEG file.");
     return nullptr;
   };
   if (image.encoding == RasterImage::Encoding::jpeg) {
-    // libharu copies the JPEG as it is, so the photo keeps its quality.
-    if (image.data.empty()) return bad_picture("the file is empty.");
+    // libharu copies the JPEG as it is, so the photo keeps its quality;
+    // it checks little, so look for a frame header first.
+    if (!has_jpeg_frame(image.data)) return bad_picture("it is not a whole JPEG file.");
     return HPDF_LoadJpegImageFromMem(pdf_.get(), image.data.data(),
                                      static_cast<HPDF_UINT>(image.data.size()));
   }

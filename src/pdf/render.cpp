@@ -16,15 +16,28 @@ namespace easyread::pdf {
 
 namespace {
 
-// The tag for a node's marked content: its role, or Span if unusable.
+// The tag for a node's marked content: its structure role.
 std::string role_of(const layout::Document& doc, int node) {
   if (node < 0 || node >= static_cast<int>(doc.nodes.size())) return "Span";
-  const std::string& role = doc.nodes[node].role;
-  if (role.empty()) return "Span";
-  for (char c : role)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-      return "Span";
-  return role;
+  return structure_role(doc.nodes[node].role);
+}
+
+// URIs in PDF are 7-bit ASCII: other bytes (UTF-8 in a web address)
+// and spaces are written as %XX.
+std::string ascii_uri(const std::string& uri) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : uri) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F) {
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 0x0F];
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 // Items whose node is out of range count as decoration.
@@ -82,7 +95,7 @@ HPDF_Annotation add_link(HPDF_Page page, HPDF_Font font, const layout::TextItem&
   const double descent = HPDF_Font_GetDescent(font) * text.size / 1000.0;
   const HPDF_Rect box{static_cast<HPDF_REAL>(text.x), static_cast<HPDF_REAL>(text.y + descent),
                       static_cast<HPDF_REAL>(text.x + width), static_cast<HPDF_REAL>(text.y + ascent)};
-  HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(page, box, text.link.c_str());
+  HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(page, box, ascii_uri(text.link).c_str());
   if (link == nullptr) return nullptr;
   HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
   HPDF_Dict_Add(link, "Contents", text_string(mmgr, text.text));
@@ -114,6 +127,11 @@ void start_document(const PdfHandle& pdf, const layout::Document& doc) {
 }  // namespace
 
 std::string render(const layout::Document& doc, const std::string& file, Diagnostics& diags) {
+  if (doc.pages.empty()) {
+    diags.error(file, {}, "pdf-empty", "There is nothing to put in the PDF: it would have no pages.",
+                "Check that the notes have some text in them.");
+    return {};
+  }
   ErrorSink sink{file, &diags, 0};
   PdfHandle pdf(sink);
   if (!pdf.ok()) return {};

@@ -12,6 +12,13 @@ constexpr int not_seen = std::numeric_limits<int>::max();
 
 }  // namespace
 
+std::string structure_role(const std::string& role) {
+  if (role.empty() || role.size() > 64) return "Span";
+  for (char c : role)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return "Span";
+  return role;
+}
+
 void StructureWriter::add_content(int page, int mcid, int node) {
   events_.push_back({page, mcid, nullptr, node});
 }
@@ -63,8 +70,8 @@ void StructureWriter::finish() {
     elements[n] = pdf_.new_indirect_dict();
     if (elements[n] == nullptr) return;
     HPDF_Dict_AddName(elements[n], "Type", "StructElem");
-    const std::string& role = doc_.nodes[n].role;
-    HPDF_Dict_AddName(elements[n], "S", role.empty() ? "Span" : role.c_str());
+    const std::string role = structure_role(doc_.nodes[n].role);
+    HPDF_Dict_AddName(elements[n], "S", role.c_str());
     if (role == "Figure") HPDF_Dict_Add(elements[n], "Alt", text_string(mmgr, alt_text(n)));
   }
 

@@ -10,6 +10,10 @@
 
 namespace easyread::pdf {
 
+// A role usable as a PDF name: the layout's role if it is plain letters
+// and digits, else "Span".
+std::string structure_role(const std::string& role);
+
 class StructureWriter {
  public:
   StructureWriter(const PdfHandle& pdf, const layout::Document& doc) : pdf_(pdf), doc_(doc) {}

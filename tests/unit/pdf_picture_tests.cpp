@@ -75,7 +75,8 @@ RasterImage test_bitmap() {
   return r;
 }
 
-// A JPEG stored 40 wide and 20 high: red on the left, blue on the right.
+// A JPEG stored 40 wide and 20 high in four colours: red top left,
+// green top right, blue bottom left, black bottom right.
 std::vector<std::uint8_t> test_jpeg() {
   jpeg_compress_struct info{};
   jpeg_error_mgr errors{};
@@ -92,12 +93,16 @@ std::vector<std::uint8_t> test_jpeg() {
   jpeg_set_quality(&info, 95, TRUE);
   jpeg_start_compress(&info, TRUE);
   std::vector<unsigned char> row(40 * 3);
-  for (int x = 0; x < 40; ++x) {
-    row[x * 3] = x < 20 ? 255 : 0;
-    row[x * 3 + 1] = 0;
-    row[x * 3 + 2] = x < 20 ? 0 : 255;
-  }
   while (info.next_scanline < info.image_height) {
+    const bool top = info.next_scanline < 10;
+    for (int x = 0; x < 40; ++x) {
+      const bool left = x < 20;
+      const std::array<unsigned char, 3> c = top ? (left ? std::array<unsigned char, 3>{255, 0, 0}
+                                                         : std::array<unsigned char, 3>{0, 255, 0})
+                                                 : (left ? std::array<unsigned char, 3>{0, 0, 255}
+                                                         : std::array<unsigned char, 3>{0, 0, 0});
+      std::copy(c.begin(), c.end(), row.begin() + x * 3);
+    }
     JSAMPROW rows[] = {row.data()};
     jpeg_write_scanlines(&info, rows, 1);
   }
@@ -135,7 +140,11 @@ layout::Document picture_document(int orientation) {
   items.push_back(layout::PictureItem{3, 350, 400, 72, 72, 3});
   items.push_back(layout::PictureItem{1, 50, 200, 160, 80, 3});
   items.push_back(layout::PictureItem{1, 250, 200, 40, 20, 3});
-  items.push_back(layout::PictureItem{2, 400, 100, 100, 200, 3});  // shown 20 wide, 40 high
+  // The photo's box has its shape as shown: 2 by 1, or 1 by 2 when turned.
+  if (orientation >= 5)
+    items.push_back(layout::PictureItem{2, 400, 100, 100, 200, 3});
+  else
+    items.push_back(layout::PictureItem{2, 350, 100, 200, 100, 3});
   return doc;
 }
 
@@ -235,30 +244,72 @@ TEST_CASE("pdf drawings are painted where the layout put them", "[pdf]") {
 }
 
 TEST_CASE("pdf photos are shown upright for every EXIF orientation", "[pdf]") {
-  // The photo is red on its stored left, blue on its stored right.
-  struct Case {
-    int orientation;
-    bool red_on_top;   // for the turned ones (5 to 8)
+  // EXIF says, for each orientation, on which side of the picture as
+  // shown the stored first row and the stored first column lie.
+  struct Sides {
+    char first_row, first_column;  // 't'op, 'b'ottom, 'l'eft, 'r'ight
   };
-  for (const Case c : {Case{5, true}, Case{6, true}, Case{7, false}, Case{8, false}}) {
-    INFO("orientation " << c.orientation);
-    pdftest::TempDir dir;
-    const Raster page =
-        rasterize(dir, dir.write("photo.pdf", pdftest::render_ok(picture_document(c.orientation))));
-    const auto top = page.at(450, 250), bottom = page.at(450, 150);
-    INFO("top " << show(top) << " bottom " << show(bottom));
-    CHECK(near(top, c.red_on_top ? std::array<int, 3>{255, 0, 0} : std::array<int, 3>{0, 0, 255}));
-    CHECK(near(bottom, c.red_on_top ? std::array<int, 3>{0, 0, 255} : std::array<int, 3>{255, 0, 0}));
-  }
-  for (int orientation : {1, 2, 3, 4}) {
+  const std::map<int, Sides> exif = {{1, {'t', 'l'}}, {2, {'t', 'r'}}, {3, {'b', 'r'}}, {4, {'b', 'l'}},
+                                     {5, {'l', 't'}}, {6, {'r', 't'}}, {7, {'r', 'b'}}, {8, {'l', 'b'}}};
+  const auto opposite = [](char side) {
+    return side == 't' ? 'b' : side == 'b' ? 't' : side == 'l' ? 'r' : 'l';
+  };
+  struct Quadrant {
+    bool top_row, left_column;
+    std::array<int, 3> colour;
+  };
+  const Quadrant stored[] = {{true, true, {255, 0, 0}},
+                             {true, false, {0, 255, 0}},
+                             {false, true, {0, 0, 255}},
+                             {false, false, {0, 0, 0}}};
+  for (const auto& [orientation, sides] : exif) {
     INFO("orientation " << orientation);
     pdftest::TempDir dir;
     const Raster page =
         rasterize(dir, dir.write("photo.pdf", pdftest::render_ok(picture_document(orientation))));
-    const bool red_on_left = orientation == 1 || orientation == 4;
-    const auto left = page.at(420, 200), right = page.at(480, 200);
-    INFO("left " << show(left) << " right " << show(right));
-    CHECK(near(left, red_on_left ? std::array<int, 3>{255, 0, 0} : std::array<int, 3>{0, 0, 255}));
-    CHECK(near(right, red_on_left ? std::array<int, 3>{0, 0, 255} : std::array<int, 3>{255, 0, 0}));
+    const bool turned = orientation >= 5;
+    const double x = turned ? 400 : 350, y = 100, w = turned ? 100 : 200, h = turned ? 200 : 100;
+    for (const Quadrant& q : stored) {
+      const char row_side = q.top_row ? sides.first_row : opposite(sides.first_row);
+      const char column_side = q.left_column ? sides.first_column : opposite(sides.first_column);
+      const bool top = row_side == 't' || column_side == 't';
+      const bool left = row_side == 'l' || column_side == 'l';
+      const double px = x + (left ? 0.25 : 0.75) * w, py = y + (top ? 0.75 : 0.25) * h;
+      INFO("stored " << (q.top_row ? "top" : "bottom") << (q.left_column ? " left" : " right")
+                     << " shown " << (top ? "top" : "bottom") << (left ? " left" : " right") << ": "
+                     << show(page.at(px, py)));
+      CHECK(near(page.at(px, py), q.colour));
+    }
   }
+}
+
+TEST_CASE("pdf writer reports pictures it cannot store", "[pdf]") {
+  SECTION("pixels of the wrong size") {
+    auto doc = picture_document(1);
+    std::get<RasterImage>(doc.pictures[1].content).data.pop_back();
+    Diagnostics diags;
+    CHECK(pdf::render(doc, "bad.pdf", diags).empty());
+    REQUIRE(diags.has_errors());
+    CHECK(diags.items().back().message ==
+          "The picture bitmap.png cannot be put in the PDF: its pixel data is the wrong size.");
+    CHECK(diags.items().back().file == "bad.pdf");
+  }
+  SECTION("a JPEG cut short before its frame header") {
+    auto doc = picture_document(1);
+    auto& jpeg = std::get<RasterImage>(doc.pictures[2].content).data;
+    jpeg.resize(20);
+    Diagnostics diags;
+    CHECK(pdf::render(doc, "bad.pdf", diags).empty());
+    REQUIRE(diags.has_errors());
+    CHECK(diags.items().back().message ==
+          "The picture photo.jpg cannot be put in the PDF: it is not a whole JPEG file.");
+  }
+}
+
+TEST_CASE("pdf writer refuses a document with no pages", "[pdf]") {
+  layout::Document doc;
+  Diagnostics diags;
+  CHECK(pdf::render(doc, "empty.pdf", diags).empty());
+  REQUIRE(diags.has_errors());
+  CHECK(diags.items().front().rule == "pdf-empty");
 }
