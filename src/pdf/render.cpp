@@ -132,6 +132,10 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
                 "Check that the notes have some text in them.");
     return {};
   }
+  if (doc.metadata.title.empty())
+    diags.warning(file, {}, "pdf-no-title",
+                  "The PDF has no title. Screen readers say the title first.",
+                  "Give the notes a title.");
   ErrorSink sink{file, &diags, 0};
   PdfHandle pdf(sink);
   if (!pdf.ok()) return {};

@@ -184,3 +184,22 @@ TEST_CASE("pdf keeps words apart where an element goes on to a new line or leave
   CHECK(words[4].text == "news");
   CHECK(std::abs(words[4].x_max - (50 + pdftest::advance_width(pdftest::andika_regular, "news", 16))) < 1);
 }
+
+TEST_CASE("pdf element that goes on to the next page keeps all its text", "[pdf]") {
+  layout::Document doc = pdftest::text_document();
+  layout::Page second;
+  second.items.push_back(layout::TextItem{0, 16, {}, 50, 780, 0, "It goes on here.", "", 2});
+  doc.pages.push_back(second);
+  pdftest::TempDir dir;
+  const std::string file = dir.write("span.pdf", pdftest::render_ok(doc));
+  const auto tree = run("pdfinfo -struct-text " + quoted(file));
+  INFO(tree.out);
+  // pdfinfo shows the part on each page as its own string.
+  CHECK(tree.out.find("  P (block)\n    \"We talked about the café and €5 tickets. Next time: Tuesday. \"\n"
+                      "    \"It goes on here.\"\n") != std::string::npos);
+  const auto json = run("qpdf --json=2 --json-key=qpdf " + quoted(file));
+  CHECK(json.out.find("\"/Type\": \"/MCR\"") != std::string::npos);
+  const auto check = run("python3 " + quoted(std::string(EASYREAD_SOURCE_DIR) + "/tools/pdf-check") + " " +
+                         quoted(file));
+  CHECK(check.status == 0);
+}
