@@ -172,6 +172,14 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
       return false;
     }
     Face face(hb_face_create(blob.get(), 0));
+    // libharu reads TrueType outlines only ('glyf'), not CFF.
+    Blob outlines(hb_face_reference_table(face.get(), HB_TAG('g', 'l', 'y', 'f')));
+    if (hb_blob_get_length(outlines.get()) == 0) {
+      diags.error(file, {}, "pdf-font",
+                  "The font file " + font_file.path + " cannot be used in a PDF made by easyread.",
+                  "Choose a TrueType font: its file name usually ends in .ttf.");
+      return false;
+    }
     HbFont hb_font(hb_font_create(face.get()));
     check_characters(font_file, hb_font.get(), entry.used, file, diags);
 

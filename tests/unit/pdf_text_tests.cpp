@@ -116,3 +116,14 @@ TEST_CASE("pdf writer reports a font file it cannot read", "[pdf]") {
   REQUIRE(diags.has_errors());
   CHECK(diags.items().front().message.find("/no/such/font.ttf") != std::string::npos);
 }
+
+TEST_CASE("pdf writer refuses a font that is not TrueType", "[pdf]") {
+  pdftest::TempDir dir;
+  auto doc = pdftest::text_document();
+  doc.fonts[1].path = dir.write("fake.ttf", "This is not a font file at all.");
+  Diagnostics diags;
+  CHECK(pdf::render(doc, "fake.pdf", diags).empty());
+  REQUIRE(diags.has_errors());
+  CHECK(diags.items().front().message.find("fake.ttf cannot be used") != std::string::npos);
+  CHECK(diags.items().front().suggestion.find(".ttf") != std::string::npos);
+}
