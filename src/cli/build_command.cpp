@@ -1,5 +1,8 @@
 // easyread build: XML notes -> checks -> layout -> PDF, one document at a time.
+#include <unistd.h>
+
 #include <chrono>
+#include <map>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -7,6 +10,7 @@
 #include "check/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
+#include "cli/report.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup.hpp"
 #include "pdf/pdf.hpp"
@@ -103,11 +107,20 @@ std::string output_path(const BuildOptions& o, const std::string& input) {
   return is_folder ? (fs::path(o.output) / name).string() : o.output;
 }
 
-// Stand-in until the shared report printer lands.
-void print_all(const Diagnostics& diags) {
-  for (const auto& d : diags.items())
-    std::cerr << d.file << ":" << d.span.line << ":" << d.span.column << ": " << severity_name(d.severity)
-              << ": " << d.message << " [" << d.rule << "]\n  " << d.suggestion << "\n";
+// Prints findings like a compiler, showing the line each one is on. Findings
+// may point into other files too (a template, an SVG picture).
+void print_all(const Diagnostics& diags, const std::string& input, const std::string& source) {
+  TextPrinter printer(std::cerr, isatty(STDERR_FILENO) != 0, check::Settings{}.sentence_words);
+  std::map<std::string, std::string> other_files;
+  for (const auto& d : diags.items()) {
+    const std::string* text = &source;
+    if (d.file != input) {
+      auto it = other_files.find(d.file);
+      if (it == other_files.end()) it = other_files.emplace(d.file, read_text_or_empty(d.file)).first;
+      text = &it->second;
+    }
+    printer.print(d, *text, false);
+  }
 }
 
 }  // namespace
@@ -121,7 +134,7 @@ int run_build(const Args& args) {
   Diagnostics setup;
   for (const auto& folder : options->picture_folders) library.add_folder(folder, setup);
   if (setup.has_errors()) {
-    print_all(setup);
+    print_all(setup, {}, {});
     return 2;
   }
   int failed = 0;
@@ -146,7 +159,7 @@ int run_build(const Args& args) {
       if (laid_out) bytes = pdf::render(*laid_out, out_path, diags);
       if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
     }
-    print_all(diags);
+    print_all(diags, input, doc ? doc->source : read_text_or_empty(input));
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     if (diags.has_errors()) {
       ++failed;

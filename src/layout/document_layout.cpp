@@ -11,7 +11,7 @@ DocumentLayout::DocumentLayout(const markup::Document& doc, const Template& tmpl
                                const Strings& strings, const FontSet& fonts, Styles styles,
                                const std::vector<PlacedPicture>& pictures)
     : doc_(doc), tmpl_(tmpl), strings_(strings), fonts_(fonts), styles_(styles),
-      pictures_(pictures), segmenter_(doc.lang) {}
+      pictures_(pictures), segmenter_(doc.lang), dates_(doc.lang) {}
 
 void DocumentLayout::run(Document& out, const std::vector<ContentsEntry>* contents) {
   out.pages.clear();
@@ -55,7 +55,7 @@ void DocumentLayout::cover() {
   auto date_line = [&] {
     if (!doc_.date) return;
     StyledText date;
-    date.add(text::format_long_date(*doc_.date, doc_.lang));
+    date.add(dates_.long_date(*doc_.date));
     draw(date, styles_.subheading, tmpl_.text, "P");
   };
   if (!doc_.organisation.empty()) {

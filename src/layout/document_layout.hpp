@@ -55,6 +55,7 @@ class DocumentLayout {
   Styles styles_;
   const std::vector<PlacedPicture>& pictures_;
   text::Segmenter segmenter_;
+  text::DateWriter dates_;
   PageBuilder* pages_ = nullptr;
   int root_ = 0;
   std::size_t next_picture_ = 0;

@@ -14,7 +14,6 @@ namespace fs = std::filesystem;
 namespace {
 
 struct FontconfigDeleter {
-  void operator()(FcConfig* c) const { FcConfigDestroy(c); }
   void operator()(FcPattern* p) const { FcPatternDestroy(p); }
 };
 
@@ -51,9 +50,9 @@ std::string find_in_folder(const std::string& folder, const std::string& family,
   return {};
 }
 
-std::string find_installed(const std::string& family, bool bold) {
-  std::unique_ptr<FcConfig, FontconfigDeleter> config(FcInitLoadConfigAndFonts());
-  if (!config) return {};
+std::string find_installed(FcConfig* config_ptr, const std::string& family, bool bold) {
+  if (!config_ptr) return {};
+  struct { FcConfig* get() const { return ptr; } FcConfig* ptr; } config{config_ptr};
   std::unique_ptr<FcPattern, FontconfigDeleter> pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -97,6 +96,8 @@ struct FontSet::Face {
   }
 };
 
+void FontSet::ConfigCloser::operator()(FcConfig* c) const { FcConfigDestroy(c); }
+
 FontSet::FontSet(std::string data_home) : data_home_(std::move(data_home)) {}
 FontSet::~FontSet() = default;
 FontSet::FontSet(FontSet&&) noexcept = default;
@@ -106,7 +107,11 @@ int FontSet::find(const std::string& family, bool bold, const std::string& file,
   for (std::size_t i = 0; i < files_.size(); ++i)
     if (files_[i].bold == bold && same_family(files_[i].family, family)) return static_cast<int>(i);
   std::string path = find_in_folder(data_home_ + "/fonts", family, bold);
-  if (path.empty()) path = find_installed(family, bold);
+  if (path.empty()) {
+    // Loading fontconfig's list of installed fonts is slow: do it once, and only if needed.
+    if (!fontconfig_) fontconfig_.reset(FcInitLoadConfigAndFonts());
+    path = find_installed(fontconfig_.get(), family, bold);
+  }
   if (path.empty()) {
     diags.error(file, {}, "missing-font",
                 "I cannot find the font \"" + family + "\"" + (bold ? " in bold." : "."),

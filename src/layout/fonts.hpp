@@ -11,6 +11,8 @@
 #include "base/diagnostic.hpp"
 #include "layout/layout.hpp"
 
+struct _FcConfig;
+
 namespace easyread::layout {
 
 class FontSet {
@@ -35,7 +37,11 @@ class FontSet {
 
  private:
   struct Face;
+  struct ConfigCloser {
+    void operator()(_FcConfig* c) const;
+  };
   std::string data_home_;
+  std::unique_ptr<_FcConfig, ConfigCloser> fontconfig_;
   std::vector<std::unique_ptr<Face>> faces_;
   std::vector<FontFile> files_;
 };

@@ -67,11 +67,20 @@ std::optional<Document> lay_out(const markup::Document& doc, symbols::Library& l
   layout.uses_openmoji = table.uses_openmoji();
   layout.run(out, nullptr);
   if (out.pages.size() > kPagesBeforeContents && layout.sections().size() > 1) {
-    // A second run with a contents page. Page numbers move by the contents' own pages.
-    std::vector<ContentsEntry> entries = layout.sections();
-    layout.run(out, &entries);
-    std::vector<ContentsEntry> placed = layout.sections();
-    layout.run(out, &placed);
+    // A second run with a contents page after the cover. The body starts on a
+    // new page either way, so it only moves by the contents' own pages: one,
+    // unless the contents are long.
+    const std::vector<ContentsEntry> first = layout.sections();
+    const std::size_t pages_without = out.pages.size();
+    int shift = 1;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      std::vector<ContentsEntry> entries = first;
+      for (auto& e : entries) e.page += shift;
+      layout.run(out, &entries);
+      int actual = static_cast<int>(out.pages.size() - pages_without);
+      if (actual == shift) break;
+      shift = actual;
+    }
   }
   out.fonts = fonts.files();
   return out;

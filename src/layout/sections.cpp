@@ -33,13 +33,13 @@ Row DocumentLayout::block_row(const markup::Block& block, RowMaker& maker, int s
     maker.add_sentences(row, StyledText::from(action->text), sect);
     if (!action->who.empty()) maker.add_fact(row, strings_.get("who"), action->who, sect);
     if (action->by)
-      maker.add_fact(row, strings_.get("by-when"), text::format_long_date(*action->by, doc_.lang), sect);
+      maker.add_fact(row, strings_.get("by-when"), dates_.long_date(*action->by), sect);
   } else if (const auto* meeting = std::get_if<markup::Meeting>(&block)) {
     maker.add_sentences(row, StyledText::from(meeting->text), sect);
     if (meeting->date)
-      maker.add_fact(row, strings_.get("date"), text::format_long_date(*meeting->date, doc_.lang), sect);
+      maker.add_fact(row, strings_.get("date"), dates_.long_date(*meeting->date), sect);
     if (meeting->time)
-      maker.add_fact(row, strings_.get("time"), text::format_time(*meeting->time, doc_.lang), sect);
+      maker.add_fact(row, strings_.get("time"), dates_.time(*meeting->time), sect);
     if (!meeting->place.empty()) maker.add_fact(row, strings_.get("place"), meeting->place, sect);
   }
   return row;
@@ -88,7 +88,7 @@ void DocumentLayout::closing() {
   if (doc_.checked) {
     lines.push_back(doc_.checked->date
                         ? strings_.get("checked-by", {{"name", doc_.checked->by},
-                                                      {"date", text::format_long_date(*doc_.checked->date, doc_.lang)}})
+                                                      {"date", dates_.long_date(*doc_.checked->date)}})
                         : strings_.get("checked-by-undated", {{"name", doc_.checked->by}}));
   }
   if (uses_openmoji) lines.push_back(strings_.get("credit-openmoji"));

@@ -39,28 +39,50 @@ std::string to_lower(std::string_view utf8, const std::string& lang) {
   return to_utf8(s.toLower(locale_for(lang)));
 }
 
-std::string format_long_date(const Date& date, const std::string& lang) {
+struct DateWriter::Impl {
+  bool english = true;
+  std::unique_ptr<icu::SimpleDateFormat> date_format;
+  std::unique_ptr<icu::SimpleDateFormat> time_format;  // only for languages other than English
+  std::unique_ptr<icu::GregorianCalendar> calendar;
+};
+
+DateWriter::DateWriter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale = locale_for(lang);
-  std::unique_ptr<icu::DateTimePatternGenerator> generator(
-      icu::DateTimePatternGenerator::createInstance(locale, status));
-  icu::UnicodeString pattern =
-      is_english(lang) ? icu::UnicodeString(u"EEEE d MMMM y")  // Easy Read: no comma
-                       : generator->getBestPattern(u"EEEEdMMMMy", status);
-  icu::SimpleDateFormat format(pattern, locale, status);
-  format.setTimeZone(*icu::TimeZone::getGMT());
-  icu::GregorianCalendar calendar(*icu::TimeZone::getGMT(), status);
-  calendar.clear();
-  calendar.set(date.year, date.month - 1, date.day);
+  impl_->english = is_english(lang);
+  if (impl_->english) {
+    // Easy Read guides write "Wednesday 11 January 2027": no comma.
+    impl_->date_format = std::make_unique<icu::SimpleDateFormat>(u"EEEE d MMMM y", locale, status);
+  } else {
+    std::unique_ptr<icu::DateTimePatternGenerator> generator(
+        icu::DateTimePatternGenerator::createInstance(locale, status));
+    impl_->date_format = std::make_unique<icu::SimpleDateFormat>(
+        generator->getBestPattern(u"EEEEdMMMMy", status), locale, status);
+    impl_->time_format = std::make_unique<icu::SimpleDateFormat>(
+        generator->getBestPattern(u"jmm", status), locale, status);
+    impl_->time_format->setTimeZone(*icu::TimeZone::getGMT());
+  }
+  impl_->date_format->setTimeZone(*icu::TimeZone::getGMT());
+  impl_->calendar = std::make_unique<icu::GregorianCalendar>(*icu::TimeZone::getGMT(), status);
+}
+
+DateWriter::~DateWriter() = default;
+DateWriter::DateWriter(DateWriter&&) noexcept = default;
+DateWriter& DateWriter::operator=(DateWriter&&) noexcept = default;
+
+std::string DateWriter::long_date(const Date& date) const {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->calendar->clear();
+  impl_->calendar->set(date.year, date.month - 1, date.day);
   icu::UnicodeString out;
-  format.format(calendar.getTime(status), out);
-  if (U_FAILURE(status)) return std::to_string(date.day) + "/" + std::to_string(date.month) +
-                                "/" + std::to_string(date.year);
+  impl_->date_format->format(impl_->calendar->getTime(status), out);
+  if (U_FAILURE(status))
+    return std::to_string(date.day) + "/" + std::to_string(date.month) + "/" + std::to_string(date.year);
   return to_utf8(out);
 }
 
-std::string format_time(const ClockTime& time, const std::string& lang) {
-  if (is_english(lang)) {
+std::string DateWriter::time(const ClockTime& time) const {
+  if (impl_->english) {
     // Easy Read guides write "12:30pm": no space, small letters.
     int hour = time.hour % 12 == 0 ? 12 : time.hour % 12;
     char buf[16];
@@ -68,17 +90,19 @@ std::string format_time(const ClockTime& time, const std::string& lang) {
     return buf;
   }
   UErrorCode status = U_ZERO_ERROR;
-  icu::Locale locale = locale_for(lang);
-  std::unique_ptr<icu::DateTimePatternGenerator> generator(
-      icu::DateTimePatternGenerator::createInstance(locale, status));
-  icu::SimpleDateFormat format(generator->getBestPattern(u"jmm", status), locale, status);
-  format.setTimeZone(*icu::TimeZone::getGMT());
-  icu::GregorianCalendar calendar(*icu::TimeZone::getGMT(), status);
-  calendar.clear();
-  calendar.set(2000, 0, 1, time.hour, time.minute);
+  impl_->calendar->clear();
+  impl_->calendar->set(2000, 0, 1, time.hour, time.minute);
   icu::UnicodeString out;
-  format.format(calendar.getTime(status), out);
+  impl_->time_format->format(impl_->calendar->getTime(status), out);
   return to_utf8(out);
+}
+
+std::string format_long_date(const Date& date, const std::string& lang) {
+  return DateWriter(lang).long_date(date);
+}
+
+std::string format_time(const ClockTime& time, const std::string& lang) {
+  return DateWriter(lang).time(time);
 }
 
 }  // namespace easyread::text

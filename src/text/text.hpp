@@ -42,9 +42,26 @@ std::string fold_case(std::string_view utf8);
 // Lower case with the rules of `lang`.
 std::string to_lower(std::string_view utf8, const std::string& lang);
 
-// "Wednesday 11 January 2027" (or the language's own long form).
+// Writes dates and times in full for one language. ICU's formatters are
+// costly to make, so make one DateWriter and reuse it.
+class DateWriter {
+ public:
+  explicit DateWriter(const std::string& lang);
+  ~DateWriter();
+  DateWriter(DateWriter&&) noexcept;
+  DateWriter& operator=(DateWriter&&) noexcept;
+  // "Wednesday 11 January 2027" (or the language's own long form).
+  std::string long_date(const Date& date) const;
+  // "12:30pm" in English; the language's own form elsewhere.
+  std::string time(const ClockTime& time) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// One-off forms of DateWriter's functions.
 std::string format_long_date(const Date& date, const std::string& lang);
-// "12:30pm" in English; the language's own form elsewhere.
 std::string format_time(const ClockTime& time, const std::string& lang);
 
 // Collapses runs of white space (including line ends) into one space.
