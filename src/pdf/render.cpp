@@ -124,6 +124,82 @@ void start_document(const PdfHandle& pdf, const layout::Document& doc) {
   HPDF_SetCurrentEncoder(d, "UTF-8");
 }
 
+// Writes the pages one by one; holds what the pages share.
+class PageWriter {
+ public:
+  PageWriter(const PdfHandle& pdf, const layout::Document& doc, const FontSet& fonts,
+             PictureStore& pictures, StructureWriter& structure)
+      : pdf_(pdf), doc_(doc), fonts_(fonts), pictures_(pictures), structure_(structure) {
+    for (const layout::Page& page : doc.pages)
+      for (const layout::Item& item : page.items)
+        if (const auto* text = std::get_if<layout::TextItem>(&item)) texts_.push_back(text);
+  }
+
+  // Adds one page with its items; false after an error.
+  bool write(const layout::Page& items) {
+    const int page_index = static_cast<int>(pages_.size());
+    HPDF_Page page = HPDF_AddPage(pdf_.get());
+    if (page == nullptr) return false;
+    pages_.push_back(page);
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc_.page_width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc_.page_height));
+    HPDF_Dict_AddName(page, "Tabs", "S");  // tab through links in structure order
+    PageContent content(page);
+    if (!is_white(doc_.background)) {
+      content.mark(-1, {});
+      fill_rect(page, 0, 0, doc_.page_width, doc_.page_height, doc_.background);
+    }
+    for (const layout::Item& item : items.items) {
+      if (const auto* text = std::get_if<layout::TextItem>(&item)) {
+        if (!write_text(content, page_index, *text)) return false;
+      } else if (const auto* picture = std::get_if<layout::PictureItem>(&item)) {
+        mark(content, page_index, picture->node);
+        if (!pictures_.draw(content, *picture)) return false;
+      } else if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
+        mark(content, page_index, rect->node);
+        fill_rect(page, rect->x, rect->y, rect->width, rect->height, rect->fill);
+      }
+    }
+    content.close_mark();
+    structure_.add_page(page);
+    return pdf_.ok();
+  }
+
+  const std::vector<HPDF_Page>& pages() const { return pages_; }
+
+ private:
+  // Opens the item's marked content and tells the structure about it.
+  int mark(PageContent& content, int page_index, int item_node) {
+    const int node = checked_node(doc_, item_node);
+    const int mcid = content.mark(node, role_of(doc_, node));
+    if (mcid >= 0) structure_.add_content(page_index, mcid, node);
+    return node;
+  }
+
+  bool write_text(PageContent& content, int page_index, const layout::TextItem& text) {
+    const int node = mark(content, page_index, text.node);
+    HPDF_Font font = fonts_.font(text.font);
+    ++text_index_;
+    const layout::TextItem* next = text_index_ < texts_.size() ? texts_[text_index_] : nullptr;
+    draw_text(content.page(), font, text, needs_space_after(text, text_width(font, text), next));
+    if (text.link.empty()) return true;
+    HPDF_Annotation link = add_link(content.page(), font, text, pdf_.mmgr());
+    if (link == nullptr) return false;
+    if (node >= 0)
+      HPDF_Dict_AddNumber(link, "StructParent", structure_.add_annotation(page_index, link, node));
+    return true;
+  }
+
+  const PdfHandle& pdf_;
+  const layout::Document& doc_;
+  const FontSet& fonts_;
+  PictureStore& pictures_;
+  StructureWriter& structure_;
+  std::vector<const layout::TextItem*> texts_;  // every TextItem in reading order
+  std::size_t text_index_ = 0;                   // how many of them are drawn
+  std::vector<HPDF_Page> pages_;
+};
+
 }  // namespace
 
 std::string render(const layout::Document& doc, const std::string& file, Diagnostics& diags) {
@@ -143,66 +219,15 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
 
   FontSet fonts;
   if (!fonts.load(pdf, doc, file, diags) || !pdf.ok()) return {};
-
-  // Every TextItem in reading order, so each can see the one after it.
-  std::vector<const layout::TextItem*> texts;
-  for (const layout::Page& page_items : doc.pages)
-    for (const layout::Item& item : page_items.items)
-      if (const auto* text = std::get_if<layout::TextItem>(&item)) texts.push_back(text);
-  std::size_t text_index = 0;
-
   PictureStore pictures(pdf, doc, file, diags);
   StructureWriter structure(pdf, doc);
-  std::vector<HPDF_Page> pages;
-  for (const layout::Page& page_items : doc.pages) {
-    const int page_index = static_cast<int>(pages.size());
-    HPDF_Page page = HPDF_AddPage(pdf.get());
-    if (page == nullptr) return {};
-    pages.push_back(page);
-    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(doc.page_width));
-    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(doc.page_height));
-    HPDF_Dict_AddName(page, "Tabs", "S");  // tab through links in structure order
-    PageContent content(page);
-    // Opens the item's marked content and tells the structure about it.
-    auto mark = [&](int item_node) {
-      const int node = checked_node(doc, item_node);
-      const int mcid = content.mark(node, role_of(doc, node));
-      if (mcid >= 0) structure.add_content(page_index, mcid, node);
-      return node;
-    };
-    if (!is_white(doc.background)) {
-      content.mark(-1, {});
-      fill_rect(page, 0, 0, doc.page_width, doc.page_height, doc.background);
-    }
-    for (const layout::Item& item : page_items.items) {
-      if (const auto* text = std::get_if<layout::TextItem>(&item)) {
-        const int node = mark(text->node);
-        HPDF_Font font = fonts.font(text->font);
-        ++text_index;
-        const layout::TextItem* next = text_index < texts.size() ? texts[text_index] : nullptr;
-        draw_text(page, font, *text, needs_space_after(*text, text_width(font, *text), next));
-        if (!text->link.empty()) {
-          HPDF_Annotation link = add_link(page, font, *text, pdf.mmgr());
-          if (link == nullptr) return {};
-          if (node >= 0)
-            HPDF_Dict_AddNumber(link, "StructParent", structure.add_annotation(page_index, link, node));
-        }
-      } else if (const auto* picture = std::get_if<layout::PictureItem>(&item)) {
-        mark(picture->node);
-        if (!pictures.draw(content, *picture)) return {};
-      } else if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
-        mark(rect->node);
-        fill_rect(page, rect->x, rect->y, rect->width, rect->height, rect->fill);
-      }
-    }
-    content.close_mark();
-    structure.add_page(page);
-    if (!pdf.ok()) return {};
-  }
+  PageWriter writer(pdf, doc, fonts, pictures, structure);
+  for (const layout::Page& page : doc.pages)
+    if (!writer.write(page)) return {};
+
   structure.finish();
   write_catalog_entries(pdf, doc.metadata);
-  write_outline(pdf, doc.bookmarks, pages);
-
+  write_outline(pdf, doc.bookmarks, writer.pages());
   fonts.finish(pdf);
   if (!pdf.ok()) return {};
   std::string bytes = pdf.save();
