@@ -357,3 +357,49 @@ TEST_CASE("a file cut short at any byte gives errors with a place, never a crash
     }
   }
 }
+
+TEST_CASE("an empty bullet point, list or word explanation is an error") {
+  Diagnostic item =
+      only_error(read(wrap("<point>Hi.<list><item>A.</item> <item> </item></list></point>")));
+  CHECK(item.rule == "empty-item");
+  CHECK(item.span.line == 2);
+  CHECK(item.span.column == 33);
+
+  Diagnostic list = only_error(read(wrap("<point>Hi.\n  <list> </list></point>")));
+  CHECK(list.rule == "empty-list");
+  CHECK(list.span.line == 3);
+  CHECK(list.span.column == 3);
+
+  Diagnostic word =
+      only_error(read(wrap("<point>Hi.</point>\n<words><word term=\"tea\"/></words>")));
+  CHECK(word.rule == "empty-word");
+  CHECK(word.span.line == 3);
+  CHECK(word.span.column == 8);
+}
+
+TEST_CASE("a second list in one point is an error at the second list") {
+  Diagnostic d = only_error(
+      read(wrap("<point>Hi.<list><item>A.</item></list><list><item>B.</item></list></point>")));
+  CHECK(d.rule == "duplicate-element");
+  CHECK(d.span.column == 39);
+}
+
+TEST_CASE("<checked> needs who checked it and holds no words") {
+  Diagnostic by = only_error(read(wrap("<point>Hi.</point><checked date=\"2027-01-20\"/>")));
+  CHECK(by.rule == "missing-attribute");
+  CHECK(by.span.column == 19);
+  CHECK(contains(by.message, "by"));
+
+  Diagnostic text = only_error(read(wrap("<point>Hi.</point><checked by=\"Us\">Aisha</checked>")));
+  CHECK(text.rule == "misplaced-text");
+  CHECK(text.span.column == 36);
+}
+
+TEST_CASE("a section with no points is a warning, not an error") {
+  Result r = read(wrap("<section title=\"Later\"></section>\n<point>Hi.</point>"));
+  REQUIRE(r.doc);
+  REQUIRE(r.diags.items().size() == 1);
+  CHECK(r.diags.items()[0].severity == Severity::warning);
+  CHECK(r.diags.items()[0].rule == "empty-section");
+  CHECK(r.diags.items()[0].span.line == 2);
+}
