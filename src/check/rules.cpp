@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace easyread::check::detail {
 namespace {
@@ -86,6 +87,18 @@ Stats FileContext::finish_stats() const {
   return s;
 }
 
+int FileContext::syllables_of(const std::string& word) {
+  if (word.empty() || word.size() > 15) return count_syllables(word);
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  SyllableSlot& slot = syllable_cache_[hash & 4095u];
+  if (slot.length == word.size() && std::equal(word.begin(), word.end(), slot.word.begin())) return slot.count;
+  slot.count = count_syllables(word);
+  slot.length = static_cast<unsigned char>(word.size());
+  std::copy(word.begin(), word.end(), slot.word.begin());
+  return slot.count;
+}
+
 void FileContext::check_sentence(std::string_view text, std::size_t begin, std::size_t end) {
   tokenize(text, begin, end, tokens_);
   const int words = count_words(tokens_);
@@ -95,7 +108,7 @@ void FileContext::check_sentence(std::string_view text, std::size_t begin, std::
   if (words <= settings_.sentence_words) ++short_sentences_;
   for (Token& t : tokens_) {
     if (t.kind == Token::Kind::word) {
-      t.syllables = count_syllables(t.lower);
+      t.syllables = syllables_of(t.lower);
       if (!t.joined) syllables_ += t.syllables;
     } else if (t.kind == Token::Kind::number) {
       ++syllables_;
@@ -130,13 +143,13 @@ void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     const Token& t = tokens_[i];
     if (t.kind == Token::Kind::symbol) {
-      if (t.lower == ",") ++commas;
-      if (t.lower == ";") ++semicolons;
+      commas += t.lower[0] == ',';
+      semicolons += t.lower[0] == ';';
       continue;
     }
     if (t.kind != Token::Kind::word || !joining.empty()) continue;
     if (t.lower.size() < 5) continue;  // every joining word has 5 letters or more
-    const bool after_comma = i > 0 && tokens_[i - 1].lower == ",";
+    const bool after_comma = i > 0 && tokens_[i - 1].kind == Token::Kind::symbol && tokens_[i - 1].lower[0] == ',';
     const bool first = i == 0;
     bool found = std::find(kJoiningWords.begin(), kJoiningWords.end(), t.lower) != kJoiningWords.end();
     if ((t.lower == "which" || t.lower == "however" || t.lower == "therefore") && after_comma) found = true;

@@ -68,6 +68,15 @@ class FileContext {
   std::string lang_;
   std::array<bool, rule_count> enabled_{};
   std::array<Severity, rule_count> severity_{};
+  // Syllables of recent words: a small table with one slot a hash, because
+  // counting by rule costs more than looking up the common words again.
+  struct SyllableSlot {
+    std::array<char, 15> word{};
+    unsigned char length = 0;  // 0: empty
+    int count = 0;
+  };
+  int syllables_of(const std::string& word);
+  std::vector<SyllableSlot> syllable_cache_ = std::vector<SyllableSlot>(4096);
   std::vector<Token> tokens_;
   std::vector<std::pair<std::size_t, Diagnostic>> pending_;  // this sentence's findings
   std::vector<char> covered_;  // tokens a list entry already explains or flags

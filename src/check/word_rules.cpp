@@ -375,7 +375,9 @@ void FileContext::passive_rule(std::string_view text) {
   if (!on(passive_voice)) return;
   for (std::size_t i = 0; i + 1 < tokens_.size(); ++i) {
     const std::string& be = tokens_[i].lower;
-    if (tokens_[i].kind != Token::Kind::word || be.size() > 5 || !in(kBe, be)) continue;
+    if (tokens_[i].kind != Token::Kind::word || be.size() > 5 || be.size() < 2) continue;
+    const char c = be[0];
+    if ((c != 'a' && c != 'i' && c != 'w' && c != 'b') || !in(kBe, be)) continue;
     if (tokens_[i].quoted && settings_.skip_quotes) continue;
     std::size_t j = i + 1;
     while (j < tokens_.size() && j <= i + 2 && tokens_[j].kind == Token::Kind::word &&

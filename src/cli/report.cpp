@@ -1,6 +1,7 @@
 // Text, JSON and SARIF output for `easyread check`.
 #include "cli/report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -72,27 +73,32 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     lines_.emplace(source);
     indexed_ = source.data();
   }
+  // Built in one string and written once: big files have many findings.
+  std::string o;
+  o.reserve(256);
   // letter.txt:12:5: warning: message [rule]
-  std::string where = d.file;
+  if (color_) o += kBold;
+  o += d.file;
   if (d.span.line > 0) {
-    where += paragraphs ? ": paragraph " + std::to_string(d.span.line) : ":" + std::to_string(d.span.line);
-    if (!paragraphs && d.span.column > 0) where += ":" + std::to_string(d.span.column);
+    o += paragraphs ? ": paragraph " : ":";
+    o += std::to_string(d.span.line);
+    if (!paragraphs && d.span.column > 0) o += ":" + std::to_string(d.span.column);
   }
-  if (color_) out_ << kBold;
-  out_ << where << ": ";
-  if (color_) out_ << severity_color(d.severity);
-  out_ << severity_name(d.severity) << ":";
-  if (color_) out_ << kReset << kBold;
-  out_ << " " << d.message;
-  if (color_) out_ << kReset;
-  out_ << " [" << d.rule << "]\n";
+  o += ": ";
+  if (color_) o += severity_color(d.severity);
+  o += severity_name(d.severity);
+  o += ":";
+  if (color_) (o += kReset) += kBold;
+  (o += " ") += d.message;
+  if (color_) o += kReset;
+  ((o += " [") += d.rule) += "]\n";
 
   if (d.span.line > 0 && d.span.column > 0) {
     std::string_view line = lines_->line_text(d.span.line);
     int first = d.span.column;
     int last = d.span.end_line == d.span.line && d.span.end_column > first
                    ? d.span.end_column
-                   : static_cast<int>(text::count_code_points(line)) + 1;
+                   : static_cast<int>(text::count_code_points(line.substr(0, column_offset(line, kShownWidth * 2)))) + 1;
     // Long lines: show a window around the words.
     int skipped = 0;
     if (first > kShownWidth / 2) {
@@ -105,19 +111,26 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     const bool more = cut < line.size();
     line = line.substr(0, cut);
     last = std::min(last, kShownWidth + 1);
-    std::string shown(line);
-    for (char& c : shown)
-      if (c == '\t') c = ' ';
     const std::string gutter = std::to_string(d.span.line);
-    out_ << "  " << gutter << " | " << (skipped ? "..." : "") << shown << (more ? "..." : "") << "\n";
-    out_ << "  " << std::string(gutter.size(), ' ') << " | " << (skipped ? "   " : "")
-         << std::string(static_cast<std::size_t>(first - 1), ' ');
-    if (color_) out_ << "\x1b[1;32m";
-    out_ << '^' << std::string(static_cast<std::size_t>(std::max(0, last - first - 1)), '~');
-    if (color_) out_ << kReset;
-    out_ << "\n";
+    ((o += "  ") += gutter) += " | ";
+    if (skipped) o += "...";
+    const std::size_t shown_at = o.size();
+    o += line;
+    std::replace(o.begin() + static_cast<std::ptrdiff_t>(shown_at), o.end(), '\t', ' ');
+    if (more) o += "...";
+    o += "\n  ";
+    o.append(gutter.size(), ' ');
+    o += " | ";
+    if (skipped) o += "   ";
+    o.append(static_cast<std::size_t>(first - 1), ' ');
+    if (color_) o += "\x1b[1;32m";
+    o += '^';
+    o.append(static_cast<std::size_t>(std::max(0, last - first - 1)), '~');
+    if (color_) o += kReset;
+    o += "\n";
   }
-  if (!d.suggestion.empty()) out_ << "  What to do: " << d.suggestion << "\n";
+  if (!d.suggestion.empty()) ((o += "  What to do: ") += d.suggestion) += "\n";
+  out_.write(o.data(), static_cast<std::streamsize>(o.size()));
 }
 
 void TextPrinter::summary(const FileResult& file, const Counts& counts) {
