@@ -52,33 +52,79 @@ void retell(const Diagnostics& inner, const std::string& shown_path, const std::
 
 }  // namespace
 
-Match Library::Impl::match_of(const detail::Candidate& c) const {
+Match Library::Impl::match_of(const detail::Candidate& c) {
   // A tag is shared by many pictures: show the picture's own name instead.
-  if (c.source == detail::Source::openmoji_tag && emojis)
-    if (const auto* emoji = emojis->find(c.target)) return {emoji->annotation, c.target, "openmoji tag: " + c.name};
+  if (c.source == detail::Source::openmoji_tag && emojis())
+    if (const auto* emoji = emojis()->find(c.target)) return {emoji->annotation, c.target, "openmoji tag: " + c.name};
   return {c.name, c.target, detail::source_name(c.source)};
+}
+
+const detail::EmojiList* Library::Impl::emojis() {
+  if (!emoji_list_read) {
+    emoji_list_read = true;
+    if (auto csv = read_text_file(fs::path(openmoji_dir) / "data" / "openmoji.csv"))
+      emoji_list = detail::parse_openmoji_csv(*csv);
+  }
+  return emoji_list ? &*emoji_list : nullptr;
+}
+
+const detail::NameIndex& Library::Impl::openmoji_index() {
+  if (!openmoji_indexed) {
+    openmoji_indexed = true;
+    if (const auto* list = emojis()) {
+      // Whole names before tags, so "handshake" finds the handshake first.
+      for (const auto& emoji : list->emojis)
+        if (!emoji.skin_tone_variant) openmoji_names.add(detail::Source::openmoji_name, emoji.annotation, emoji.code, false);
+      for (const auto& emoji : list->emojis)
+        if (!emoji.skin_tone_variant)
+          for (const auto& tag : emoji.tags()) openmoji_names.add(detail::Source::openmoji_tag, tag, emoji.code, false);
+    }
+  }
+  return openmoji_names;
+}
+
+std::optional<detail::Candidate> Library::Impl::best(const std::string& name) {
+  if (auto c = names.best(name)) return c;
+  return openmoji_index().best(name);
+}
+
+std::vector<detail::Candidate> Library::Impl::find(const std::string& name) {
+  auto found = names.find(name);
+  for (auto& c : openmoji_index().find(name)) found.push_back(std::move(c));
+  return found;
+}
+
+std::vector<detail::Candidate> Library::Impl::containing(const std::string& text) {
+  auto found = names.containing(text);
+  for (auto& c : openmoji_index().containing(text)) found.push_back(std::move(c));
+  return found;
+}
+
+std::vector<std::string> Library::Impl::closest(const std::string& name, std::size_t count) {
+  // The best few of each index, ranked together; the catalogue wins a tie.
+  auto own = names.closest(name, count);
+  const auto other = openmoji_index().closest(name, count);
+  const std::string folded = detail::name_forms(name).front();
+  std::vector<std::pair<std::size_t, std::string>> ranked;
+  for (const auto& n : own) ranked.emplace_back(detail::edit_distance(folded, n), n);
+  for (const auto& n : other)
+    if (std::find(own.begin(), own.end(), n) == own.end()) ranked.emplace_back(detail::edit_distance(folded, n), n);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && i < count; ++i) out.push_back(ranked[i].second);
+  return out;
 }
 
 Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
   impl_->data_home = std::move(data_home);
   const fs::path home(impl_->data_home);
   impl_->openmoji_dir = (home / "third_party" / "openmoji").string();
-  // The catalogue first, so its names are found before OpenMoji's.
   const fs::path catalogue = home / "symbols" / "catalogue.tsv";
   if (auto text = read_text_file(catalogue)) {
     for (const auto& e : detail::parse_catalogue(*text, catalogue.string(), impl_->load_problems)) {
       impl_->names.add(detail::Source::catalogue, e.name, detail::upper_ascii(e.target), false);
       impl_->catalogue_entries.push_back({e.name, detail::upper_ascii(e.target), "catalogue"});
     }
-  }
-  if (auto csv = read_text_file(fs::path(impl_->openmoji_dir) / "data" / "openmoji.csv"))
-    impl_->emojis = detail::parse_openmoji_csv(*csv);
-  if (impl_->emojis) {
-    for (const auto& emoji : impl_->emojis->emojis)
-      if (!emoji.skin_tone_variant) impl_->names.add(detail::Source::openmoji_name, emoji.annotation, emoji.code, false);
-    for (const auto& emoji : impl_->emojis->emojis)
-      if (!emoji.skin_tone_variant)
-        for (const auto& tag : emoji.tags) impl_->names.add(detail::Source::openmoji_tag, tag, emoji.code, false);
   }
 }
 
@@ -112,7 +158,7 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
   Diagnostics problems;
   const auto entries = detail::parse_catalogue(*text, catalogue.string(), problems);
   for (const auto& e : entries) {
-    const bool is_code = detail::looks_like_code(e.target) && impl_->emojis && impl_->emojis->find(e.target);
+    const bool is_code = detail::looks_like_code(e.target) && impl_->emojis() && impl_->emojis()->find(e.target);
     if (is_code) {
       impl_->names.add(detail::Source::folder, e.name, detail::upper_ascii(e.target), false);
       impl_->folder_entries.push_back({e.name, detail::upper_ascii(e.target), "own pictures"});
@@ -164,7 +210,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     }
     Picture picture;
     picture.key = key;
-    const auto* emoji = im.emojis ? im.emojis->find(code) : nullptr;
+    const auto* emoji = im.emojis() ? im.emojis()->find(code) : nullptr;
     picture.name = emoji ? emoji->annotation : code;
     picture.source = key;
     picture.is_openmoji = true;
@@ -221,14 +267,14 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     return std::nullopt;
   }
   // 1. Names: own folders, the catalogue, then OpenMoji's names and tags.
-  if (auto c = im.names.best(std::string(name))) {
+  if (auto c = im.best(std::string(name))) {
     std::optional<Picture> picture =
         c->target_is_file ? load_file(c->target, c->target) : load_openmoji(c->target);
     if (picture && c->source == detail::Source::folder) picture->name = c->name;
     return picture;
   }
   // 2. An OpenMoji code such as 1F91D.
-  if (detail::looks_like_code(name) && im.emojis && im.emojis->find(name))
+  if (detail::looks_like_code(name) && im.emojis() && im.emojis()->find(name))
     return load_openmoji(detail::upper_ascii(name));
   // 3. A file, relative to the document's folder.
   const fs::path given(std::string{name});
@@ -237,11 +283,11 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   if (path_like) return load_file(given.is_absolute() ? given : fs::path(base_dir) / given, std::string(name));
 
   std::string hint;
-  const auto close = im.names.closest(std::string(name), 3);
+  const auto close = im.closest(std::string(name), 3);
   for (std::size_t i = 0; i < close.size(); ++i)
     hint += (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") + ("\"" + close[i] + "\"");
   std::string message = "There is no picture called \"" + std::string(name) + "\".";
-  if (!im.emojis) message += " The OpenMoji pictures are not installed.";
+  if (!im.emojis()) message += " The OpenMoji pictures are not installed.";
   diags.error(file, span, "unknown-picture", message,
               (hint.empty() ? std::string() : "Did you mean " + hint + "? ") +
                   "You can look for pictures with: easyread symbols search " + std::string(name));

@@ -16,15 +16,27 @@ namespace easyread::symbols {
 struct Library::Impl {
   std::string data_home;
   std::string openmoji_dir;  // .../third_party/openmoji
-  std::optional<detail::EmojiList> emojis;
-  detail::NameIndex names;
+  detail::NameIndex names;  // own folders and the catalogue, read at once
+  // OpenMoji's list and its names and tags are read when first needed: a
+  // document whose pictures all come from the catalogue never builds the index.
+  std::optional<detail::EmojiList> emoji_list;
+  bool emoji_list_read = false;
+  detail::NameIndex openmoji_names;
+  bool openmoji_indexed = false;
   Diagnostics load_problems;  // from the project's own catalogue, told once
   bool told_load_problems = false;
   std::vector<Match> folder_entries, catalogue_entries;  // for catalogue()
   std::map<std::string, Picture> cache;  // key -> picture
   std::unique_ptr<text::Segmenter> segmenter;  // made when first needed
 
-  Match match_of(const detail::Candidate& c) const;
+  const detail::EmojiList* emojis();
+  const detail::NameIndex& openmoji_index();
+  // Lookups over both indexes: folders and catalogue first, then OpenMoji.
+  std::optional<detail::Candidate> best(const std::string& name);
+  std::vector<detail::Candidate> find(const std::string& name);
+  std::vector<detail::Candidate> containing(const std::string& text);
+  std::vector<std::string> closest(const std::string& name, std::size_t count);
+  Match match_of(const detail::Candidate& c);
 };
 
 }  // namespace easyread::symbols

@@ -26,53 +26,78 @@ std::vector<std::string> split_tags(std::string_view field) {
   return tags;
 }
 
+// Case and white space folded. Plain ASCII (nearly every name) skips ICU,
+// which matters when 40,000 OpenMoji tags are indexed at start-up.
+std::string fold_name(std::string_view name) {
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c)) < 0x80; });
+  if (!ascii) return text::fold_white_space(text::fold_case(name));
+  std::string out;
+  out.reserve(name.size());
+  for (char c : name) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += char(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 }  // namespace
+
+bool next_csv_row(std::string_view text, std::size_t& pos, std::vector<std::string_view>& fields,
+                  std::deque<std::string>& scratch) {
+  fields.clear();
+  scratch.clear();
+  // Blank lines hold no row.
+  while (pos < text.size() && (text[pos] == '\n' || text[pos] == '\r')) ++pos;
+  if (pos >= text.size()) return false;
+  while (true) {
+    std::string_view field;
+    if (pos < text.size() && text[pos] == '"') {
+      const std::size_t start = ++pos;
+      std::string* unescaped = nullptr;  // only made when the field has a doubled quote
+      while (true) {
+        const auto quote = std::min(text.find('"', pos), text.size());
+        if (quote + 1 < text.size() && text[quote + 1] == '"') {
+          if (!unescaped) {
+            unescaped = &scratch.emplace_back(text.substr(start, quote - start));
+          } else {
+            unescaped->append(text.substr(pos, quote - pos));
+          }
+          *unescaped += '"';
+          pos = quote + 2;
+          continue;
+        }
+        if (unescaped) unescaped->append(text.substr(pos, quote - pos));
+        field = unescaped ? std::string_view(*unescaped) : text.substr(start, quote - start);
+        pos = std::min(quote + 1, text.size());
+        break;
+      }
+      // Stray characters after the closing quote are skipped.
+      pos = std::min(text.find_first_of(",\r\n", pos), text.size());
+    } else {
+      const auto stop = std::min(text.find_first_of(",\r\n", pos), text.size());
+      field = text.substr(pos, stop - pos);
+      pos = stop;
+    }
+    fields.push_back(field);
+    if (pos < text.size() && text[pos] == ',') {
+      ++pos;
+      continue;
+    }
+    if (pos < text.size() && text[pos] == '\r') ++pos;
+    if (pos < text.size() && text[pos] == '\n') ++pos;
+    return true;
+  }
+}
 
 std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, field_started = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-      continue;
-    }
-    if (c == '"' && field.empty()) {
-      quoted = true;
-      field_started = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-      field_started = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (field_started || !field.empty() || !row.empty()) {
-        row.push_back(std::move(field));
-        rows.push_back(std::move(row));
-      }
-      row.clear();
-      field.clear();
-      field_started = false;
-    } else {
-      field += c;
-      field_started = true;
-    }
-  }
-  if (field_started || !field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
+  for_each_csv_row(text, [&](const std::vector<std::string_view>& fields) {
+    rows.emplace_back(fields.begin(), fields.end());
+  });
   return rows;
 }
 
@@ -81,35 +106,45 @@ const Emoji* EmojiList::find(std::string_view code) const {
   return it == by_code.end() ? nullptr : &emojis[it->second];
 }
 
+std::vector<std::string> Emoji::tags() const {
+  std::vector<std::string> out;
+  for (auto& t : split_tags(tag_text))
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
+  return out;
+}
+
 std::optional<EmojiList> parse_openmoji_csv(std::string_view text) {
-  const auto rows = parse_csv(text);
-  if (rows.empty()) return std::nullopt;
-  const auto& header = rows.front();
-  auto column = [&](std::string_view name) -> int {
-    for (std::size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return int(i);
-    return -1;
-  };
-  const int code = column("hexcode"), annotation = column("annotation"), tags = column("tags"),
-            own_tags = column("openmoji_tags"), skintone = column("skintone");
-  if (code < 0 || annotation < 0) return std::nullopt;
+  int code = -1, annotation = -1, tags = -1, own_tags = -1, skintone = -1;
+  bool header = true, ok = true;
   EmojiList list;
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    const auto& row = rows[r];
+  for_each_csv_row(text, [&](const std::vector<std::string_view>& row) {
+    if (header) {
+      header = false;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (row[i] == "hexcode") code = int(i);
+        if (row[i] == "annotation") annotation = int(i);
+        if (row[i] == "tags") tags = int(i);
+        if (row[i] == "openmoji_tags") own_tags = int(i);
+        if (row[i] == "skintone") skintone = int(i);
+      }
+      ok = code >= 0 && annotation >= 0;
+      return;
+    }
+    if (!ok) return;
     auto field = [&](int i) -> std::string_view {
-      return i >= 0 && std::size_t(i) < row.size() ? std::string_view(row[std::size_t(i)]) : std::string_view();
+      return i >= 0 && std::size_t(i) < row.size() ? row[std::size_t(i)] : std::string_view();
     };
     Emoji emoji;
     emoji.code = upper_ascii(trim(field(code)));
-    if (emoji.code.empty()) continue;
+    if (emoji.code.empty()) return;
     emoji.annotation = std::string(trim(field(annotation)));
-    emoji.tags = split_tags(field(tags));
-    for (auto& t : split_tags(field(own_tags)))
-      if (std::find(emoji.tags.begin(), emoji.tags.end(), t) == emoji.tags.end()) emoji.tags.push_back(t);
+    emoji.tag_text = std::string(field(tags));
+    if (!field(own_tags).empty()) emoji.tag_text.append(", ").append(field(own_tags));
     emoji.skin_tone_variant = !trim(field(skintone)).empty();
     list.by_code.emplace(emoji.code, list.emojis.size());
     list.emojis.push_back(std::move(emoji));
-  }
+  });
+  if (!ok || header) return std::nullopt;
   return list;
 }
 
@@ -144,7 +179,7 @@ std::vector<CatalogueEntry> parse_catalogue(std::string_view text, const std::st
 }
 
 std::vector<std::string> name_forms(std::string_view name) {
-  std::string folded = text::fold_white_space(text::fold_case(trim(name)));
+  std::string folded = fold_name(trim(name));
   std::vector<std::string> forms{folded};
   const auto last_space = folded.rfind(' ');
   const std::size_t word_start = last_space == std::string::npos ? 0 : last_space + 1;

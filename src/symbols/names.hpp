@@ -2,6 +2,7 @@
 // and the folding that lets "Doctors" find "doctor".
 #pragma once
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,11 +17,18 @@ namespace easyread::symbols::detail {
 // ends and doubled quotes ("").
 std::vector<std::vector<std::string>> parse_csv(std::string_view text);
 
+// Reads CSV one row at a time without copying: `row` calls get views into
+// `text` (or into a scratch buffer for fields with doubled quotes), valid
+// until the next row.
+template <typename RowFunction>
+void for_each_csv_row(std::string_view text, RowFunction row);
+
 struct Emoji {
   std::string code;        // "1F91D", as in the file name
   std::string annotation;  // "handshake"
-  std::vector<std::string> tags;
+  std::string tag_text;    // "agreement, hand, ..." (tags and openmoji_tags), split when needed
   bool skin_tone_variant = false;
+  std::vector<std::string> tags() const;
 };
 
 // OpenMoji's data/openmoji.csv, in the file's order.
@@ -53,5 +61,18 @@ std::string upper_ascii(std::string_view text);
 
 // Levenshtein distance over bytes (names are mostly ASCII).
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Splits a CSV line into fields; the end of the line is `pos` afterwards.
+// Internal to for_each_csv_row.
+bool next_csv_row(std::string_view text, std::size_t& pos, std::vector<std::string_view>& fields,
+                  std::deque<std::string>& scratch);
+
+template <typename RowFunction>
+void for_each_csv_row(std::string_view text, RowFunction row) {
+  std::size_t pos = 0;
+  std::vector<std::string_view> fields;
+  std::deque<std::string> scratch;  // a deque: adding never moves earlier fields
+  while (next_csv_row(text, pos, fields, scratch)) row(fields);
+}
 
 }  // namespace easyread::symbols::detail

@@ -46,7 +46,7 @@ std::optional<Match> Library::suggest(std::string_view text) {
   };
   std::optional<Found> best;
   auto consider = [&](const std::string& phrase, bool two_words, std::size_t position) {
-    for (const auto& c : im.names.find(phrase)) {
+    for (const auto& c : im.find(phrase)) {
       const bool catalogue = c.source <= detail::Source::catalogue;
       // A single OpenMoji tag must be a real word, not "go" or "ok".
       if (!catalogue && !two_words && phrase.size() < 4) continue;
@@ -70,11 +70,11 @@ std::vector<Match> Library::search(const std::vector<std::string>& words, std::s
   std::string phrase;
   for (const auto& w : words) phrase += (phrase.empty() ? "" : " ") + w;
   // Exact names first (whole phrase, then each word), then names that start with or hold the words.
-  for (auto& c : im.names.find(phrase)) found.push_back(std::move(c));
+  for (auto& c : im.find(phrase)) found.push_back(std::move(c));
   if (words.size() > 1)
     for (const auto& w : words)
-      for (auto& c : im.names.find(w)) found.push_back(std::move(c));
-  for (auto& c : im.names.containing(phrase)) found.push_back(std::move(c));
+      for (auto& c : im.find(w)) found.push_back(std::move(c));
+  for (auto& c : im.containing(phrase)) found.push_back(std::move(c));
   std::vector<Match> out;
   std::set<std::string> seen_targets;
   for (const auto& c : found) {
