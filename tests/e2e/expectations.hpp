@@ -28,6 +28,7 @@ Columns columns_of(const layout::Template& t);
 // One row of the document body: a picture and its text.
 struct ExpectedRow {
   std::string kind;                    // "point", "action", "meeting" or "word"
+  int section = -1;                    // index into ExpectedDocument::sections; -1 for words
   int line = 0;                        // where it starts in the XML file
   std::optional<bool> has_picture;     // unknown when the program chooses one
   std::vector<std::string> sentences;  // each with white space folded; a word's term first
@@ -39,6 +40,7 @@ struct ExpectedDocument {
   std::string lang;
   std::string template_name;
   std::vector<std::string> cover_sentences;
+  std::vector<std::string> sections;  // section titles (empty for points outside a section)
   std::vector<ExpectedRow> rows;  // in reading order
 };
 

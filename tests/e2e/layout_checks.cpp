@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 namespace e2e {
@@ -78,6 +79,65 @@ void check_sentence_starts(const BuiltSample& s) {
       for (std::size_t i = item.found->first; i <= item.found->last; ++i)
         CHECK(words[i].box.x_max <= s.columns.text_right + kTolerance);
     }
+  }
+}
+
+void check_line_spacing(const BuiltSample& s) {
+  const auto& words = s.text.words;
+  const double spacing = s.numbers.body_size * s.numbers.line_spacing;
+  for (const auto& located : locate_rows(s.text, s.expected)) {
+    const Word* previous_line = nullptr;  // first word of the row's line above
+    for (const auto& sentence : located.sentences) {
+      if (!sentence.found) continue;
+      INFO(where(s, *located.row) << ": \"" << sentence.text << "\"");
+      for (std::size_t i = sentence.found->first; i <= sentence.found->last; ++i) {
+        bool starts_line = i == sentence.found->first || !same_line(words[i - 1], words[i]);
+        if (!starts_line) continue;
+        if (previous_line && previous_line->page == words[i].page) {
+          double gap = words[i].box.y_min - previous_line->box.y_min;
+          INFO("line starting \"" << words[i].text << "\" is " << gap << " pt below the line above");
+          if (i == sentence.found->first) CHECK(gap >= spacing - kTolerance);
+          else CHECK(gap == Approx(spacing).margin(kTolerance));
+        }
+        previous_line = &words[i];
+      }
+    }
+  }
+}
+
+namespace {
+// The section heading: the title after `from`, in letters clearly bigger than
+// body text (the contents page lists the same titles at body size).
+std::optional<Found> find_heading(const BuiltSample& s, const std::string& title, std::size_t from,
+                                  double body_box_height) {
+  while (auto found = find_text(s.text.words, title, from)) {
+    if (s.text.words[found->first].box.height() > 1.2 * body_box_height) return found;
+    from = found->first + 1;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+void check_headings_kept_with_rows(const BuiltSample& s) {
+  auto rows = locate_rows(s.text, s.expected);
+  REQUIRE_FALSE(rows.empty());
+  REQUIRE_FALSE(rows.front().all_found().empty());
+  double body_box_height = s.text.words[rows.front().all_found().front().first].box.height();
+  std::size_t from = 0;
+  for (std::size_t section = 0; section < s.expected.sections.size(); ++section) {
+    const std::string& title = s.expected.sections[section];
+    if (title.empty()) continue;
+    INFO(where(s) << ": section \"" << title << "\"");
+    auto heading = find_heading(s, title, from, body_box_height);
+    REQUIRE(heading);
+    from = heading->last + 1;
+    auto first_row = std::find_if(rows.begin(), rows.end(), [&](const LocatedRow& r) {
+      return r.row->section == static_cast<int>(section);
+    });
+    if (first_row == rows.end() || first_row->all_found().empty()) continue;
+    const Word& first_word = s.text.words[first_row->all_found().front().first];
+    CHECK(first_word.page == s.text.words[heading->first].page);
+    CHECK(first_word.box.y_min > s.text.words[heading->last].box.y_max);
   }
 }
 
@@ -215,6 +275,8 @@ void check_footers(const BuiltSample& s) {
 
 void check_layout(const BuiltSample& s) {
   check_sentence_starts(s);
+  check_line_spacing(s);
+  check_headings_kept_with_rows(s);
   check_rows_whole(s);
   check_text_sizes(s);
   check_footers(s);

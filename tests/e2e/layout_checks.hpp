@@ -14,6 +14,13 @@ constexpr int kRenderDpi = 72;
 // its words stay inside the text column. List items start just right of it.
 void check_sentence_starts(const BuiltSample& s);
 
+// Lines of one sentence are the template's line spacing apart (1.5 times the
+// body size by default); sentences of a row are at least that far apart.
+void check_line_spacing(const BuiltSample& s);
+
+// Each section heading is on the same page as the section's first row.
+void check_headings_kept_with_rows(const BuiltSample& s);
+
 // All the sentences and list items of a row are on one page.
 void check_rows_whole(const BuiltSample& s);
 

@@ -41,6 +41,25 @@ TEST_CASE("A sentence that starts with a number still starts a new line", "[layo
   }
 }
 
+TEST_CASE("Lines of a sentence are 1.5 lines apart, as the template says", "[layout]") {
+  TempDir dir;
+  for (const auto& xml : sample_inputs()) {
+    BuiltSample s = build_sample(xml, kDefaultTemplate, dir);
+    REQUIRE(s.build.exit_code == 0);
+    CHECK(s.numbers.line_spacing >= 1.5);  // the guide's least line spacing
+    check_line_spacing(s);
+  }
+}
+
+TEST_CASE("A section heading is on the same page as its first row", "[layout]") {
+  TempDir dir;
+  for (const auto& xml : sample_inputs()) {
+    BuiltSample s = build_sample(xml, kDefaultTemplate, dir);
+    REQUIRE(s.build.exit_code == 0);
+    check_headings_kept_with_rows(s);
+  }
+}
+
 TEST_CASE("No row is split across pages", "[layout]") {
   TempDir dir;
   for (const auto& xml : sample_inputs()) {
