@@ -11,7 +11,7 @@ packages=(
   libpng-dev libjpeg-dev zlib1g-dev libzip-dev catch2
   fonts-sil-andika fonts-liberation2
   poppler-utils qpdf librsvg2-bin
-  nodejs npm python3 openssl
+  nodejs npm python3 openssl time bc
 )
 
 missing=()

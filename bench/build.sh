@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Build benchmark: how long `easyread build` takes and how much memory it uses.
+#   bash bench/build.sh [RUNS]
+# Reports, for a Release build of easyread:
+#   - the largest sample (samples/minutes.xml): median wall time and peak memory;
+#   - an 8-page document: median wall time and peak memory (target: under 30 ms, under 40 MB);
+#   - pictures: the extra time 30 distinct OpenMoji symbols cost (target: under 5 ms), and the
+#     median size one symbol adds to the PDF (target: under 2 KB).
+# Wall times are medians of RUNS runs (default 21) on this machine; close other work first.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-21}"
+bench="$here/build-bench"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cmake -S "$here" -B "$bench" -DCMAKE_BUILD_TYPE=Release -DEASYREAD_TESTS=OFF >/dev/null
+cmake --build "$bench" -j"$(nproc)" --target easyread >/dev/null
+easyread="$bench/easyread"
+
+# median_ms_and_peak_kb FILE.xml EXTRA_ARGS... -> "MEDIAN_MS PEAK_KB PAGES"
+measure() {
+  local input="$1"; shift
+  local times=() peak=0
+  for _ in $(seq "$runs"); do
+    local start=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$work/time" "$easyread" build "$input" -q -o "$work/out.pdf" "$@"
+    local end=$EPOCHREALTIME
+    times+=("$(echo "($end - $start) * 1000" | bc -l)")
+    read -r kb < "$work/time"
+    (( kb > peak )) && peak=$kb
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$median $peak $(pdfinfo "$work/out.pdf" | awk '/^Pages:/ {print $2}')"
+}
+
+# An 8-page document: the minutes sample's first sections, as written by a group.
+python3 - "$here/samples/minutes.xml" "$work/eight.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+tree = ET.parse(sys.argv[1]); root = tree.getroot()
+sections = [s for s in root if s.tag == "section"]
+for s in sections[4:]: root.remove(s)
+tree.write(sys.argv[2], encoding="utf-8", xml_declaration=True)
+PY
+
+# 30 distinct symbols, and the same document with no pictures.
+codes=$(ls "$here/third_party/openmoji/color/svg" | grep -E '^1F[0-9A-F]{3}\.svg$' | awk 'NR <= 30 {sub(/\.svg$/, ""); print}')
+{
+  echo '<easyread title="Thirty pictures"><section title="Pictures">'
+  for c in $codes; do echo "<point picture=\"$c\">This is a short sentence.</point>"; done
+  echo '</section></easyread>'
+} > "$work/symbols.xml"
+sed 's/picture="[0-9A-F]*"/picture="none"/' "$work/symbols.xml" > "$work/none.xml"
+
+read -r big_ms big_kb big_pages < <(measure "$here/samples/minutes.xml" --no-check)
+read -r eight_ms eight_kb eight_pages < <(measure "$work/eight.xml" --no-check)
+read -r sym_ms _ _ < <(measure "$work/symbols.xml" --no-check)
+read -r none_ms _ _ < <(measure "$work/none.xml" --no-check)
+read -r checked_ms _ _ < <(measure "$here/samples/minutes.xml")
+
+# Size one symbol adds: each of the 30 alone, against the same page with no picture.
+"$easyread" build "$work/none.xml" -q --no-check -o "$work/base.pdf"
+base=$(stat -c %s "$work/base.pdf")
+sizes=()
+for c in $codes; do
+  sed "0,/picture=\"none\"/s//picture=\"$c\"/" "$work/none.xml" > "$work/one.xml"
+  "$easyread" build "$work/one.xml" -q --no-check -o "$work/one.pdf"
+  sizes+=($(( $(stat -c %s "$work/one.pdf") - base )))
+done
+median_symbol=$(printf '%s\n' "${sizes[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+
+echo "easyread build benchmark ($runs runs each, median wall time, peak memory)"
+printf '  %-44s %7.1f ms  %6.1f MB  (%s pages)\n' "largest sample, samples/minutes.xml" "$big_ms" "$(echo "$big_kb/1024" | bc -l)" "$big_pages"
+printf '  %-44s %7.1f ms\n' "  the same, with the plain-language checks" "$checked_ms"
+printf '  %-44s %7.1f ms  %6.1f MB  (%s pages; target 30 ms, 40 MB)\n' "8-page document" "$eight_ms" "$(echo "$eight_kb/1024" | bc -l)" "$eight_pages"
+printf '  %-44s %7.1f ms  (target 5 ms)\n' "30 distinct symbols, extra time" "$(echo "$sym_ms - $none_ms" | bc -l)"
+printf '  %-44s %7d bytes  (target 2048)\n' "one symbol, median size added to the PDF" "$median_symbol"
