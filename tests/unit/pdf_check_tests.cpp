@@ -38,7 +38,8 @@ std::string stream(const std::string& data) {
 }
 
 // No /Lang, no /MarkInfo, a Figure without /Alt, Helvetica not
-// embedded, and a rectangle and an inline image drawn outside any tag.
+// embedded, a rectangle and an inline image drawn outside any tag, and a
+// link that is not tagged, has no /Contents and no /Tabs on its page.
 std::string untidy_pdf() {
   const std::string content =
       "/P <</MCID 0>> BDC BT /F1 12 Tf 72 720 Td (Tagged words) Tj ET EMC\n"
@@ -50,11 +51,13 @@ std::string untidy_pdf() {
       "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 5 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-      "/Resources << /Font << /F1 7 0 R >> >> >>",
+      "/Resources << /Font << /F1 7 0 R >> >> /Annots [8 0 R] >>",
       stream(content),
       "<< /Type /StructTreeRoot /K [6 0 R] >>",
       "<< /Type /StructElem /S /Figure /P 5 0 R /Pg 3 0 R /K 0 >>",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Type /Annot /Subtype /Link /Rect [72 710 150 730] "
+      "/A << /S /URI /URI (https://example.org) >> >>",
   });
 }
 
@@ -84,7 +87,11 @@ TEST_CASE("pdf-check finds each problem it looks for", "[pdf]") {
   CHECK(result.out.find("Page 1 is not tied to the structure tree") != std::string::npos);
   CHECK(result.out.find("has no words that say what it shows") != std::string::npos);
   CHECK(result.out.find("The font Helvetica is not inside the file") != std::string::npos);
-  CHECK(result.out.find("6 problems found.") != std::string::npos);
+  CHECK(result.out.find("Page 1 has 1 link that are not in the structure tree") == std::string::npos);
+  CHECK(result.out.find("Page 1 has 1 link that is not in the structure tree") != std::string::npos);
+  CHECK(result.out.find("Page 1 has 1 link with no words to say where it goes") != std::string::npos);
+  CHECK(result.out.find("(/Tabs /S)") != std::string::npos);
+  CHECK(result.out.find("9 problems found.") != std::string::npos);
 }
 
 TEST_CASE("pdf-check says when a file cannot be read", "[pdf]") {
