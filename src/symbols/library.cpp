@@ -133,7 +133,9 @@ Library::Library(Library&&) noexcept = default;
 Library& Library::operator=(Library&&) noexcept = default;
 
 bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
-  const fs::path folder(dir);
+  // Absolute, so a picture found here resolves the same from any document folder.
+  std::error_code absolute_error;
+  const fs::path folder = fs::absolute(fs::path(dir), absolute_error);
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
     diags.error(dir, Span{}, "missing-folder", "The picture folder \"" + dir + "\" is not there.",

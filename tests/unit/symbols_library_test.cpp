@@ -167,7 +167,8 @@ TEST_CASE("a folder of the group's own pictures, with a catalogue", "[symbols][l
                                        << "Jo\tjo.png\n";
   symbols::Library lib(kHome);
   Diagnostics diags;
-  CHECK_FALSE(lib.add_folder(dir.string(), diags));  // jo.png is missing
+  // Given relative to where the program runs, as people type it.
+  CHECK_FALSE(lib.add_folder(fs::relative(dir).string(), diags));  // jo.png is missing
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].span.line == 4);
   CHECK_THAT(diags.items()[0].message, Catch::Contains("jo.png"));
@@ -179,6 +180,13 @@ TEST_CASE("a folder of the group's own pictures, with a catalogue", "[symbols][l
   auto hello = resolve(lib, "hello", more);
   REQUIRE(hello);
   CHECK(hello->key == "openmoji:1F44B");
+  // A suggestion from the folder resolves from any document's folder.
+  const auto suggested = lib.suggest("Sam is here.");
+  REQUIRE(suggested);
+  CHECK(suggested->origin == "own pictures");
+  auto again = lib.resolve(suggested->code, kData, "doc.xml", {}, more);
+  REQUIRE(again);
+  CHECK(again->key == sam->key);
   CHECK_FALSE(more.has_errors());
   fs::remove_all(dir);
 }
