@@ -12,6 +12,7 @@ int run_build(const Args& args);
 int run_check(const Args& args);
 int run_symbols(const Args& args);
 int run_pdf_check(const Args& args);
+int run_new(const Args& args);
 
 // Where the tool's data lives: $EASYREAD_HOME, else the source tree it was built from.
 std::string data_home();

@@ -10,6 +10,7 @@ namespace {
 constexpr const char* kHelp = R"(easyread makes Easy Read documents.
 
 How to use it:
+  easyread new minutes NOTES.xml      Start new notes for a meeting.
   easyread build NOTES.xml            Make a PDF from your notes.
   easyread check FILE                 Find hard words and long sentences.
   easyread symbols search WORDS       Find a picture for your words.
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   if (command == "check") return run_check(rest);
   if (command == "symbols") return run_symbols(rest);
   if (command == "pdf-check") return run_pdf_check(rest);
+  if (command == "new") return run_new(rest);
   std::cerr << "easyread: I do not know the command \"" << command << "\".\n"
             << "Try: easyread build NOTES.xml\n"
             << "To see all commands, type: easyread --help\n";
