@@ -109,6 +109,15 @@ bool markdown_item(std::string_view text, std::size_t pos) {
 std::size_t block_end(std::string_view text, std::size_t begin, Format format) {
   constexpr std::size_t kMaxBlock = 64 * 1024;
   bool item = format == Format::markdown && markdown_item(text, begin);
+  // A Markdown table row: each cell is a block of its own.
+  if (item) {
+    std::size_t first = begin;
+    while (first < text.size() && (text[first] == ' ' || text[first] == '\n')) ++first;
+    if (first < text.size() && text[first] == '|') {
+      const std::size_t stop = text.find_first_of("|\n", first + 1);
+      return stop == std::string_view::npos ? text.size() : stop + (text[stop] == '|' ? 0 : 1);
+    }
+  }
   std::size_t pos = begin;
   while (pos < text.size()) {
     const std::size_t newline = text.find('\n', pos);
