@@ -28,6 +28,16 @@ bool is_namespace_attribute(std::string_view name) {
   return name == "xmlns" || name.starts_with("xmlns:");
 }
 
+// True if `text` matches `pattern`, where 'd' stands for any digit.
+bool has_shape(std::string_view text, std::string_view pattern) {
+  if (text.size() != pattern.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool digit = std::isdigit(static_cast<unsigned char>(text[i]));
+    if (pattern[i] == 'd' ? !digit : text[i] != pattern[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Span attribute_span(const Context& ctx, const pugi::xml_node& element, std::string_view name,
@@ -143,10 +153,13 @@ std::optional<Date> read_date_attribute(Context& ctx, const pugi::xml_node& elem
   std::string_view value = attribute.value();
   if (auto date = parse_iso_date(trim(value))) return date;
   Span where = attribute_span(ctx, element, name);
-  ctx.error(where, "bad-date",
-            "Line " + std::to_string(where.line) + " has a date \"" + std::string(value) +
-                "\" that is not a real date.",
-            "Write dates like 2027-01-11 (year, month, day).");
+  // "2027-02-30" has the right shape but no such day; "13/01/2027" has the wrong shape.
+  bool right_shape = has_shape(trim(value), "dddd-dd-dd");
+  ctx.error(
+      where, "bad-date",
+      "Line " + std::to_string(where.line) + " has a date \"" + std::string(value) +
+          (right_shape ? "\" that is not a real date." : "\" that is not written the right way."),
+      "Write dates like 2027-01-11 (year, month, day).");
   return std::nullopt;
 }
 
@@ -157,10 +170,12 @@ std::optional<ClockTime> read_time_attribute(Context& ctx, const pugi::xml_node&
   std::string_view value = attribute.value();
   if (auto time = parse_clock_time(trim(value))) return time;
   Span where = attribute_span(ctx, element, name);
-  ctx.error(where, "bad-time",
-            "Line " + std::to_string(where.line) + " has a time \"" + std::string(value) +
-                "\" that is not a real time.",
-            "Write times like 14:30 (hours and minutes, 24-hour clock).");
+  bool right_shape = has_shape(trim(value), "dd:dd");
+  ctx.error(
+      where, "bad-time",
+      "Line " + std::to_string(where.line) + " has a time \"" + std::string(value) +
+          (right_shape ? "\" that is not a real time." : "\" that is not written the right way."),
+      "Write times like 14:30 (hours and minutes, 24-hour clock).");
   return std::nullopt;
 }
 

@@ -195,6 +195,7 @@ TEST_CASE("a date that does not exist is an error at its attribute") {
   Diagnostic by = only_error(read(wrap("<action who=\"Sam\" by=\"13/01/2027\">Go.</action>")));
   CHECK(by.rule == "bad-date");
   CHECK(by.span.column == 19);
+  CHECK(contains(by.message, "\"13/01/2027\" that is not written the right way."));
 
   Diagnostic checked =
       only_error(read(wrap("<point>Hi.</point><checked by=\"Us\" date=\"2027-13-01\"/>")));
@@ -207,7 +208,12 @@ TEST_CASE("a time that does not exist is an error at its attribute") {
   CHECK(d.rule == "bad-time");
   CHECK(d.span.line == 4);
   CHECK(d.span.column == 32);
-  CHECK(contains(d.message, "\"25:30\""));
+  CHECK(contains(d.message, "\"25:30\" that is not a real time."));
+
+  Diagnostic shape = only_error(read(wrap("<meeting time=\"2pm\">Come.</meeting>")));
+  CHECK(shape.rule == "bad-time");
+  CHECK(shape.span.column == 10);
+  CHECK(contains(shape.message, "\"2pm\" that is not written the right way."));
 }
 
 TEST_CASE("a language written wrongly is an error; an unknown one a warning") {
