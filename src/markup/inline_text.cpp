@@ -103,6 +103,19 @@ void read_list(Context& ctx, const pugi::xml_node& list_element, std::vector<Par
   }
 }
 
+// The list is drawn after all the point's sentences, so words written
+// after it move above it: say so.
+void warn_text_after_list(Context& ctx, const pugi::xml_node& text_node) {
+  std::string_view value = text_node.value();
+  std::size_t at = advance_decoded(ctx.source, offset_of(text_node), value,
+                                   value.find_first_not_of(" \t\r\n"), true);
+  Span where = ctx.span(at, at + 1);
+  ctx.warning(where, "text-after-list",
+              "Line " + std::to_string(where.line) +
+                  " has words after the list. They will be shown before the list.",
+              "Move the words before <list>, or put them in a new <point>.");
+}
+
 }  // namespace
 
 Paragraph read_paragraph(Context& ctx, const pugi::xml_node& element,
@@ -113,18 +126,9 @@ Paragraph read_paragraph(Context& ctx, const pugi::xml_node& element,
   bool warned_after_list = false;
   for (const pugi::xml_node& child : element.children()) {
     if (is_text(child)) {
-      // The list is drawn after all the point's sentences, so say so.
       if (list_seen && !warned_after_list && !is_blank(child.value())) {
+        warn_text_after_list(ctx, child);
         warned_after_list = true;
-        std::size_t at =
-            static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, child.offset_debug()));
-        at = advance_decoded(ctx.source, at, child.value(),
-                             std::string_view(child.value()).find_first_not_of(" \t\r\n"), true);
-        Span where = ctx.span(at, at + 1);
-        ctx.warning(where, "text-after-list",
-                    "Line " + std::to_string(where.line) +
-                        " has words after the list. They will be shown before the list.",
-                    "Move the words before <list>, or put them in a new <point>.");
       }
       append_text(paragraph, child, Run::Style::plain, {}, follows_text);
       follows_text = true;
