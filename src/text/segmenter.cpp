@@ -4,20 +4,14 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
 
-#include <array>
 #include <stdexcept>
 
+#include "text/sentence_rules.hpp"
 #include "text/text.hpp"
 
 namespace easyread::text {
+using detail::kEnglishAbbreviations;
 namespace {
-
-// ICU's own list of abbreviations misses several that are common in UK
-// letters and minutes ("Dr. Patel", "Cllr. Jones"); a break after them would
-// split one sentence in two.
-constexpr std::array kEnglishAbbreviations = {
-    "Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "Cllr.", "Rev.", "St.", "Sr.", "Jr.",
-    "e.g.", "i.e.", "approx.", "no.", "No.", "vs.", "tel.", "Tel.", "ref.", "Ref."};
 
 struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
@@ -42,11 +36,8 @@ std::string icu_locale_id(const std::string& lang) {
 
 }  // namespace
 
-namespace {
-std::string join_wrapped_lines(std::string_view utf8);
-}
-
 struct Segmenter::Impl {
+  bool english = false;
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
   std::unique_ptr<icu::BreakIterator> line;
@@ -57,7 +48,8 @@ Segmenter::Segmenter(const std::string& lang) : impl_(std::make_unique<Impl>()) 
   icu::Locale locale(icu_locale_id(lang).c_str());
   std::unique_ptr<icu::BreakIterator> sentences(
       icu::BreakIterator::createSentenceInstance(locale, status));
-  if (U_SUCCESS(status) && std::string(locale.getLanguage()) == "en") {
+  impl_->english = std::string(locale.getLanguage()) == "en";
+  if (U_SUCCESS(status) && impl_->english) {
     std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
         icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
     for (const char* abbreviation : kEnglishAbbreviations)
@@ -74,28 +66,9 @@ Segmenter::~Segmenter() = default;
 Segmenter::Segmenter(Segmenter&&) noexcept = default;
 Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 
-namespace {
-// ICU ends a sentence at every line end. Authors and PDFs wrap lines in the
-// middle of sentences, so a single line end counts as a space; a blank line
-// still ends a sentence (headings and list items often have no full stop).
-// Same length, so offsets stay the same.
-std::string join_wrapped_lines(std::string_view utf8) {
-  std::string out(utf8);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] != '\n' && out[i] != '\r') continue;
-    std::size_t j = i + 1;
-    while (j < out.size() && (out[j] == ' ' || out[j] == '\t' || out[j] == '\r')) ++j;
-    bool blank_line_follows = j < out.size() && out[j] == '\n';
-    if (!blank_line_follows) out[i] = ' ';
-    else i = j;
-  }
-  return out;
-}
-}  // namespace
-
 std::vector<Range> Segmenter::sentences(std::string_view original) const {
   std::vector<Range> out;
-  const std::string joined = join_wrapped_lines(original);
+  const std::string joined = detail::join_wrapped_lines(original);
   std::string_view utf8 = joined;
   UTextPtr ut = open_utf8(utf8);
   UErrorCode status = U_ZERO_ERROR;
@@ -106,7 +79,7 @@ std::vector<Range> Segmenter::sentences(std::string_view original) const {
     std::size_t b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
     while (b < e && is_space_byte(utf8[b])) ++b;
     while (e > b && is_space_byte(utf8[e - 1])) --e;
-    if (e > b) out.push_back({b, e});
+    if (e > b) detail::split_before_numbers(utf8, {b, e}, out, impl_->english);
   }
   return out;
 }

@@ -64,3 +64,12 @@ TEST_CASE("case folding and white space folding") {
   CHECK(text::fold_white_space("  a \n\t b  ") == "a b");
   CHECK(text::count_code_points("café") == 4);
 }
+
+TEST_CASE("a sentence that starts with a number is its own sentence") {
+  auto s = sentences_of("12 members came to the meeting. 3 supporters came to help. We met at No. 5 Park Road.");
+  REQUIRE(s.size() == 3);
+  CHECK(s[1] == "3 supporters came to help.");
+  CHECK(s[2] == "We met at No. 5 Park Road.");
+  CHECK(sentences_of("It costs 2.50 each. See p. 4 for more.").size() == 2);
+  CHECK(sentences_of("Wow! 5 people came.").size() == 2);
+}
