@@ -1,1 +1,0 @@
-// Stands in for a stage that has no source files yet.
