@@ -7,7 +7,8 @@
 namespace easyread::symbols {
 namespace {
 
-// Small words that never choose a picture on their own.
+// Words that never choose a picture on their own (they can still be named
+// with picture="...").
 const std::set<std::string, std::less<>> kStopWords = {
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
     "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "get", "got", "had",
@@ -18,18 +19,20 @@ const std::set<std::string, std::less<>> kStopWords = {
     "too", "up", "us", "very", "was", "way", "we", "were", "what", "when", "where", "which", "who",
     "why", "will", "with", "would", "you", "your", "going", "want", "things", "thing", "lot", "lots",
     "other", "people", "person", "there", "here", "new", "good", "well", "back", "day", "first",
-    "last", "many", "each", "every", "only", "own", "same", "sure", "yet"};
+    "last", "many", "each", "every", "only", "own", "same", "sure", "yet",
+    // Common verbs that are catalogue names too, but rarely the point of a sentence.
+    "go", "free", "help", "think", "know", "need", "come", "tell", "ask", "find", "give", "take", "use"};
 
 struct Found {
   int level = 0;            // 0 best: two-word catalogue, one-word catalogue, two-word OpenMoji, one-word OpenMoji
-  std::size_t length = 0;   // longer words say more
-  std::size_t position = 0; // earlier in the text wins a tie
+  int uses = 0;             // how often the text names this picture: the more, the more it is about it
+  std::size_t position = 0; // earlier in the text wins a tie (the first sentence usually says the idea)
   detail::Candidate candidate;
 };
 
 bool better(const Found& a, const Found& b) {
   if (a.level != b.level) return a.level < b.level;
-  if (a.length != b.length) return a.length > b.length;
+  if (a.uses != b.uses) return a.uses > b.uses;
   return a.position < b.position;
 }
 
@@ -44,22 +47,27 @@ std::optional<Match> Library::suggest(std::string_view text) {
   auto useful = [](const std::string& w) {
     return !kStopWords.contains(w) && !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  std::optional<Found> best;
+  std::vector<Found> found;
   auto consider = [&](const std::string& phrase, bool two_words, std::size_t position) {
     for (const auto& c : im.find(phrase)) {
       const bool catalogue = c.source <= detail::Source::catalogue;
       // A single OpenMoji tag must be a real word, not "go" or "ok".
       if (!catalogue && !two_words && phrase.size() < 4) continue;
-      Found f{(catalogue ? 0 : 2) + (two_words ? 0 : 1), phrase.size(), position, c};
-      if (!best || better(f, *best)) best = f;
+      found.push_back({(catalogue ? 0 : 2) + (two_words ? 0 : 1), 0, position, c});
       break;  // find() lists the best candidate for this phrase first
     }
   };
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!useful(words[i])) continue;
-    consider(words[i], false, i);
     if (i + 1 < words.size() && useful(words[i + 1])) consider(words[i] + " " + words[i + 1], true, i);
+    consider(words[i], false, i);
   }
+  for (auto& f : found)
+    f.uses = int(std::count_if(found.begin(), found.end(),
+                               [&](const Found& g) { return g.candidate.target == f.candidate.target; }));
+  std::optional<Found> best;
+  for (const auto& f : found)
+    if (!best || better(f, *best)) best = f;
   if (!best) return std::nullopt;
   return im.match_of(best->candidate);
 }

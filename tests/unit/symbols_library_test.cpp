@@ -203,6 +203,23 @@ TEST_CASE("suggestions prefer the most specific match and are the same every tim
   CHECK_FALSE(lib.suggest("It is of the and to."));
 }
 
+TEST_CASE("a two-word catalogue name beats single words; a repeated idea beats a passing one", "[symbols][library]") {
+  symbols::Library lib(kHome);
+  Diagnostics diags;
+  auto code_of = [&](const std::string& name) { return resolve(lib, name, diags)->source.substr(9); };
+  const auto health_check = lib.suggest("Your doctor can do a free health check.");
+  REQUIRE(health_check);
+  CHECK(health_check->code == code_of("health check"));
+  const auto survey = lib.suggest("The survey is short. You can fill in the survey on your phone.");
+  REQUIRE(survey);
+  CHECK(survey->code == code_of("survey"));
+  // With nothing repeated, the first idea in the text wins.
+  const auto bus = lib.suggest("Take the bus to the hospital.");
+  REQUIRE(bus);
+  CHECK(bus->code == code_of("bus"));
+  CHECK_FALSE(diags.has_errors());
+}
+
 TEST_CASE("search lists the best matches with where they came from", "[symbols][library]") {
   symbols::Library lib(kHome);
   const auto found = lib.search({"doctor"}, 5);
