@@ -4,7 +4,7 @@
 // Passes when the median mean-absolute difference is at most 3/255, the
 // worst at most 16/255, and no file is skipped.
 //
-// Usage: fidelity_test SOURCE_DIR [--limit N] [--keep DIR]
+// Usage: fidelity_test SOURCE_DIR [--limit N] [--only CODE] [--keep DIR]
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -70,8 +70,10 @@ int main(int argc, char** argv) {
   std::size_t limit = 0;
   fs::path work = fs::temp_directory_path() / ("easyread-fidelity-" + std::to_string(::getpid()));
   bool keep = false;
+  std::string only;
   for (int i = 2; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--limit") limit = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--only") only = argv[i + 1];
     if (std::string(argv[i]) == "--keep") {
       work = argv[i + 1];
       keep = true;
@@ -80,7 +82,8 @@ int main(int argc, char** argv) {
   const fs::path svg_dir = home / "third_party" / "openmoji" / "color" / "svg";
   std::vector<std::string> codes;
   for (const auto& e : fs::directory_iterator(svg_dir))
-    if (e.path().extension() == ".svg") codes.push_back(e.path().stem().string());
+    if (e.path().extension() == ".svg" && (only.empty() || e.path().stem() == only))
+      codes.push_back(e.path().stem().string());
   std::sort(codes.begin(), codes.end());
   if (limit > 0 && codes.size() > limit) codes.resize(limit);
   if (codes.empty()) {
