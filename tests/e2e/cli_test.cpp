@@ -13,9 +13,9 @@ namespace {
 
 fs::path test_data(const std::string& name) { return source_dir() / "tests" / "data" / name; }
 
-// True when the program's words name `place`, e.g. "bad-date.xml:2:34".
-bool names_place(const CommandResult& r, const std::string& place) {
-  return (r.out + r.err).find(place) != std::string::npos;
+// True when the program said `words`, e.g. "bad-date.xml:2:34".
+bool output_has(const CommandResult& r, const std::string& words) {
+  return (r.out + r.err).find(words) != std::string::npos;
 }
 
 }  // namespace
@@ -26,6 +26,7 @@ TEST_CASE("Notes with a mistake make no PDF and say where the mistake is", "[cli
   struct Case {
     std::string file;
     std::vector<std::string> places;
+    std::string also_says = {};  // words the message must hold, if any
   };
   const std::vector<Case> cases = {
       {"bad-xml.xml", {"5:3"}},
@@ -37,7 +38,7 @@ TEST_CASE("Notes with a mistake make no PDF and say where the mistake is", "[cli
       {"unexplained-hard-word.xml", {"4:40", "4:46"}},
       {"missing-picture.xml", {"4:12", "4:21"}},
       {"unreadable-picture.xml", {"4:12", "4:21"}},
-      {"emoji-in-text.xml", {"4:47"}},
+      {"emoji-in-text.xml", {"4:47"}, "U+1F600"},  // names the character it cannot draw
   };
   for (const auto& c : cases) {
     TempDir out;
@@ -46,8 +47,9 @@ TEST_CASE("Notes with a mistake make no PDF and say where the mistake is", "[cli
     CHECK(r.exit_code == 1);
     CHECK(list_dir(out.path()).empty());  // no PDF, and no half-written file
     bool named = false;
-    for (const auto& place : c.places) named = named || names_place(r, c.file + ":" + place);
+    for (const auto& place : c.places) named = named || output_has(r, c.file + ":" + place);
     CHECK(named);
+    if (!c.also_says.empty()) CHECK(output_has(r, c.also_says));
   }
 }
 
@@ -57,7 +59,7 @@ TEST_CASE("A failed build leaves nothing beside the notes", "[cli]") {
   CommandResult r = run_easyread({"build", "notes.xml"}, dir.path());
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
-  CHECK(names_place(r, "notes.xml:4:5"));
+  CHECK(output_has(r, "notes.xml:4:5"));
   CHECK(list_dir(dir.path()) == std::vector<std::string>{"notes.xml"});
 }
 
@@ -79,7 +81,7 @@ TEST_CASE("In a batch, one bad file does not stop the good ones", "[cli]") {
                                   (in / "good-third.xml").string(), "-o", out.path().string() + "/"});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
-  CHECK(names_place(r, "bad-second.xml:4:5"));
+  CHECK(output_has(r, "bad-second.xml:4:5"));
   // The good ones are made, the bad one is not, and no temporary file is left.
   CHECK(list_dir(out.path()) == std::vector<std::string>{"good-first.pdf", "good-third.pdf"});
   CHECK(list_dir(in.path()) == std::vector<std::string>{"bad-second.xml", "good-first.xml", "good-third.xml"});
@@ -105,7 +107,7 @@ TEST_CASE("The notes are never written over", "[cli]") {
     CommandResult r = run_easyread({"build", "notes.xml", "-o", output}, dir.path());
     INFO("-o " << output << " said:\n" << r.out << r.err);
     CHECK(r.exit_code == 1);
-    CHECK(names_place(r, "notes.xml"));
+    CHECK(output_has(r, "notes.xml"));
     CHECK(read_bytes(dir / "notes.xml") == before);
     CHECK(list_dir(dir.path()) == std::vector<std::string>{"link.pdf", "notes.xml", "sub"});
     CHECK(list_dir(dir / "sub").empty());

@@ -57,6 +57,7 @@ void check_sentence_starts(const BuiltSample& s) {
         INFO("the word before it is \"" << before.text << "\"");
         CHECK_FALSE(same_line(before, first));
       }
+      check_lines_full(s, *sentence.found);
       for (std::size_t i = sentence.found->first; i <= sentence.found->last; ++i) {
         INFO("word \"" << words[i].text << "\"");
         CHECK(words[i].box.x_min >= s.columns.text_left - kTolerance);
@@ -79,6 +80,20 @@ void check_sentence_starts(const BuiltSample& s) {
       for (std::size_t i = item.found->first; i <= item.found->last; ++i)
         CHECK(words[i].box.x_max <= s.columns.text_right + kTolerance);
     }
+  }
+}
+
+void check_lines_full(const BuiltSample& s, const Found& sentence) {
+  const auto& words = s.text.words;
+  for (std::size_t i = sentence.first + 1; i <= sentence.last; ++i) {
+    if (same_line(words[i - 1], words[i])) continue;
+    // A space is about a quarter of the text size; allow a generous 0.35 so
+    // only a line with clearly room left fails. After a hyphen there is no space.
+    const Word& before = words[i - 1];
+    double space = before.text.back() == '-' ? 0 : 0.35 * s.numbers.body_size;
+    double width = words[i].box.x_max - words[i].box.x_min;
+    INFO("\"" << words[i].text << "\" starts a new line, but it fits after \"" << before.text << "\"");
+    CHECK(before.box.x_max + space + width > s.columns.text_right - kTolerance);
   }
 }
 

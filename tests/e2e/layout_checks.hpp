@@ -14,6 +14,10 @@ constexpr int kRenderDpi = 72;
 // its words stay inside the text column. List items start just right of it.
 void check_sentence_starts(const BuiltSample& s);
 
+// A sentence's line ends only where the next word would not fit: no line of
+// it is cut short, so it reads as one sentence, not two.
+void check_lines_full(const BuiltSample& s, const Found& sentence);
+
 // Lines of one sentence are the template's line spacing apart (1.5 times the
 // body size by default); sentences of a row are at least that far apart.
 void check_line_spacing(const BuiltSample& s);

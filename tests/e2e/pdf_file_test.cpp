@@ -44,6 +44,7 @@ TEST_CASE("qpdf finds no problems, and the document says its title and language"
 
     auto info = read_info(s.pdf);
     CHECK(info["Title"] == s.expected.title);
+    CHECK(info["Tagged"] == "yes");  // screen readers need the structure tree
     CHECK(info["Page size"].find(std::to_string(static_cast<int>(s.numbers.page_width))) == 0);
     CHECK(read_catalog(s.pdf).find("/Lang (" + s.expected.lang + ")") != std::string::npos);
     CHECK(read_xmp_language(s.pdf) == s.expected.lang);
