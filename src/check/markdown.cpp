@@ -86,6 +86,8 @@ void blank_line_syntax(std::string& s, std::size_t begin, std::size_t end) {
 std::string blank_markdown(std::string_view markdown) {
   std::string s(markdown);
   bool in_fence = false;
+  bool after_blank = true;    // the line before was blank (or the start)
+  bool in_indented = false;   // inside an indented code block
   std::size_t begin = 0;
   while (begin < s.size()) {
     std::size_t end = s.find('\n', begin);
@@ -94,14 +96,18 @@ std::string blank_markdown(std::string_view markdown) {
     while (first < end && s[first] == ' ') ++first;
     const std::string_view line(s.data() + first, end - first);
     const bool fence = line.starts_with("```") || line.starts_with("~~~");
+    const bool blank_line = line.find_first_not_of(" \t\r") == std::string_view::npos;
     if (fence || in_fence) {
       blank(s, begin, end);
       if (fence) in_fence = !in_fence;
-    } else if (first - begin >= 4 && !line.empty()) {
-      blank(s, begin, end);  // indented code
+    } else if (first - begin >= 4 && !blank_line && (after_blank || in_indented)) {
+      blank(s, begin, end);  // indented code starts after a blank line
+      in_indented = true;
     } else {
+      if (!blank_line) in_indented = false;
       blank_line_syntax(s, begin, end);
     }
+    after_blank = blank_line;
     begin = end + 1;
   }
   return s;

@@ -208,3 +208,22 @@ TEST_CASE("readability scores follow the Flesch formulas") {
   CHECK(s.flesch_reading_ease == Approx(206.835 - 1.015 * 4.5 - 84.6));
   CHECK(s.flesch_kincaid_grade == Approx(0.39 * 4.5 + 11.8 - 15.59));
 }
+
+TEST_CASE("Markdown tables: each cell is read on its own") {
+  const std::string md =
+      "| topic | what we do |\n|---|---|\n"
+      "| buses | We take the bus to the day centre on Monday and Tuesday |\n"
+      "| money | We keep our money in the bank on the high street in town |\n";
+  const auto report = make_checker().check_text(md, "t.md", check::Format::markdown);
+  CHECK(with_rule(report, "long-sentence").empty());
+  CHECK(with_rule(report, "many-ideas").empty());
+  CHECK(report.stats.sentences == 6);
+}
+
+TEST_CASE("Markdown: indented code after a blank line is not checked, wrapped lines are") {
+  const std::string md = "We will facilitate\n    the meeting.\n\n    x = facilitate(y);\n";
+  const auto report = make_checker().check_text(md, "t.md", check::Format::markdown);
+  const auto jargon = with_rule(report, "jargon");
+  REQUIRE(jargon.size() == 1);
+  CHECK(jargon[0].span.line == 1);
+}
