@@ -1,6 +1,7 @@
 // easyread symbols: find pictures by words, and print contact sheets so a
 // group can choose pictures together on paper.
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <set>
@@ -93,10 +94,18 @@ std::optional<Options> parse(const Args& args, int& exit_code) {
   return o;
 }
 
+// A picture's code as people should read it: OpenMoji codes as they are,
+// own pictures by their file name rather than a long path.
+std::string shown_code(const std::string& code) {
+  if (code.find('/') == std::string::npos) return code;
+  return std::filesystem::path(code).filename().string();
+}
+
 int search(symbols::Library& library, const Options& o) {
   std::string phrase;
   for (const auto& w : o.words) phrase += (phrase.empty() ? "" : " ") + w;
-  const auto found = library.search(o.words, 10);
+  auto found = library.search(o.words, 10);
+  for (auto& m : found) m.code = shown_code(m.code);
   if (found.empty()) {
     std::cout << "No pictures found for \"" << phrase << "\".\n"
               << "Try a shorter word, or a word that means the same.\n";
@@ -161,16 +170,33 @@ struct SheetBuilder {
     return id;
   }
 
-  // Text centred on `centre_x`, made smaller (down to 16 pt), then cut after a whole name, to fit `width`.
-  void add_text(layout::Page& page, std::string text, double size, double centre_x, double y, double width,
-                Color color, int node) {
-    while (size > 16 && fonts.width(font, text, size) > width) size -= 1;
-    while (text.size() > 4 && fonts.width(font, text, size) > width) {
-      const auto cut = text.rfind(", ");
-      text = cut != std::string::npos && cut > 0 ? text.substr(0, cut) : text.substr(0, text.size() - 1);
-    }
+  void add_line(layout::Page& page, const std::string& text, double size, double centre_x, double y, Color color,
+                int node) {
     const double w = fonts.width(font, text, size);
     page.items.push_back(layout::TextItem{font, size, color, centre_x - w / 2, y, w, text, {}, node});
+  }
+
+  // Text centred on `centre_x` within `width`: made smaller down to 16 pt,
+  // then broken after whole words onto a second line. Returns the lines used.
+  int add_text(layout::Page& page, const std::string& text, double size, double centre_x, double y, double width,
+               Color color, int node) {
+    while (size > 16 && fonts.width(font, text, size) > width) size -= 1;
+    if (fonts.width(font, text, size) <= width) {
+      add_line(page, text, size, centre_x, y, color, node);
+      return 1;
+    }
+    // The longest first line that fits, broken at a space.
+    std::size_t cut = text.size();
+    while (cut != std::string::npos && cut > 0 && fonts.width(font, text.substr(0, cut), size) > width)
+      cut = text.rfind(' ', cut - 1);
+    if (cut == std::string::npos || cut == 0) cut = text.find(' ');
+    if (cut == std::string::npos) {  // one long word: let it be a little wide rather than cut it
+      add_line(page, text, size, centre_x, y, color, node);
+      return 1;
+    }
+    add_line(page, text.substr(0, cut), size, centre_x, y, color, node);
+    add_line(page, text.substr(cut + 1), size, centre_x, y - size * 1.2, color, node);
+    return 2;
   }
 
   void build(const std::vector<Entry>& entries, const std::vector<Picture>& pictures, const std::string& title) {
@@ -201,8 +227,8 @@ struct SheetBuilder {
         page.items.push_back(layout::PictureItem{int(doc.pictures.size()) - 1, cx - w / 2,
                                                  cell_top - kPicture + (kPicture - h) / 2, w, h, figure});
         const int para = add_node("P");
-        add_text(page, names, kNameSize, cx, cell_top - kPicture - 22, cell_width() - 8, kText, para);
-        add_text(page, entries[i].code, kCodeSize, cx, cell_top - kPicture - 38, cell_width() - 8, kCode, para);
+        const int lines = add_text(page, names, kNameSize, cx, cell_top - kPicture - 22, cell_width() - 8, kText, para);
+        add_line(page, shown_code(entries[i].code), kCodeSize, cx, cell_top - kPicture - 22 - lines * 19, kCode, para);
       }
       std::string footer = "Page " + std::to_string(p + 1) + " of " + std::to_string(page_count);
       if (p + 1 == page_count) footer += ". " + doc.metadata.credits;

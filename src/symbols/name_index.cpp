@@ -84,10 +84,13 @@ std::vector<Candidate> NameIndex::containing(const std::string& text) const {
   std::vector<Candidate> out;
   if (folded.empty()) return out;
   for (const auto& [form, candidates] : by_form_) {
-    const bool starts = form.starts_with(folded);
-    const auto at = form.find(folded);
-    const bool as_word = at != std::string::npos && (at == 0 || form[at - 1] == ' ');
-    if (!starts && !as_word) continue;
+    // Whole words only: "tea" finds "bubble tea" but not "teacher".
+    bool as_words = false;
+    for (auto at = form.find(folded); at != std::string::npos && !as_words; at = form.find(folded, at + 1)) {
+      const std::size_t end = at + folded.size();
+      as_words = (at == 0 || form[at - 1] == ' ') && (end == form.size() || form[end] == ' ');
+    }
+    if (!as_words) continue;
     for (const auto& c : candidates)
       if (c.form == 0) out.push_back(c);
   }

@@ -32,7 +32,7 @@ class NameIndex {
   std::optional<Candidate> best(const std::string& name, Source worst = Source::openmoji_tag) const;
   // Up to `count` names closest in spelling, best first, without repeats.
   std::vector<std::string> closest(const std::string& name, std::size_t count) const;
-  // Names that start with the folded text or contain it as a word.
+  // Names that hold the folded text as whole words ("tea" in "bubble tea").
   std::vector<Candidate> containing(const std::string& text) const;
 
  private:
