@@ -187,7 +187,7 @@ int run_check(const Args& args) {
   for (std::size_t index = 0; index < options->files.size(); ++index) {
     const std::string& path = options->files[index];
     FileResult result;
-    result.path = path;
+    result.path = path == "-" ? "(typed text)" : path;
     Diagnostics early;  // settings and reading problems, shown before the findings
     // Settings: the file beside the document, then the command line.
     check::Settings settings;

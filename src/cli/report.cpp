@@ -62,7 +62,8 @@ std::string span_text(const text::LineIndex& lines, const Span& span) {
     if (line > span.line) out += ' ';
     if (to > from) out += t.substr(from, to - from);
   }
-  return text::fold_white_space(out);
+  if (span.end_line > span.line || out.find('\t') != std::string::npos) return text::fold_white_space(out);
+  return out;
 }
 
 TextPrinter::TextPrinter(std::ostream& out, bool color, int sentence_words)
@@ -153,7 +154,9 @@ void TextPrinter::summary(const FileResult& file, const Counts& counts) {
 }
 
 std::string json_string(std::string_view s) {
-  std::string out = "\"";
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
   for (char c : s) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -179,12 +182,17 @@ std::string json_file_start(const FileResult& file) {
 }
 
 std::string json_diagnostic(const Diagnostic& d, const text::LineIndex& lines) {
-  std::ostringstream out;
-  out << "\n {\"rule\":" << json_string(d.rule) << ",\"severity\":" << json_string(severity_name(d.severity))
-      << ",\"line\":" << d.span.line << ",\"column\":" << d.span.column << ",\"end_line\":" << d.span.end_line
-      << ",\"end_column\":" << d.span.end_column << ",\"text\":" << json_string(span_text(lines, d.span))
-      << ",\"message\":" << json_string(d.message) << ",\"suggestion\":" << json_string(d.suggestion) << "}";
-  return out.str();
+  std::string o;
+  o.reserve(256);
+  ((o += "\n {\"rule\":") += json_string(d.rule)) += ",\"severity\":";
+  ((o += json_string(severity_name(d.severity))) += ",\"line\":") += std::to_string(d.span.line);
+  (o += ",\"column\":") += std::to_string(d.span.column);
+  (o += ",\"end_line\":") += std::to_string(d.span.end_line);
+  (o += ",\"end_column\":") += std::to_string(d.span.end_column);
+  (o += ",\"text\":") += json_string(span_text(lines, d.span));
+  (o += ",\"message\":") += json_string(d.message);
+  ((o += ",\"suggestion\":") += json_string(d.suggestion)) += "}";
+  return o;
 }
 
 std::string json_file_end(const check::Stats& s) {
