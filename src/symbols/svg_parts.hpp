@@ -2,6 +2,7 @@
 // elliptical arcs, transforms, colours and number lists.
 #pragma once
 #include <optional>
+#include <set>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -10,6 +11,27 @@
 #include "base/graphics.hpp"
 
 namespace easyread::symbols::detail {
+
+// Properties that children inherit, plus group opacity folded in.
+struct Style {
+  std::optional<Color> fill = Color{};  // nullopt means "none"
+  std::optional<Color> stroke;
+  double fill_opacity = 1, stroke_opacity = 1, group_opacity = 1;
+  double stroke_width = 1, miter_limit = 4, dash_offset = 0;
+  LineCap cap = LineCap::butt;
+  LineJoin join = LineJoin::miter;
+  std::vector<double> dash;
+  bool fill_even_odd = false, clip_even_odd = false, stroke_first = false;
+  Color current_color;
+};
+
+// Applies one presentation property (an attribute or a style="" entry) to
+// `style`; `opacity` takes the element's own opacity. `ids` are the
+// document's element ids (a marker pointing at nothing is ignored). Properties
+// with no drawing meaning (id, class, xmlns...) are accepted. False if the
+// property or its value is not understood.
+bool apply_presentation(std::string_view name, std::string_view value, Style& style, double& opacity,
+                        const std::set<std::string, std::less<>>& ids);
 
 // Parses the `d` attribute of a path into moves, lines, cubics and closes.
 // On bad data returns false and puts a plain description into `error`.

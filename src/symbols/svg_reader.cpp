@@ -12,31 +12,13 @@
 namespace easyread::symbols {
 namespace {
 
-using detail::parse_color;
 using detail::parse_length;
-
-// Properties that children inherit, plus group opacity folded in.
-struct Style {
-  std::optional<Color> fill = Color{};  // nullopt means "none"
-  std::optional<Color> stroke;
-  double fill_opacity = 1, stroke_opacity = 1, group_opacity = 1;
-  double stroke_width = 1, miter_limit = 4, dash_offset = 0;
-  LineCap cap = LineCap::butt;
-  LineJoin join = LineJoin::miter;
-  std::vector<double> dash;
-  bool fill_even_odd = false, clip_even_odd = false, stroke_first = false;
-  Color current_color;
-};
+using detail::Style;
 
 // Element names that are read, and those that are skipped because they never paint.
 const std::set<std::string, std::less<>> kShapes = {"path", "rect", "circle", "ellipse",
                                                     "line", "polyline", "polygon"};
 const std::set<std::string, std::less<>> kSkipped = {"title", "desc", "metadata", "sodipodi:namedview"};
-
-// Attributes that carry no drawing meaning here.
-const std::set<std::string, std::less<>> kIgnoredAttributes = {
-    "id", "class", "version", "xmlns", "width", "height", "x", "y", "stop-color",
-    "enable-background", "xml:space", "data-name", "baseProfile", "style"};
 
 class Reader {
  public:
@@ -118,100 +100,11 @@ class Reader {
       if (std::string_view(attr.name()) == "id") ids_.insert(attr.value());
   }
 
-  // Applies one presentation property to `style`. False if the value is not understood.
   bool apply_property(pugi::xml_node node, std::string_view name, std::string_view value, Style& style,
                       double& opacity) {
-    auto bad = [&] {
-      feature_error(node, std::string(name) + "=\"" + std::string(value) + "\"");
-      return false;
-    };
-    auto paint = [&](std::optional<Color>& target) {
-      if (value == "none" || value == "transparent") {
-        target.reset();
-      } else if (value == "currentColor") {
-        target = style.current_color;
-      } else if (auto c = parse_color(value)) {
-        target = *c;
-      } else {
-        return bad();
-      }
-      return true;
-    };
-    auto number = [&](double& target) {
-      const auto v = parse_length(value);
-      if (!v) return bad();
-      target = *v;
-      return true;
-    };
-    if (name == "fill") return paint(style.fill);
-    if (name == "stroke") return paint(style.stroke);
-    if (name == "color") {
-      auto c = parse_color(value);
-      if (!c) return bad();
-      style.current_color = *c;
-      return true;
-    }
-    if (name == "fill-opacity") return number(style.fill_opacity);
-    if (name == "stroke-opacity") return number(style.stroke_opacity);
-    if (name == "opacity") return number(opacity);
-    if (name == "stroke-width") return number(style.stroke_width);
-    if (name == "stroke-miterlimit") return number(style.miter_limit);
-    if (name == "stroke-dashoffset") return number(style.dash_offset);
-    if (name == "fill-rule" || name == "clip-rule") {
-      if (value != "evenodd" && value != "nonzero") return bad();
-      (name == "fill-rule" ? style.fill_even_odd : style.clip_even_odd) = value == "evenodd";
-      return true;
-    }
-    if (name == "stroke-linecap") {
-      if (value == "butt") style.cap = LineCap::butt;
-      else if (value == "round") style.cap = LineCap::round;
-      else if (value == "square") style.cap = LineCap::square;
-      else return bad();
-      return true;
-    }
-    if (name == "stroke-linejoin") {
-      if (value == "miter" || value == "miter-clip") style.join = LineJoin::miter;
-      else if (value == "round") style.join = LineJoin::round;
-      else if (value == "bevel") style.join = LineJoin::bevel;
-      else return bad();
-      return true;
-    }
-    if (name == "stroke-dasharray") {
-      if (value == "none") {
-        style.dash.clear();
-        return true;
-      }
-      auto v = detail::parse_number_list(value);
-      if (!v) return bad();
-      double sum = 0;
-      for (double d : *v) {
-        if (d < 0) return bad();
-        sum += d;
-      }
-      if (v->size() % 2 == 1) v->insert(v->end(), v->begin(), v->end());  // SVG repeats an odd list
-      if (sum == 0) v->clear();                                            // all zero: a solid line
-      style.dash = *v;
-      return true;
-    }
-    if (name == "paint-order") {
-      // Only the order of fill and stroke matters here (markers are not drawn).
-      const auto fill_at = value.find("fill"), stroke_at = value.find("stroke");
-      if (value == "normal") style.stroke_first = false;
-      else if (stroke_at == std::string_view::npos && fill_at == std::string_view::npos) return bad();
-      else style.stroke_first = stroke_at != std::string_view::npos && stroke_at < fill_at;
-      return true;
-    }
-    if (name == "marker-start" || name == "marker-mid" || name == "marker-end") {
-      // A marker that points to nothing draws nothing (as other viewers do).
-      std::string_view ref = value;
-      if (ref == "none") return true;
-      if (ref.starts_with("url(#") && ref.ends_with(")") && !ids_.contains(std::string(ref.substr(5, ref.size() - 6))))
-        return true;
-      return bad();
-    }
-    if (kIgnoredAttributes.contains(name) || name.starts_with("xmlns:") || name.find(':') != std::string_view::npos)
-      return true;
-    return bad();
+    if (detail::apply_presentation(name, value, style, opacity, ids_)) return true;
+    feature_error(node, std::string(name) + "=\"" + std::string(value) + "\"");
+    return false;
   }
 
   // Reads the element's attributes and style="" into the inherited style.

@@ -227,6 +227,11 @@ TEST_CASE("search lists the best matches with where they came from", "[symbols][
   CHECK(found.size() <= 5);
   CHECK(found[0].name == "doctor");
   CHECK(found[0].origin == "catalogue");
+  // Whole words only: "tea" is not the start of "teacher".
+  for (const auto& m : lib.search({"tea"}, 20)) {
+    INFO(m.name);
+    CHECK(m.name.find("teacher") == std::string::npos);
+  }
   // No picture twice.
   for (std::size_t i = 0; i < found.size(); ++i)
     for (std::size_t j = i + 1; j < found.size(); ++j) CHECK(found[i].code != found[j].code);
