@@ -105,20 +105,26 @@ class ExpectationReader {
   ExpectedRow block(const markup::Block& block) const {
     ExpectedRow row;
     if (const auto* point = std::get_if<markup::Point>(&block)) {
-      row = {"point", -1, point->span.line, picture_given(point->picture), sentences(point->text), {}};
+      row = {"point", -1, point->span.line, picture_given(point->picture), point->picture.alt,
+             sentences(point->text), {}};
       for (const auto& item : point->list)
         row.list_items.push_back(text::fold_white_space(item.plain_text()));
     } else if (const auto* action = std::get_if<markup::Action>(&block)) {
-      row = {"action", -1, action->span.line, picture_given(action->picture), sentences(action->text), {}};
+      row = {"action", -1, action->span.line, picture_given(action->picture), action->picture.alt,
+             sentences(action->text), {}};
     } else if (const auto* meeting = std::get_if<markup::Meeting>(&block)) {
-      row = {"meeting", -1, meeting->span.line, picture_given(meeting->picture), sentences(meeting->text), {}};
+      row = {"meeting", -1, meeting->span.line, picture_given(meeting->picture), meeting->picture.alt,
+             sentences(meeting->text), {}};
     }
     return row;
   }
 
   ExpectedDocument read() const {
-    ExpectedDocument out{doc_.title, doc_.lang, doc_.template_name, {}, {}, {}};
-    if (doc_.cover) out.cover_sentences = sentences(doc_.cover->text);
+    ExpectedDocument out{doc_.title, doc_.lang, doc_.template_name, {}, {}, {}, {}};
+    if (doc_.cover) {
+      out.cover_sentences = sentences(doc_.cover->text);
+      out.cover_alt = doc_.cover->picture.alt;
+    }
     for (const auto& section : doc_.sections) {
       out.sections.push_back(section.title);
       for (const auto& b : section.blocks) {
@@ -128,7 +134,7 @@ class ExpectationReader {
     }
     for (const auto& word : doc_.words) {
       // The term is set on its own line at the column's edge, like a sentence.
-      ExpectedRow row{"word", -1, word.span.line, picture_given(word.picture), {word.term}, {}};
+      ExpectedRow row{"word", -1, word.span.line, picture_given(word.picture), word.picture.alt, {word.term}, {}};
       for (auto& sentence : sentences(word.explanation)) row.sentences.push_back(std::move(sentence));
       out.rows.push_back(std::move(row));
     }

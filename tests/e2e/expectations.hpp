@@ -31,6 +31,7 @@ struct ExpectedRow {
   int section = -1;                    // index into ExpectedDocument::sections; -1 for words
   int line = 0;                        // where it starts in the XML file
   std::optional<bool> has_picture;     // unknown when the program chooses one
+  std::string alt;                     // the author's words for the picture, if any
   std::vector<std::string> sentences;  // each with white space folded; a word's term first
   std::vector<std::string> list_items;
 };
@@ -40,6 +41,7 @@ struct ExpectedDocument {
   std::string lang;
   std::string template_name;
   std::vector<std::string> cover_sentences;
+  std::string cover_alt;
   std::vector<std::string> sections;  // section titles (empty for points outside a section)
   std::vector<ExpectedRow> rows;  // in reading order
 };

@@ -126,4 +126,18 @@ std::string read_catalog(const std::filesystem::path& pdf);
 // The dc:language entry of the XMP metadata, if there is one.
 std::optional<std::string> read_xmp_language(const std::filesystem::path& pdf);
 
+// ---- Tagged structure (what a screen reader reads) ---------------------------
+
+// An element of the structure tree with the text poppler finds inside it.
+struct TaggedText {
+  std::string role;  // "P", "H1", "LBody", ...
+  std::string text;
+};
+
+// Elements that hold text, in the tree's reading order (pdfinfo -struct-text).
+std::vector<TaggedText> read_tagged_text(const std::filesystem::path& pdf);
+
+// The /Alt text of every Figure element, as UTF-8; empty when it has none.
+std::vector<std::string> read_figure_alts(const std::filesystem::path& pdf);
+
 }  // namespace e2e
