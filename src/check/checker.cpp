@@ -47,10 +47,11 @@ void load_lists(const std::string& data_home, const Settings& settings, detail::
 }
 
 // Line and column of byte offsets that mostly move forward: counts from the
-// start of the current sentence, so no offset is counted twice over.
+// start of the current sentence, so no offset is counted twice over and no
+// index of every line is needed (the printer has one already).
 class Cursor {
  public:
-  explicit Cursor(std::string_view text) : text_(text), lines_(text) {}
+  explicit Cursor(std::string_view text) : text_(text) {}
   void move_to(std::size_t offset) { anchor_ = at(offset); }
   Span span(std::size_t begin, std::size_t end) const {
     const Place b = at(begin);
@@ -78,11 +79,9 @@ class Cursor {
   }
   Place at(std::size_t offset) const {
     if (offset >= anchor_.offset) return walk(anchor_, offset);
-    const auto p = lines_.at(offset);  // going back: ask the index
-    return {offset, p.line, p.column};
+    return walk(Place{}, offset);  // before the sentence: does not happen, but stay right
   }
   std::string_view text_;
-  text::LineIndex lines_;
   Place anchor_;
 };
 

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -130,12 +131,25 @@ std::optional<std::string> read_all(const std::string& path) {
     s << std::cin.rdbuf();
     return s.str();
   }
-  std::ifstream in(path, std::ios::binary);
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return std::nullopt;
+  if (!std::filesystem::is_regular_file(path, error)) {  // a pipe or a device
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  // Read straight into one string of the right size: a big file must not be
+  // held twice.
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return s.str();
+  const std::streamoff size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
+  return bytes;
 }
 
 bool ends_with_any(const std::string& path, std::initializer_list<const char*> endings) {
@@ -223,8 +237,13 @@ int run_check(const Args& args) {
       if (ends_with_any(path, {".md", ".markdown"})) format = check::Format::markdown;
     } else {
       result.read = false;
-      early.error(path, {}, "read", "easyread could not open \"" + path + "\".",
-                  "Check the name of the file and that it is there.");
+      std::error_code error;
+      if (std::filesystem::is_directory(path, error))
+        early.error(path, {}, "read", "\"" + path + "\" is a folder, not a file.",
+                    "Name the files in it, for example: easyread check " + path + "/letter.txt");
+      else
+        early.error(path, {}, "read", "easyread could not open \"" + path + "\".",
+                    "Check the name of the file and that it is there.");
     }
 
     // Findings are printed as they come (text and JSON), so big files need no list.
