@@ -1,5 +1,6 @@
 // Every OpenMoji colour picture reads without an error, and the catalogue
 // points only at pictures that exist.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -71,4 +72,16 @@ TEST_CASE("the catalogue has at least 300 names, each pointing at an OpenMoji pi
     INFO(word);
     CHECK(names.contains(word));
   }
+}
+
+TEST_CASE("OpenMoji's flag of Ontario keeps its clip path; markers to nothing are ignored", "[symbols][openmoji]") {
+  const fs::path dir = kHome / "third_party" / "openmoji" / "color" / "svg";
+  Diagnostics diags;
+  const auto ontario = symbols::read_svg(read_all(dir / "1F3F4-E0063-E0061-E006F-E006E-E007F.svg"), "ontario.svg", diags);
+  REQUIRE(ontario);
+  REQUIRE(ontario->clips.size() == 1);
+  CHECK(std::any_of(ontario->shapes.begin(), ontario->shapes.end(), [](const Shape& s) { return s.clip == 0; }));
+  const auto castile = symbols::read_svg(read_all(dir / "1F3F4-E0065-E0073-E0063-E006D-E007F.svg"), "c.svg", diags);
+  CHECK(castile);
+  CHECK_FALSE(diags.has_errors());
 }
