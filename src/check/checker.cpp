@@ -138,43 +138,6 @@ std::size_t block_end(std::string_view text, std::size_t begin, Format format) {
   return text.size();
 }
 
-// ICU does not end a sentence before one that starts with a digit
-// ("We met. 3 people came."), and Easy Read starts many sentences that way.
-// Splits such sentences after a full stop, ! or ? that follows a word.
-void split_before_digits(std::string_view text, std::vector<text::Range>& sentences) {
-  std::vector<text::Range> out;
-  out.reserve(sentences.size());
-  for (const text::Range& r : sentences) {
-    std::size_t start = r.begin;
-    for (std::size_t i = r.begin + 2; i + 2 < r.end; ++i) {
-      const char c = text[i];
-      if (c != '.' && c != '!' && c != '?') continue;
-      const unsigned char before = static_cast<unsigned char>(text[i - 1]);
-      const bool after_word = (before | 0x20) >= 'a' && (before | 0x20) <= 'z' &&
-                              ((static_cast<unsigned char>(text[i - 2]) | 0x20) >= 'a' || text[i - 1] == 'm');
-      std::size_t j = i + 1;
-      while (j < r.end && (text[j] == '"' || text[j] == ')' || text[j] == '\'')) ++j;
-      const std::size_t space = j;
-      while (j < r.end && (text[j] == ' ' || text[j] == '\n' || text[j] == '\t' || text[j] == '\r')) ++j;
-      if (!after_word || j == space || j >= r.end || text[j] < '0' || text[j] > '9') continue;
-      // "No. 5", "approx. 10" and "p. 3" go on.
-      std::size_t word = i;
-      while (word > r.begin && ((static_cast<unsigned char>(text[word - 1]) | 0x20) >= 'a' &&
-                                (static_cast<unsigned char>(text[word - 1]) | 0x20) <= 'z'))
-        --word;
-      const std::string_view last(text.data() + word, i - word);
-      if (last.size() <= 2 && last != "am" && last != "pm") continue;
-      if (last == "approx" || last == "No" || last == "no" || last == "Fig" || last == "vs" || last == "tel" ||
-          last == "Tel" || last == "ref" || last == "Ref")
-        continue;
-      out.push_back({start, space});
-      start = j;
-    }
-    out.push_back({start, r.end});
-  }
-  sentences = std::move(out);
-}
-
 }  // namespace
 
 Checker::Checker(const std::string& data_home, Settings settings, Diagnostics& load_errors)
@@ -202,9 +165,7 @@ Stats Checker::check_text(std::string_view original, const std::string& file, co
     const std::size_t end = block_end(original, begin, format);
     const std::string_view block = text.substr(begin, end - begin);
     if (block.find_first_not_of(" \t\r\n") != std::string_view::npos) {
-      std::vector<text::Range> sentences = segmenter.sentences(block);
-      split_before_digits(block, sentences);
-      for (const text::Range& r : sentences) {
+      for (const text::Range& r : segmenter.sentences(block)) {
         cursor.move_to(begin + r.begin);
         ctx.check_sentence(text, begin + r.begin, begin + r.end);
       }
@@ -253,8 +214,7 @@ Report Checker::check_document(const markup::Document& doc) const {
       const Span t = markup::locate(doc, paragraph.runs[last], 0, e - starts[last]);
       return Span{s.line, s.column, t.end_line, t.end_column};
     };
-    std::vector<text::Range> sentences = segmenter.sentences(plain);
-    split_before_digits(plain, sentences);
+    const std::vector<text::Range> sentences = segmenter.sentences(plain);
     for (const text::Range& r : sentences) ctx.check_sentence(plain, r.begin, r.end);
     return static_cast<int>(sentences.size());
   };

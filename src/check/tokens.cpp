@@ -81,7 +81,6 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
   bool in_quotes = false;
   bool hyphen_pending = false;
   std::size_t pos = begin;
-  std::size_t chunk_end = begin;  // end of the current run of non-space bytes
   const std::string_view text = s.substr(0, end);
   while (pos < end) {
     // Spaces are most of what is not a word: pass them quickly.
@@ -104,14 +103,15 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       continue;
     }
     // Web and e-mail addresses and file paths are not words: skip them whole.
-    if (pos >= chunk_end) {
-      chunk_end = pos;
-      bool maybe_address = text[pos] == 'w';
-      for (; chunk_end < end && !is_space(text[chunk_end]); ++chunk_end) {
-        const char c = text[chunk_end];
-        if (c == '/' || c == '@' || c == '~') maybe_address = true;
-      }
-      if (maybe_address && is_address(text.substr(pos, chunk_end - pos))) {
+    // Looked at only where one could be, so ordinary words cost nothing.
+    if (cp == '/' || cp == '@' || cp == ':' || (cp == 'w' && text.substr(pos, 4) == "www.")) {
+      std::size_t chunk_begin = pos, chunk_end = pos;
+      while (chunk_begin > begin && !is_space(text[chunk_begin - 1])) --chunk_begin;
+      while (chunk_end < end && !is_space(text[chunk_end])) ++chunk_end;
+      if (is_address(text.substr(chunk_begin, chunk_end - chunk_begin))) {
+        while (!out.empty() && out.back().end > chunk_begin) out.pop_back();
+        for (std::size_t i = pos; i < chunk_end; ++i)  // a closing quote inside the address
+          if (text[i] == '"') in_quotes = !in_quotes;
         pos = chunk_end;
         hyphen_pending = false;
         continue;
