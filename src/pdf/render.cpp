@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "pdf/catalog.hpp"
+#include "pdf/deflate.hpp"
 #include "pdf/font_set.hpp"
 #include "pdf/hpdf_handle.hpp"
 #include "pdf/page_content.hpp"
@@ -230,6 +231,11 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
   write_outline(pdf, doc.bookmarks, writer.pages());
   fonts.finish(pdf);
   if (!pdf.ok()) return {};
+  if (!deflate_remaining_streams(pdf, stream_level)) {
+    diags.error(file, {}, "pdf-writer", "There was not enough memory to make the PDF file.",
+                "Close other programs and try again.");
+    return {};
+  }
   std::string bytes = pdf.save();
   if (!pdf.ok()) return {};
   return bytes;
