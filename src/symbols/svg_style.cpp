@@ -7,8 +7,14 @@ namespace {
 
 // Attributes that carry no drawing meaning here.
 const std::set<std::string, std::less<>> kIgnoredAttributes = {
-    "id", "class", "version", "xmlns", "width", "height", "x", "y", "stop-color",
+    "id", "class", "version", "xmlns", "width", "height", "x", "y", "stop-color", "overflow",
     "enable-background", "xml:space", "data-name", "baseProfile", "style"};
+
+// Properties about text or rendering speed: shapes look the same without them.
+const std::set<std::string, std::less<>> kNoEffect = {
+    "letter-spacing", "word-spacing", "line-height", "writing-mode", "direction", "baseline-shift",
+    "dominant-baseline", "alignment-baseline", "shape-rendering", "image-rendering", "overflow",
+    "shape-inside", "shape-padding", "inline-size", "white-space"};
 
 }  // namespace
 
@@ -101,6 +107,15 @@ bool apply_presentation(std::string_view name, std::string_view value, Style& st
   }
   if (kIgnoredAttributes.contains(name) || name.starts_with("xmlns:") || name.find(':') != std::string_view::npos)
     return true;
+  // Drawing programs write text and rendering hints on every shape; they do not change how a shape looks.
+  if (name.starts_with("font") || name.starts_with("text-") || name.starts_with("-inkscape") ||
+      name.starts_with("stop-") || name.starts_with("solid-") || name.starts_with("color-") ||
+      kNoEffect.contains(name))
+    return true;
+  // Effects switched off are fine; switched on, they are not drawn, so say so.
+  if ((name == "filter" || name == "mask" || name == "marker" || name == "vector-effect") && value == "none")
+    return true;
+  if ((name == "mix-blend-mode" && value == "normal") || (name == "isolation" && value == "auto")) return true;
   return bad();
 }
 

@@ -294,3 +294,15 @@ TEST_CASE("the viewBox sets the drawing's space", "[symbols][svg]") {
   CHECK(d->view_width == 30);
   CHECK(d->view_height == 40);
 }
+
+TEST_CASE("drawing programs' extra properties are accepted; effects that are on are errors", "[symbols][svg]") {
+  const Drawing d = read(
+      "<rect width=\"5\" height=\"5\" style=\"fill:#ff0000;font-variation-settings:normal;vector-effect:none;"
+      "-inkscape-stroke:none;stop-color:#000;mix-blend-mode:normal;filter:none\" inkscape:label=\"a\"/>");
+  REQUIRE(d.shapes.size() == 1);
+  CHECK(d.shapes[0].fill->color == Color{1, 0, 0});
+  auto e = read_error("<svg viewBox=\"0 0 9 9\"><rect width=\"5\" height=\"5\" style=\"filter:url(#blur)\"/></svg>");
+  CHECK_THAT(e.message, Catch::Contains("filter=\"url(#blur)\""));
+  e = read_error("<svg viewBox=\"0 0 9 9\"><rect width=\"5\" height=\"5\" style=\"mix-blend-mode:multiply\"/></svg>");
+  CHECK_THAT(e.message, Catch::Contains("mix-blend-mode"));
+}
