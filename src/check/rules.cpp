@@ -150,11 +150,10 @@ void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::
     if (t.kind != Token::Kind::word || !joining.empty()) continue;
     if (t.lower.size() < 5) continue;  // every joining word has 5 letters or more
     const bool after_comma = i > 0 && tokens_[i - 1].kind == Token::Kind::symbol && tokens_[i - 1].lower[0] == ',';
-    const bool first = i == 0;
-    bool found = std::find(kJoiningWords.begin(), kJoiningWords.end(), t.lower) != kJoiningWords.end();
-    if ((t.lower == "which" || t.lower == "however" || t.lower == "therefore") && after_comma) found = true;
-    if (t.lower == "though" && i > 0 && tokens_[i - 1].lower == "even") found = true;
-    if (t.lower == "although" || t.lower == "unless" || t.lower == "despite") found = found || first;
+    // "which", "however" and "therefore" join ideas after a comma; at the start
+    // of a sentence ("However, ...") they link to the sentence before.
+    const bool found = std::find(kJoiningWords.begin(), kJoiningWords.end(), t.lower) != kJoiningWords.end() ||
+                       ((t.lower == "which" || t.lower == "however" || t.lower == "therefore") && after_comma);
     if (found) {
       joining = text.substr(t.begin, t.end - t.begin);
       at = t.begin;
