@@ -58,4 +58,43 @@ TEST_CASE("A phone photo with EXIF orientation 6 is shown upright", "[pictures]"
   CHECK(red.y_mean() < blue.y_mean());
   CHECK(std::abs(red.x_mean() - blue.x_mean()) < 5);
   CHECK(red.y_max <= blue.y_min + 1);
+  // It keeps its shape (twice as wide as tall), centred in its square box.
+  double box_size = s.numbers.picture_size;
+  CHECK(both.x_max - both.x_min == Approx(box_size).margin(3));
+  CHECK(both.y_max - both.y_min == Approx(box_size / 2).margin(3));
+  CHECK((both.y_min + both.y_max) / 2 == Approx(first.box.y_min + box_size / 2).margin(3));
+}
+
+TEST_CASE("PNG pictures keep their clear corners, 8-bit and 16-bit alike", "[pictures]") {
+  // tests/data/photos/alpha.png and alpha-16bit.png: a filled circle with
+  // clear corners, so the page shows through around it.
+  TempDir dir;
+  BuiltSample s = build_sample(source_dir() / "tests" / "data" / "photos.xml", "newsletter", dir);
+  REQUIRE(s.build.exit_code == 0);
+  auto pages = render_pages(s.pdf, kRenderDpi, true);
+  struct Case {
+    std::string sentence;
+    int r, g, b;  // the circle's colour
+  };
+  for (const Case& c : {Case{"The corners are clear.", 0x2e, 0x8b, 0x57},
+                        Case{"This picture has 16 bits a channel.", 0xe0, 0x70, 0x20}}) {
+    INFO("the picture beside \"" << c.sentence << "\"");
+    auto found = find_text(s.text.words, c.sentence, 0);
+    REQUIRE(found);
+    const Word& first = s.text.words[found->first];
+    const Image& page = pages.at(static_cast<std::size_t>(first.page - 1));
+    double left = s.columns.picture_left, top = first.box.y_min, size = s.numbers.picture_size;
+    auto close_to = [&](double fx, double fy, int r, int g, int b) {
+      int x = static_cast<int>(left + fx * size), y = static_cast<int>(top + fy * size);
+      return std::abs(page.at(x, y, 0) - r) < 40 && std::abs(page.at(x, y, 1) - g) < 40 &&
+             std::abs(page.at(x, y, 2) - b) < 40;
+    };
+    CHECK(close_to(0.5, 0.5, c.r, c.g, c.b));
+    int paper = page.at(0, 0, 0);  // the page's own colour shows in the corners
+    for (auto [fx, fy] : {std::pair{0.06, 0.06}, std::pair{0.94, 0.06}, std::pair{0.06, 0.94},
+                          std::pair{0.94, 0.94}}) {
+      INFO("corner at " << fx << ", " << fy << " of the box");
+      CHECK(close_to(fx, fy, paper, page.at(0, 0, 1), page.at(0, 0, 2)));
+    }
+  }
 }
