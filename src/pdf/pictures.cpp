@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pdf/deflate.hpp"
 #include "pdf/drawing_form.hpp"
 
 namespace easyread::pdf {
@@ -153,6 +154,31 @@ HPDF_Dict PictureStore::make_form(const Drawing& drawing) {
   return form;
 }
 
+HPDF_Dict PictureStore::pixel_image(const std::uint8_t* samples, int width, int height,
+                                     int components) {
+  HPDF_Dict image = pdf_.new_stream(false);
+  if (image == nullptr) return nullptr;
+  image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+  HPDF_Dict_AddName(image, "Type", "XObject");
+  HPDF_Dict_AddName(image, "Subtype", "Image");
+  HPDF_Dict_AddNumber(image, "Width", width);
+  HPDF_Dict_AddNumber(image, "Height", height);
+  HPDF_Dict_AddName(image, "ColorSpace", components == 1 ? "DeviceGray" : "DeviceRGB");
+  HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
+  // Each row starts with a PNG filter byte (all "Up", see png_up_rows).
+  HPDF_Dict params = HPDF_Dict_New(pdf_.mmgr());
+  if (params == nullptr || HPDF_Dict_Add(image, "DecodeParms", params) != HPDF_OK) return nullptr;
+  HPDF_Dict_AddNumber(params, "Predictor", 12);
+  HPDF_Dict_AddNumber(params, "Colors", components);
+  HPDF_Dict_AddNumber(params, "BitsPerComponent", 8);
+  HPDF_Dict_AddNumber(params, "Columns", width);
+  const std::string rows = png_up_rows(samples, static_cast<std::size_t>(width) * components,
+                                       static_cast<std::size_t>(height));
+  const std::string deflated = deflate_bytes(rows, picture_level, true);
+  if (deflated.empty() || !store_deflated(image, deflated)) return nullptr;
+  return image;
+}
+
 HPDF_Dict PictureStore::make_image(const RasterImage& image, const Picture& picture) {
   const auto bad_picture = [&](const std::string& why) -> HPDF_Dict {
     const std::string& label = !picture.source.empty() ? picture.source
@@ -177,18 +203,14 @@ HPDF_Dict PictureStore::make_image(const RasterImage& image, const Picture& pict
     return bad_picture("its colours are in a form the PDF writer does not know.");
   if (image.data.size() != pixels * static_cast<std::size_t>(image.components))
     return bad_picture("its pixel data is the wrong size.");
-  HPDF_Image result = HPDF_LoadRawImageFromMem(
-      pdf_.get(), image.data.data(), static_cast<HPDF_UINT>(image.width),
-      static_cast<HPDF_UINT>(image.height),
-      image.components == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+  const bool has_mask = !image.alpha.empty() && !all_opaque(image.alpha);
+  if (has_mask && image.alpha.size() != pixels)
+    return bad_picture("its transparency data is the wrong size.");
+  HPDF_Dict result = pixel_image(image.data.data(), image.width, image.height, image.components);
   if (result == nullptr) return nullptr;
-  if (!image.alpha.empty() && !all_opaque(image.alpha)) {
-    if (image.alpha.size() != pixels) return bad_picture("its transparency data is the wrong size.");
-    HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_.get(), image.alpha.data(),
-                                               static_cast<HPDF_UINT>(image.width),
-                                               static_cast<HPDF_UINT>(image.height),
-                                               HPDF_CS_DEVICE_GRAY, 8);
-    if (mask == nullptr || HPDF_Image_AddSMask(result, mask) != HPDF_OK) return nullptr;
+  if (has_mask) {
+    HPDF_Dict mask = pixel_image(image.alpha.data(), image.width, image.height, 1);
+    if (mask == nullptr || HPDF_Dict_Add(result, "SMask", mask) != HPDF_OK) return nullptr;
   }
   return result;
 }

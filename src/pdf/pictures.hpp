@@ -2,6 +2,7 @@
 // bitmaps as Image XObjects. Each distinct picture is stored once, however
 // often the pages use it.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -28,6 +29,8 @@ class PictureStore {
   HPDF_Dict object_for(int index);
   HPDF_Dict make_form(const Drawing& drawing);
   HPDF_Dict make_image(const RasterImage& image, const Picture& picture);
+  // An Image XObject of 8-bit samples (1 or 3 a pixel), deflated here.
+  HPDF_Dict pixel_image(const std::uint8_t* samples, int width, int height, int components);
   HPDF_Dict opacity_state(double fill_alpha, double stroke_alpha);
 
   const PdfHandle& pdf_;
