@@ -120,3 +120,18 @@ TEST_CASE("A bad command line gets exit code 2 and help in plain words", "[cli]"
   CHECK(r.exit_code == 2);
   CHECK_FALSE((r.out + r.err).empty());
 }
+
+TEST_CASE("A template with text too small or too pale makes no PDF and says where", "[cli]") {
+  // Easy Read needs body text of 14 pt or more and a contrast of 4.5 to 1 or
+  // more (WCAG). Each template file has one such mistake on line 5, column 3.
+  for (const std::string name : {"small-text-template.xml", "low-contrast-template.xml"}) {
+    TempDir out;
+    fs::path template_file = test_data("e2e") / name;
+    CommandResult r = run_easyread(
+        {"build", test_data("good.xml").string(), "-t", template_file.string(), "-o", (out / "news.pdf").string()});
+    INFO(name << " said:\n" << r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(list_dir(out.path()).empty());
+    CHECK(output_has(r, name + ":5:3"));
+  }
+}
