@@ -193,9 +193,21 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     diags.append(im.load_problems);
     im.told_load_problems = true;
   }
-  auto load_openmoji = [&](const std::string& code) -> std::optional<Picture> {
+  // `readable` names the picture for alternative text: the catalogue's own
+  // name when it came from there (so OpenMoji's list need not be read),
+  // else OpenMoji's name for it.
+  auto load_openmoji = [&](const std::string& code, const std::string& readable) -> std::optional<Picture> {
     const std::string key = "openmoji:" + code;
-    if (auto it = im.cache.find(key); it != im.cache.end()) return it->second;
+    auto named = [&](Picture picture) {
+      if (!readable.empty()) {
+        picture.name = readable;
+      } else {
+        const auto* emoji = im.emojis() ? im.emojis()->find(code) : nullptr;
+        picture.name = emoji ? emoji->annotation : code;
+      }
+      return picture;
+    };
+    if (auto it = im.cache.find(key); it != im.cache.end()) return named(it->second);
     const fs::path svg_path = fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg");
     const auto text = read_text_file(svg_path);
     if (!text) {
@@ -212,12 +224,10 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     }
     Picture picture;
     picture.key = key;
-    const auto* emoji = im.emojis() ? im.emojis()->find(code) : nullptr;
-    picture.name = emoji ? emoji->annotation : code;
     picture.source = key;
     picture.is_openmoji = true;
     picture.content = std::move(*drawing);
-    return im.cache.emplace(key, std::move(picture)).first->second;
+    return named(im.cache.emplace(key, std::move(picture)).first->second);
   };
   auto load_file = [&](const fs::path& path, const std::string& shown) -> std::optional<Picture> {
     std::error_code ec;
@@ -270,14 +280,15 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   }
   // 1. Names: own folders, the catalogue, then OpenMoji's names and tags.
   if (auto c = im.best(std::string(name))) {
+    const bool own_name = c->source <= detail::Source::openmoji_name;  // not a tag shared by many
     std::optional<Picture> picture =
-        c->target_is_file ? load_file(c->target, c->target) : load_openmoji(c->target);
+        c->target_is_file ? load_file(c->target, c->target) : load_openmoji(c->target, own_name ? c->name : "");
     if (picture && c->source == detail::Source::folder) picture->name = c->name;
     return picture;
   }
   // 2. An OpenMoji code such as 1F91D.
   if (detail::looks_like_code(name) && im.emojis() && im.emojis()->find(name))
-    return load_openmoji(detail::upper_ascii(name));
+    return load_openmoji(detail::upper_ascii(name), "");
   // 3. A file, relative to the document's folder.
   const fs::path given(std::string{name});
   const bool path_like = is_picture_extension(lower_extension(given)) ||

@@ -41,6 +41,7 @@ class Library {
   // ("1F91D"), or a file path (PNG, JPEG, SVG) relative to base_dir. Errors (unknown name with the 3
   // closest names, missing or unreadable file, bad SVG) go to diags with `file` and `span`.
   // Parses each distinct symbol once per Library (cache); the returned Picture has a stable key.
+  // Picture.name is the catalogue's or folder's name when found there, else OpenMoji's own name.
   std::optional<Picture> resolve(const std::string& value, const std::string& base_dir,
                                  const std::string& file, Span span, Diagnostics& diags);
   // Chooses a picture for a point's text; nullopt if nothing fits well.

@@ -140,6 +140,8 @@ TEST_CASE("names: catalogue, then OpenMoji names and tags, case and plural folde
   REQUIRE(doctors);
   REQUIRE(handshake);
   CHECK(doctor->key == doctors->key);
+  CHECK(doctor->name == "doctor");        // the catalogue's plain name, for alternative text
+  CHECK(handshake->name == "handshake");  // OpenMoji's own name
   CHECK(handshake->key == "openmoji:1F91D");
   CHECK_FALSE(diags.has_errors());
 }
