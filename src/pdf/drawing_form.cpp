@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
+#include <string_view>
 
 #include "pdf/hpdf_handle.hpp"
 
@@ -9,11 +11,21 @@ namespace easyread::pdf {
 
 namespace {
 
-std::string num(double v) { return pdf_number(v); }
+// Appends the numbers, each followed by a space, then the operator and a
+// line end: "1 2 3 rg\n".
+void append_operation(std::string& out, std::initializer_list<double> operands,
+                      std::string_view op) {
+  for (double v : operands) {
+    append_number(out, v);
+    out += ' ';
+  }
+  out += op;
+  out += '\n';
+}
 
-std::string color_operands(const Color& c) {
-  return num(std::clamp(c.r, 0.0, 1.0)) + " " + num(std::clamp(c.g, 0.0, 1.0)) + " " +
-         num(std::clamp(c.b, 0.0, 1.0));
+void append_color(std::string& out, const Color& c, std::string_view op) {
+  append_operation(out, {std::clamp(c.r, 0.0, 1.0), std::clamp(c.g, 0.0, 1.0), std::clamp(c.b, 0.0, 1.0)},
+                   op);
 }
 
 // Applies an affine matrix to a point (an affine map keeps Bezier curves
@@ -32,18 +44,17 @@ void append_path(std::string& out, const Path& path, const Matrix& m) {
     switch (cmd.op) {
       case PathCommand::Op::move:
         transform(m, p[0], p[1]);
-        out += num(p[0]) + " " + num(p[1]) + " m\n";
+        append_operation(out, {p[0], p[1]}, "m");
         break;
       case PathCommand::Op::line:
         transform(m, p[0], p[1]);
-        out += num(p[0]) + " " + num(p[1]) + " l\n";
+        append_operation(out, {p[0], p[1]}, "l");
         break;
       case PathCommand::Op::cubic:
         transform(m, p[0], p[1]);
         transform(m, p[2], p[3]);
         transform(m, p[4], p[5]);
-        out += num(p[0]) + " " + num(p[1]) + " " + num(p[2]) + " " + num(p[3]) + " " + num(p[4]) +
-               " " + num(p[5]) + " c\n";
+        append_operation(out, {p[0], p[1], p[2], p[3], p[4], p[5]}, "c");
         break;
       case PathCommand::Op::close:
         out += "h\n";
@@ -52,22 +63,25 @@ void append_path(std::string& out, const Path& path, const Matrix& m) {
   }
 }
 
-std::string stroke_state(const Stroke& s) {
-  std::string out = color_operands(s.color) + " RG\n";
-  out += num(std::max(0.0, s.width)) + " w\n";
+void append_stroke_state(std::string& out, const Stroke& s) {
+  append_color(out, s.color, "RG");
+  append_operation(out, {std::max(0.0, s.width)}, "w");
   out += std::to_string(s.cap == LineCap::butt ? 0 : s.cap == LineCap::round ? 1 : 2) + " J\n";
   out += std::to_string(s.join == LineJoin::miter ? 0 : s.join == LineJoin::round ? 1 : 2) + " j\n";
-  out += num(std::max(1.0, s.miter_limit)) + " M\n";
+  append_operation(out, {std::max(1.0, s.miter_limit)}, "M");
   // PDF rejects dash arrays that are all zero or have negative lengths.
   const bool usable_dash = !s.dash.empty() &&
                            std::all_of(s.dash.begin(), s.dash.end(), [](double d) { return d >= 0; }) &&
                            std::any_of(s.dash.begin(), s.dash.end(), [](double d) { return d > 0; });
   if (usable_dash) {
     out += "[";
-    for (std::size_t i = 0; i < s.dash.size(); ++i) out += (i ? " " : "") + num(s.dash[i]);
-    out += "] " + num(s.dash_offset) + " d\n";
+    for (std::size_t i = 0; i < s.dash.size(); ++i) {
+      if (i > 0) out += ' ';
+      append_number(out, s.dash[i]);
+    }
+    out += "] ";
+    append_operation(out, {s.dash_offset}, "d");
   }
-  return out;
 }
 
 int thousandths(double alpha) { return static_cast<int>(std::lround(std::clamp(alpha, 0.0, 1.0) * 1000)); }
@@ -98,11 +112,10 @@ FormContent drawing_operators(const Drawing& drawing) {
     }
     if (!shape.matrix.is_identity()) {
       const Matrix& m = shape.matrix;
-      out += num(m.a) + " " + num(m.b) + " " + num(m.c) + " " + num(m.d) + " " + num(m.e) + " " +
-             num(m.f) + " cm\n";
+      append_operation(out, {m.a, m.b, m.c, m.d, m.e, m.f}, "cm");
     }
-    if (shape.fill) out += color_operands(shape.fill->color) + " rg\n";
-    if (shape.stroke) out += stroke_state(*shape.stroke);
+    if (shape.fill) append_color(out, shape.fill->color, "rg");
+    if (shape.stroke) append_stroke_state(out, *shape.stroke);
     const std::string fill_op = shape.fill && shape.fill->even_odd ? "f*" : "f";
     if (shape.fill && shape.stroke && shape.stroke_first) {
       append_path(out, shape.path, identity);

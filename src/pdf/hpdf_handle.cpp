@@ -1,7 +1,9 @@
 #include "pdf/hpdf_handle.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <system_error>
 
 #include "pdf/utf8.hpp"
 
@@ -84,14 +86,32 @@ bool has_key(HPDF_Dict dict, const char* key) {
 }
 
 std::string pdf_number(double value) {
-  if (!std::isfinite(value)) return "0";
-  char text[64];
-  std::snprintf(text, sizeof text, "%.4f", value);
-  std::string out(text);
-  while (!out.empty() && out.back() == '0') out.pop_back();
-  if (!out.empty() && out.back() == '.') out.pop_back();
-  if (out == "-0" || out.empty()) out = "0";
+  std::string out;
+  append_number(out, value);
   return out;
+}
+
+void append_number(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += '0';
+    return;
+  }
+  // Exact decimal rounding, the same digits as "%.4f" without the cost
+  // of printf's format parsing. 1e300 needs about 306 characters.
+  char text[320];
+  const auto [end, error] = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed, 4);
+  if (error != std::errc()) {
+    out += '0';
+    return;
+  }
+  const char* last = end;
+  while (last > text && last[-1] == '0') --last;
+  if (last > text && last[-1] == '.') --last;
+  const std::string_view digits(text, static_cast<std::size_t>(last - text));
+  if (digits.empty() || digits == "-0")
+    out += '0';
+  else
+    out += digits;
 }
 
 void write_raw(HPDF_Stream stream, std::string_view text) {

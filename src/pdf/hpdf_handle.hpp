@@ -53,8 +53,12 @@ HPDF_String ascii_string(HPDF_MMgr mmgr, std::string_view ascii);
 // differently typed key would record an error).
 bool has_key(HPDF_Dict dict, const char* key);
 
-// Writes a number the short way ("12.5", "0", "-3.25"), at most 4 decimals.
+// Writes a number the short way ("12.5", "0", "-3.25"), at most 4 decimals,
+// rounded as printf's "%.4f" rounds; not finite numbers become "0".
 std::string pdf_number(double value);
+// The same, appended to `out` (no temporary strings: drawings have
+// thousands of numbers).
+void append_number(std::string& out, double value);
 
 // Appends raw bytes to a libharu stream.
 void write_raw(HPDF_Stream stream, std::string_view text);
