@@ -52,6 +52,10 @@ Template read_template_numbers(const fs::path& file) {
   t.margin_bottom = length(page, "margin-bottom", t.margin_bottom);
   t.margin_left = length(page, "margin-left", t.margin_left);
   t.margin_right = length(page, "margin-right", t.margin_right);
+  if (auto background = page.attribute("background")) {
+    unsigned long rgb = std::strtoul(background.value() + 1, nullptr, 16);  // "#RRGGBB"
+    t.background = {((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0};
+  }
   auto sizes = root.child("sizes");
   t.body_size = length(sizes, "body", t.body_size);
   t.heading_size = length(sizes, "heading", t.heading_size);

@@ -195,6 +195,28 @@ void check_text_sizes(const BuiltSample& s) {
       }
 }
 
+namespace {
+// Relative luminance of an sRGB colour, by the WCAG 2 formula.
+double luminance(double r, double g, double b) {
+  auto linear = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+}  // namespace
+
+void check_text_contrast(const BuiltSample& s) {
+  const auto& bg = s.numbers.background;
+  double page = luminance(bg.r, bg.g, bg.b);
+  auto shows = read_text_shows(s.pdf);
+  REQUIRE_FALSE(shows.empty());
+  for (const auto& show : shows) {
+    double text = luminance(show.red, show.green, show.blue);
+    double ratio = (std::max(text, page) + 0.05) / (std::min(text, page) + 0.05);
+    INFO(where(s) << ": text on page " << show.page << " at (" << show.x << ", " << show.y
+                  << ") in colour " << show.red << " " << show.green << " " << show.blue);
+    CHECK(ratio >= 4.5);
+  }
+}
+
 void check_pictures(const BuiltSample& s, const std::vector<Image>& pages) {
   REQUIRE(pages.size() == s.text.pages.size());
   std::size_t rows_with_pictures = 0;
@@ -294,6 +316,7 @@ void check_layout(const BuiltSample& s) {
   check_headings_kept_with_rows(s);
   check_rows_whole(s);
   check_text_sizes(s);
+  check_text_contrast(s);
   check_footers(s);
   auto pages = render_pages(s.pdf, kRenderDpi);
   check_pictures(s, pages);

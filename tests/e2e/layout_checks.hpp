@@ -39,6 +39,10 @@ void check_pictures(const BuiltSample& s, const std::vector<Image>& grey_pages);
 // No ink outside the margins except the page number.
 void check_margins(const BuiltSample& s, const std::vector<Image>& grey_pages);
 
+// All text is painted in a colour with a contrast of at least 4.5 to 1
+// against the template's page background (WCAG 2 formula).
+void check_text_contrast(const BuiltSample& s);
+
 // "Page N of M" on every page but the cover, centred in the bottom margin,
 // with M the real number of pages.
 void check_footers(const BuiltSample& s);

@@ -85,6 +85,15 @@ TEST_CASE("Body text is at least the template's body size", "[layout]") {
   }
 }
 
+TEST_CASE("All text stands out from the page: contrast at least 4.5 to 1", "[layout]") {
+  TempDir dir;
+  for (const auto& xml : sample_inputs()) {
+    BuiltSample s = build_sample(xml, kDefaultTemplate, dir);
+    REQUIRE(s.build.exit_code == 0);
+    check_text_contrast(s);
+  }
+}
+
 TEST_CASE("Pictures sit in the picture column beside their text, never under words", "[layout]") {
   TempDir dir;
   for (const auto& xml : sample_inputs()) {

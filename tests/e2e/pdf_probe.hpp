@@ -89,6 +89,7 @@ struct TextShow {
   int page = 0;        // from 1
   double size = 0;     // font size times the scaling of the text and graphics matrices
   double x = 0, y = 0; // start of the text in PDF points, y up from the bottom
+  double red = 0, green = 0, blue = 0;  // fill colour (0 to 1) the text is painted in
 };
 
 // Reads every page's decoded content streams (qpdf in QDF mode).

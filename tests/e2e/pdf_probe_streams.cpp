@@ -96,9 +96,13 @@ class ContentScanner {
 
   void operate(std::string_view op) {
     if (op == "q") {
-      saved_.push_back(ctm_);
+      saved_.push_back({ctm_, fill_});
     } else if (op == "Q") {
-      if (!saved_.empty()) ctm_ = saved_.back(), saved_.pop_back();
+      if (!saved_.empty()) ctm_ = saved_.back().ctm, fill_ = saved_.back().fill, saved_.pop_back();
+    } else if (op == "rg" && operands_.size() >= 3) {
+      fill_ = {operand(2), operand(1), operand(0)};
+    } else if (op == "g" && !operands_.empty()) {
+      fill_ = {operand(0), operand(0), operand(0)};
     } else if (op == "cm" && operands_.size() >= 6) {
       ctm_ = Matrix::then(last_matrix(), ctm_);
     } else if (op == "BT") {
@@ -117,7 +121,7 @@ class ContentScanner {
     } else if (op == "Tj" || op == "TJ" || op == "'" || op == "\"") {
       if (op != "Tj" && op != "TJ") move_line(0, -leading_);
       Matrix rendering = Matrix::then(text_, ctm_);
-      out_.push_back({page_, size_ * rendering.scale(), rendering.e, rendering.f});
+      out_.push_back({page_, size_ * rendering.scale(), rendering.e, rendering.f, fill_[0], fill_[1], fill_[2]});
     } else if (op == "BI") {
       auto end = s_.find("EI", pos_);
       pos_ = end == std::string_view::npos ? s_.size() : end + 2;
@@ -138,8 +142,13 @@ class ContentScanner {
   int page_;
   std::vector<TextShow>& out_;
   std::vector<double> operands_;
+  struct GraphicsState {
+    Matrix ctm;
+    std::array<double, 3> fill;
+  };
   Matrix ctm_, text_, line_;
-  std::vector<Matrix> saved_;
+  std::array<double, 3> fill_{0, 0, 0};  // black until set
+  std::vector<GraphicsState> saved_;
   double size_ = 0, leading_ = 0;
 };
 
