@@ -20,19 +20,6 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
   return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-// The stream's data as one string (libharu keeps it in fixed-size blocks).
-std::string stream_bytes(HPDF_Stream stream) {
-  std::string bytes;
-  bytes.reserve(HPDF_Stream_Size(stream));
-  const HPDF_UINT blocks = HPDF_MemStream_GetBufCount(stream);
-  for (HPDF_UINT i = 0; i < blocks; ++i) {
-    HPDF_UINT length = 0;
-    const HPDF_BYTE* data = HPDF_MemStream_GetBufPtr(stream, i, &length);
-    if (data != nullptr) bytes.append(reinterpret_cast<const char*>(data), length);
-  }
-  return bytes;
-}
-
 }  // namespace
 
 std::string deflate_bytes(std::string_view raw, int level, bool runs_only) {

@@ -4,6 +4,7 @@
 #include <hb.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -111,6 +112,20 @@ std::string to_unicode_cmap(const std::set<char32_t>& used) {
   write_blocks(ranges, "beginbfrange", "endbfrange");
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return out;
+}
+
+// libharu's CIDToGIDMap covers all 65,535 codes (128 KB a font). Codes
+// after the last one drawn are never used, and a reader takes a code past
+// the map's end as "no glyph", so the map can stop there.
+void shorten_glyph_map(HPDF_Dict map, const std::set<char32_t>& used) {
+  char32_t last = U' ';  // render() may draw spaces in any font
+  for (char32_t cp : used)
+    if (cp <= last_drawable) last = std::max(last, cp);
+  const std::string bytes = stream_bytes(map->stream);
+  const std::size_t keep = 2 * (static_cast<std::size_t>(last) + 1);
+  if (bytes.size() <= keep) return;
+  HPDF_MemStream_FreeData(map->stream);
+  write_raw(map->stream, std::string_view(bytes).substr(0, keep));
 }
 
 }  // namespace
@@ -230,6 +245,7 @@ void FontSet::finish(const PdfHandle& pdf) {
     }
     if (attr->fontdef->descriptor != nullptr)
       HPDF_Dict_AddNumber(attr->fontdef->descriptor, "CapHeight", attr->fontdef->cap_height);
+    if (attr->map_stream != nullptr) shorten_glyph_map(attr->map_stream, entry.used);
 
     HPDF_Dict to_unicode = nullptr;
     if (has_key(font, "ToUnicode"))

@@ -119,4 +119,16 @@ void write_raw(HPDF_Stream stream, std::string_view text) {
                     static_cast<HPDF_UINT>(text.size()));
 }
 
+std::string stream_bytes(HPDF_Stream stream) {
+  std::string bytes;
+  bytes.reserve(HPDF_Stream_Size(stream));
+  const HPDF_UINT blocks = HPDF_MemStream_GetBufCount(stream);
+  for (HPDF_UINT i = 0; i < blocks; ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* data = HPDF_MemStream_GetBufPtr(stream, i, &length);
+    if (data != nullptr) bytes.append(reinterpret_cast<const char*>(data), length);
+  }
+  return bytes;
+}
+
 }  // namespace easyread::pdf

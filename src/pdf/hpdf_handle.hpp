@@ -62,5 +62,8 @@ void append_number(std::string& out, double value);
 
 // Appends raw bytes to a libharu stream.
 void write_raw(HPDF_Stream stream, std::string_view text);
+// A libharu memory stream's data as one string (libharu keeps it in
+// fixed-size blocks).
+std::string stream_bytes(HPDF_Stream stream);
 
 }  // namespace easyread::pdf
