@@ -96,6 +96,27 @@ TEST_CASE("In a batch, one bad file does not stop the good ones", "[cli]") {
         std::string::npos);
 }
 
+TEST_CASE("Two notes with the same name in one batch: neither PDF is lost without a word", "[cli]") {
+  // a/notes.xml and b/notes.xml both want out/notes.pdf. Either both PDFs
+  // are made (under different names), or the build says it could not.
+  TempDir in, out;
+  fs::create_directory(in / "a");
+  fs::create_directory(in / "b");
+  fs::copy_file(test_data("batch") / "good-first.xml", in / "a" / "notes.xml");
+  fs::copy_file(test_data("batch") / "good-third.xml", in / "b" / "notes.xml");
+  CommandResult r = run_easyread({"build", (in / "a" / "notes.xml").string(), (in / "b" / "notes.xml").string(),
+                                  "-o", out.path().string() + "/"});
+  INFO(r.out << r.err);
+  bool first_made = false, third_made = false;
+  for (const auto& name : list_dir(out.path())) {
+    std::string text = run_command({"pdftotext", (out / name).string(), "-"}).out;
+    first_made = first_made || text.find("First good file") != std::string::npos;
+    third_made = third_made || text.find("Third good file") != std::string::npos;
+  }
+  INFO("first made: " << first_made << ", third made: " << third_made);
+  CHECK((r.exit_code == 1 || (first_made && third_made)));
+}
+
 TEST_CASE("The notes are never written over", "[cli]") {
   TempDir dir;
   fs::create_directory(dir / "sub");
