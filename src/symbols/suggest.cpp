@@ -48,20 +48,26 @@ std::optional<Match> Library::suggest(std::string_view text) {
     return !kStopWords.contains(w) && !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   std::vector<Found> found;
-  auto consider = [&](const std::string& phrase, bool two_words, std::size_t position) {
-    for (const auto& c : im.find(phrase)) {
-      const bool catalogue = c.source <= detail::Source::catalogue;
-      // A single OpenMoji tag must be a real word, not "go" or "ok".
-      if (!catalogue && !two_words && phrase.size() < 4) continue;
-      found.push_back({(catalogue ? 0 : 2) + (two_words ? 0 : 1), 0, position, c});
-      break;  // find() lists the best candidate for this phrase first
+  // Catalogue matches always beat OpenMoji's, so OpenMoji's index is only
+  // built (about 10 ms) when the catalogue has nothing for this text.
+  auto collect = [&](const detail::NameIndex& index) {
+    auto consider = [&](const std::string& phrase, bool two_words, std::size_t position) {
+      for (const auto& c : index.find(phrase)) {
+        const bool catalogue = c.source <= detail::Source::catalogue;
+        // A single OpenMoji tag must be a real word, not "go" or "ok".
+        if (!catalogue && !two_words && phrase.size() < 4) continue;
+        found.push_back({(catalogue ? 0 : 2) + (two_words ? 0 : 1), 0, position, c});
+        break;  // find() lists the best candidate for this phrase first
+      }
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (!useful(words[i])) continue;
+      if (i + 1 < words.size() && useful(words[i + 1])) consider(words[i] + " " + words[i + 1], true, i);
+      consider(words[i], false, i);
     }
   };
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!useful(words[i])) continue;
-    if (i + 1 < words.size() && useful(words[i + 1])) consider(words[i] + " " + words[i + 1], true, i);
-    consider(words[i], false, i);
-  }
+  collect(im.names);
+  if (found.empty()) collect(im.openmoji_index());
   for (auto& f : found)
     f.uses = int(std::count_if(found.begin(), found.end(),
                                [&](const Found& g) { return g.candidate.target == f.candidate.target; }));
