@@ -10,6 +10,7 @@
 #include <memory>
 #include <utility>
 
+#include "pdf/font_cmap.hpp"
 #include "pdf/utf8.hpp"
 
 namespace easyread::pdf {
@@ -214,7 +215,11 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
     Blob subset_blob(hb_face_reference_blob(subset.get()));
     unsigned int length = 0;
     const char* data = hb_blob_get_data(subset_blob.get(), &length);
-    if (!entry.subset.create("easyread-font-", data, length)) {
+    // The same font with a character map libharu reads quickly.
+    const std::string compact = font_with_compact_cmap(subset_blob.get());
+    const bool use_compact = !compact.empty();
+    if (!entry.subset.create("easyread-font-", use_compact ? compact.data() : data,
+                             use_compact ? compact.size() : length)) {
       diags.error(file, {}, "pdf-font", "A temporary file for the font cannot be written.",
                   "Check that the temporary folder has space.");
       return false;
