@@ -52,10 +52,11 @@ void load_lists(const std::string& data_home, const Settings& settings, detail::
 class Cursor {
  public:
   explicit Cursor(std::string_view text) : text_(text) {}
-  void move_to(std::size_t offset) { anchor_ = at(offset); }
+  void move_to(std::size_t offset) { last_ = anchor_ = at(offset); }
   Span span(std::size_t begin, std::size_t end) const {
     const Place b = at(begin);
     const Place e = walk(b, end);
+    last_ = b;
     return {b.line, b.column, e.line, e.column};
   }
 
@@ -78,11 +79,13 @@ class Cursor {
     return from;
   }
   Place at(std::size_t offset) const {
+    if (offset >= last_.offset) return walk(last_, offset);  // from the last finding
     if (offset >= anchor_.offset) return walk(anchor_, offset);
     return walk(Place{}, offset);  // before the sentence: does not happen, but stay right
   }
   std::string_view text_;
-  Place anchor_;
+  Place anchor_;         // start of the current sentence
+  mutable Place last_;   // start of the last finding (never before anchor_)
 };
 
 bool blank_from(std::string_view text, std::size_t pos) {

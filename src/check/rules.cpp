@@ -124,8 +124,10 @@ void FileContext::check_sentence(std::string_view text, std::size_t begin, std::
   word_rules(text);
   passive_rule(text);
   // Findings in the order they stand in the sentence.
-  std::stable_sort(pending_.begin(), pending_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // A few findings at most: an insertion sort, stable and with no allocation.
+  for (std::size_t i = 1; i < pending_.size(); ++i)
+    for (std::size_t j = i; j > 0 && pending_[j].first < pending_[j - 1].first; --j)
+      std::swap(pending_[j], pending_[j - 1]);
   for (auto& [offset, d] : pending_) sink_(std::move(d));
   pending_.clear();
 }
