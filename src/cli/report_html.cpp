@@ -88,15 +88,17 @@ std::string marked_line(std::string_view line, int line_number, const std::vecto
     const std::size_t b = column_offset(line, from), e = column_offset(line, to);
     const std::string words = escape(line.substr(b, e - b));
     const Diagnostic* strongest = nullptr;
-    std::string title;
+    std::string title, ending;  // ending: the problems whose marked words end here
     for (const Piece& p : pieces)
       if (p.from <= from && p.to >= to) {
         if (!strongest || p.d->severity > strongest->severity) strongest = p.d;
-        title += (title.empty() ? "" : ", ") + std::to_string(numbers.at(p.d));
+        const std::string number = std::to_string(numbers.at(p.d));
+        title += (title.empty() ? "" : ", ") + number;
+        if (p.to == to) ending += (ending.empty() ? "" : ", ") + number;
       }
     if (strongest)
       out += std::string("<mark class=\"") + kind(strongest->severity) + "\" title=\"Problem " + title + "\">" + words +
-             "<sup>" + title + "</sup></mark>";
+             (ending.empty() ? "" : "<sup>" + ending + "</sup>") + "</mark>";
     else
       out += words;
   }
