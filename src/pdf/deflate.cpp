@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 
@@ -24,8 +25,16 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
 
 std::string deflate_bytes(std::string_view raw, int level, bool runs_only) {
   if (raw.size() > std::numeric_limits<uInt>::max() / 2) return {};  // zlib counts in 32 bits
+  // zlib clears its whole hash table for each stream, which costs more
+  // than compressing a small page: small input, small window and table.
+  // (A window as big as the input finds every match there is.)
+  int window_bits = 9;
+  while (window_bits < 15 && (std::size_t{1} << window_bits) < raw.size()) ++window_bits;
+  const int memory_level = std::clamp(window_bits - 6, 1, 8);
   z_stream stream{};
-  if (deflateInit2(&stream, level, Z_DEFLATED, 15, 8, runs_only ? Z_RLE : Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  if (deflateInit2(&stream, level, Z_DEFLATED, window_bits, memory_level,
+                   runs_only ? Z_RLE : Z_DEFAULT_STRATEGY) != Z_OK)
+    return {};
   std::unique_ptr<z_stream, DeflateEnd> end(&stream);
   std::string out(deflateBound(&stream, static_cast<uLong>(raw.size())), '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.data()));
