@@ -8,8 +8,6 @@
 namespace easyread::check::detail {
 namespace {
 
-std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
 // "(leave it out)" in a list means: no replacement, just advice.
 std::string try_instead(const std::string& suggestion) {
   if (suggestion.size() > 2 && suggestion.front() == '(' && suggestion.back() == ')') {

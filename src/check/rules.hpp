@@ -1,6 +1,7 @@
 // The rules that read one sentence at a time, and the state they share
 // while one file is checked.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <string>
@@ -58,6 +59,7 @@ class FileContext {
   void word_rules(std::string_view text);
   void passive_rule(std::string_view text);
   void number_rules(std::string_view text, std::size_t i);
+  bool short_date_word(std::string_view text, std::size_t i);  // true: reported
   void report_at(Rule rule, std::size_t begin, std::size_t end, std::string message,
                  std::string suggestion);
 
@@ -83,6 +85,14 @@ class FileContext {
   WordSet seen_hard_, seen_abbreviation_, explained_abbreviation_;
   long sentences_ = 0, words_ = 0, syllables_ = 0, short_sentences_ = 0;
 };
+
+// "word" with double quotes, for messages.
+inline std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
 
 // Friendlier ways to say numbers, for the suggestions.
 std::string friendly_percentage(double percent);

@@ -201,6 +201,7 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       }
       t.end = p;
       t.all_caps = upper >= 2 && !any_lower;
+      t.capitals = upper;
       lower_into(text.substr(t.begin, t.end - t.begin), t.lower, ascii);
       t.joined = hyphen_pending;
       t.quoted = in_quotes;

@@ -20,6 +20,7 @@ struct Token {
   bool all_caps = false;           // 2 or more letters, all capitals
   bool capitalised = false;        // first letter is a capital
   bool percent = false;            // numbers: "45%"
+  int capitals = 0;                // capital letters in a word
   int letters = 0;                 // letters (code points) in a word
   int syllables = 0;               // words: filled in by the checker
 };

@@ -1,9 +1,6 @@
 // Rules that look at single words, numbers and marks in a sentence.
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cstdio>
-#include <cmath>
 #include <optional>
 
 #include "check/rules.hpp"
@@ -11,13 +8,6 @@
 
 namespace easyread::check::detail {
 namespace {
-
-std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view word) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
 
 struct NumberWord {
   std::string_view word;
@@ -64,62 +54,6 @@ std::optional<std::string> expand_contraction(std::string_view w) {
   return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 13> kMonths = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                                      "sep", "sept", "oct", "nov", "dec", "febr"};
-constexpr std::array<std::string_view, 10> kDays = {"mon", "tue", "tues", "wed", "thu",
-                                                    "thur", "thurs", "fri", "sat", "sun"};
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december"};
-
-// "Friday 12 March 2027", without ICU: the rule may run on every date of a
-// big file, and making an ICU date format each time is slow.
-std::string english_long_date(const Date& d) {
-  static constexpr std::array<std::string_view, 7> kDayNames = {
-      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-  static constexpr std::array<int, 12> kOffsets = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-  const int y = d.month < 3 ? d.year - 1 : d.year;  // Sakamoto's day-of-week method
-  const int weekday = (y + y / 4 - y / 100 + y / 400 + kOffsets[static_cast<std::size_t>(d.month - 1)] + d.day) % 7;
-  std::string month(kMonthNames[static_cast<std::size_t>(d.month - 1)]);
-  month[0] = static_cast<char>(month[0] - 32);
-  return std::string(kDayNames[static_cast<std::size_t>(weekday)]) + " " + std::to_string(d.day) + " " + month + " " +
-         std::to_string(d.year);
-}
-
-bool is_month_word(std::string_view w) { return in(kMonths, w) || in(kMonthNames, w); }
-
-// "12/03/2027", "12-3-27", "12.03.2027" (day first) and "2027-03-12".
-std::optional<Date> numeric_date(std::string_view s) {
-  char separator = 0;
-  for (char c : s)
-    if (c == '/' || c == '-' || c == '.') {
-      separator = c;
-      break;
-    }
-  if (!separator) return std::nullopt;
-  std::array<int, 3> parts{};
-  std::array<std::size_t, 3> lengths{};
-  std::size_t count = 0, start = 0;
-  while (start <= s.size() && count < 4) {
-    std::size_t stop = s.find(separator, start);
-    if (stop == std::string_view::npos) stop = s.size();
-    if (count == 3) return std::nullopt;
-    auto [p, error] = std::from_chars(s.data() + start, s.data() + stop, parts[count]);
-    if (error != std::errc() || p != s.data() + stop) return std::nullopt;
-    lengths[count] = stop - start;
-    ++count;
-    start = stop + 1;
-  }
-  if (count != 3) return std::nullopt;
-  Date d;
-  if (lengths[0] == 4) d = {parts[0], parts[1], parts[2]};
-  else d = {lengths[2] == 2 ? 2000 + parts[2] : parts[2], parts[1], parts[0]};
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.year < 1000 || d.year > 9999) return std::nullopt;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return parse_iso_date(iso);  // only real calendar dates
-}
-
 // Be-verbs, then the words that may sit between them and the participle.
 constexpr std::array<std::string_view, 8> kBe = {"am", "is", "are", "was", "were", "be", "been", "being"};
 constexpr std::array<std::string_view, 12> kBetween = {"not", "also", "often", "always", "never", "now",
@@ -148,101 +82,6 @@ bool looks_like_participle(std::string_view w) {
 }
 
 }  // namespace
-
-void FileContext::number_rules(std::string_view text, std::size_t i) {
-  const Token& t = tokens_[i];
-  const std::string_view raw = text.substr(t.begin, t.end - t.begin);
-  const Token* next = i + 1 < tokens_.size() ? &tokens_[i + 1] : nullptr;
-  const Token* prev = i > 0 ? &tokens_[i - 1] : nullptr;
-
-  // Percentages: "45%", "45 per cent", "45 percent".
-  const bool per_cent = next && (next->lower == "percent" ||
-                                 (next->lower == "per" && i + 2 < tokens_.size() && tokens_[i + 2].lower == "cent"));
-  if (t.percent || per_cent) {
-    if (!on(percentage)) return;
-    double value = 0;
-    std::from_chars(raw.data(), raw.data() + raw.size(), value);
-    const std::size_t end = t.percent ? t.end : (next->lower == "per" ? tokens_[i + 2].end : next->end);
-    report_at(percentage, t.begin, end,
-              "Percentages like " + std::string(text.substr(t.begin, end - t.begin)) + " are hard for many people.",
-              "Try " + quote(friendly_percentage(value)) + " instead.");
-    return;
-  }
-  // Times: "14:30" (24-hour clock) or "10:30" without am or pm.
-  if (raw.find(':') != std::string_view::npos) {
-    if (!on(date_format)) return;
-    int hour = -1, minute = -1;
-    const std::size_t colon = raw.find(':');
-    auto h = std::from_chars(raw.data(), raw.data() + colon, hour);
-    auto m = std::from_chars(raw.data() + colon + 1, raw.data() + raw.size(), minute);
-    const std::string_view suffix = std::string_view(m.ptr, raw.data() + raw.size() - m.ptr);
-    const bool has_am_pm = suffix == "am" || suffix == "pm" ||
-                           (next && (next->lower == "am" || next->lower == "pm" || next->lower == "a.m." ||
-                                     next->lower == "p.m."));
-    if (h.ec != std::errc() || h.ptr != raw.data() + colon || m.ec != std::errc() || hour > 23 ||
-        minute > 59 || has_am_pm || !suffix.empty() || raw.find(':', colon + 1) != std::string_view::npos)
-      return;
-    std::string minutes = (minute < 10 ? ":0" : ":") + std::to_string(minute);
-    if (hour >= 13 || hour == 0) {
-      const int twelve = hour == 0 ? 12 : hour - 12;
-      report_at(date_format, t.begin, t.end, quote(raw) + " uses the 24-hour clock. Many people find it hard.",
-                "Write " + quote(std::to_string(twelve) + minutes + (hour == 0 ? "am" : "pm")) + " instead.");
-    } else {
-      report_at(date_format, t.begin, t.end, quote(raw) + " does not say if it is morning or afternoon.",
-                "Write " + quote(std::to_string(hour) + minutes + "am") + " or " +
-                    quote(std::to_string(hour == 12 ? 12 : hour) + minutes + "pm") + ".");
-    }
-    return;
-  }
-  // Dates written with numbers: "12/03/2027".
-  if (raw.find_first_of("/-") != std::string_view::npos ||
-      std::count(raw.begin(), raw.end(), '.') == 2) {
-    if (auto date = numeric_date(raw); date && on(date_format)) {
-      report_at(date_format, t.begin, t.end, quote(raw) + " is a date written in a short way.",
-                "Write the date in full, like " +
-                    quote(lang().starts_with("en") ? english_long_date(*date) : text::format_long_date(*date, lang())) +
-                    ".");
-    }
-    return;
-  }
-  // "3rd March", "March 3rd": ordinals in dates.
-  const std::size_t letters_at = raw.find_first_not_of("0123456789,.");
-  if (letters_at != std::string_view::npos) {
-    const std::string_view suffix = raw.substr(letters_at);
-    const bool ordinal = suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
-    if (ordinal && on(date_format) &&
-        ((next && is_month_word(next->lower)) || (prev && is_month_word(prev->lower))))
-      report_at(date_format, t.begin, t.end, quote(raw) + " is not how Easy Read writes a date.",
-                "Write the day as a plain number, like " + quote(std::string(raw.substr(0, letters_at)) + " March") +
-                    ", and give the day of the week and the year.");
-    return;
-  }
-  // Big numbers: "12,500", "3 million". Years, phone numbers and "#12345" are fine.
-  if (!on(big_number) || (t.begin > 0 && text[t.begin - 1] == '#')) return;
-  double value = 0;
-  bool has_comma = false;
-  for (char c : raw) {
-    if (c == ',') has_comma = true;
-    else if (c >= '0' && c <= '9') value = value * 10 + (c - '0');
-    else if (c == '.') break;
-  }
-  double scale = 1;
-  if (next && (next->lower == "million" || next->lower == "millions")) scale = 1e6;
-  if (next && (next->lower == "billion" || next->lower == "billions")) scale = 1e9;
-  if (next && next->lower == "thousand") scale = 1e3;
-  if (scale == 1) {
-    const bool year = !has_comma && raw.size() == 4 && value >= 1000 && value < 2200;
-    const bool phone = raw.size() > 1 && raw[0] == '0';
-    if (year || phone || value < 1000) return;
-  } else {
-    std::from_chars(raw.data(), raw.data() + raw.size(), value);  // "1.5 million"
-    value *= scale;
-  }
-  const std::size_t end = scale == 1 ? t.end : next->end;
-  report_at(big_number, t.begin, end,
-            "Big numbers like " + std::string(text.substr(t.begin, end - t.begin)) + " are hard for many people.",
-            "Try " + quote(friendly_big_number(value)) + ", or words like \"lots\" or \"many\".");
-}
 
 void FileContext::word_rules(std::string_view text) {
   const bool skip_quotes = settings_.skip_quotes;
@@ -319,19 +158,27 @@ void FileContext::word_rules(std::string_view text) {
                     : (w[0] == 'e' ? "Write \"for example\" instead." : "Write \"that means\" instead."));
       continue;
     }
-    // Short forms of days and months next to a number: "Mon 3 Jan".
-    if (t.capitalised && on(date_format) && (in(kMonths, w) || in(kDays, w))) {
-      const bool number_near = (i + 1 < tokens_.size() && tokens_[i + 1].kind == Token::Kind::number) ||
-                               (i > 0 && tokens_[i - 1].kind == Token::Kind::number);
-      if (number_near) {
-        report_at(date_format, t.begin, t.end, quote(raw) + " is a short form of a day or month.",
-                  "Write the date in full, like \"Monday 3 January 2028\".");
-        continue;
-      }
-    }
+    if (t.capitalised && short_date_word(text, i)) continue;
     // Capitals: shouting ("PLEASE NOTE") or an abbreviation ("CQC", "GPs").
     const bool plural_caps = !t.all_caps && w.size() >= 3 && raw.back() == 's' &&
                              std::all_of(raw.begin(), raw.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
+    // Mixed short forms: "HbA1c", "eGFR", "mRNA" (but not "McCann" or "iPhone").
+    const bool mixed_caps = !t.all_caps && !plural_caps && t.capitals >= 2 &&
+                            (!t.capitalised || raw.find_first_of("0123456789") != std::string_view::npos);
+    if (mixed_caps) {
+      if (settings_.allowed_words.count(w) || explained_abbreviation_.count(w)) continue;
+      const bool in_brackets = i > 0 && tokens_[i - 1].lower == "(";
+      const bool before_brackets = i + 1 < tokens_.size() && tokens_[i + 1].lower == "(";
+      if (in_brackets || before_brackets) {
+        explained_abbreviation_.insert(w);
+        continue;
+      }
+      if (!seen_abbreviation_.insert(w).second) continue;
+      report_at(abbreviation, t.begin, t.end, quote(raw) + " is a short form. Many people will not know what it means.",
+                is_markup ? "Write the words in full, or explain it in the word list."
+                          : "Write the words in full, or explain it the first time you use it.");
+      continue;
+    }
     if (t.all_caps || plural_caps) {
       const std::string stem = plural_caps ? w.substr(0, w.size() - 1) : w;
       if (settings_.allowed_words.count(stem) || settings_.allowed_words.count(w)) continue;

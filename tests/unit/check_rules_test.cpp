@@ -116,6 +116,9 @@ TEST_CASE("abbreviation finds short forms that are not explained") {
   CHECK(flags("Bring things to eat, e.g. fruit.", "abbreviation"));
   CHECK(flags("Bring fruit, bread etc. to the party.", "abbreviation"));
   CHECK(flags("Ask your GPs.", "abbreviation"));
+  CHECK(flags("Your HbA1c was high.", "abbreviation"));
+  CHECK(flags("We will test your eGFR.", "abbreviation"));
+  CHECK_FALSE(flags("Ask Ms McCann about your iPhone.", "abbreviation"));
   CHECK_FALSE(flags("The National Health Service (NHS) helps you. The NHS is free.", "abbreviation"));
   CHECK_FALSE(flags("Bring things to eat, for example fruit.", "abbreviation"));
   check::Settings settings;
