@@ -16,7 +16,7 @@ namespace easyread::pdf {
 
 // The zlib level for text-like streams (content, fonts, maps): chosen by
 // measuring the sample documents (see the commit that set it).
-inline constexpr int stream_level = 1;
+inline constexpr int stream_level = 3;
 // The level for pictures' pixel rows, compressed with `runs_only`.
 inline constexpr int picture_level = 1;
 
