@@ -238,7 +238,9 @@ class Reader {
     }
     const bool is_group = name == "g";
     if (!is_group && !kShapes.contains(name)) {
-      feature_error(node, "the element itself");
+      error_at(node, "The picture has a <" + std::string(name) + "> element. easyread cannot draw <" +
+                         std::string(name) + "> elements.",
+               "Save the picture again without it (for text, turn it into paths), or use a PNG picture instead.");
       return false;
     }
     if (hidden(node)) return true;
