@@ -240,7 +240,7 @@ class Reader {
     if (!is_group && !kShapes.contains(name)) {
       error_at(node, "The picture has a <" + std::string(name) + "> element. easyread cannot draw <" +
                          std::string(name) + "> elements.",
-               "Save the picture again without it (for text, turn it into paths), or use a PNG picture instead.");
+               "Save the picture again without it, or use a PNG picture instead. For words in a picture, turn them into shapes in your drawing program.");
       return false;
     }
     if (hidden(node)) return true;
