@@ -211,9 +211,13 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     const fs::path svg_path = fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg");
     const auto text = read_text_file(svg_path);
     if (!text) {
-      diags.error(file, span, "missing-picture",
-                  "The OpenMoji picture " + code + " is not installed.",
-                  "Run scripts/install-openmoji.sh to install the OpenMoji pictures.");
+      std::error_code ec;
+      if (fs::is_directory(svg_path.parent_path(), ec))  // installed, but no such picture: a wrong code
+        diags.error(file, span, "missing-picture", "OpenMoji has no picture with the code " + code + ".",
+                    "Check the code. If it comes from a catalogue.tsv file, correct it there.");
+      else
+        diags.error(file, span, "missing-picture", "The OpenMoji pictures are not installed.",
+                    "Run scripts/install-openmoji.sh to install them.");
       return std::nullopt;
     }
     Diagnostics inner;

@@ -238,3 +238,20 @@ TEST_CASE("search lists the best matches with where they came from", "[symbols][
   for (std::size_t i = 0; i < found.size(); ++i)
     for (std::size_t j = i + 1; j < found.size(); ++j) CHECK(found[i].code != found[j].code);
 }
+
+TEST_CASE("a catalogue code OpenMoji does not have is an error that says to check the code", "[symbols][library]") {
+  const fs::path home = fs::temp_directory_path() / "easyread-symbols-home-test";
+  fs::remove_all(home);
+  fs::create_directories(home / "symbols");
+  fs::create_directories(home / "third_party");
+  fs::create_directory_symlink(fs::path(kHome) / "third_party" / "openmoji", home / "third_party" / "openmoji");
+  std::ofstream(home / "symbols" / "catalogue.tsv") << "doctor\t1F9D1-200D-2695-FE0F\nbroken\tFFFF0\n";
+  symbols::Library lib(home.string());
+  Diagnostics diags;
+  CHECK(resolve(lib, "doctor", diags));
+  CHECK_FALSE(resolve(lib, "broken", diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK_THAT(diags.items()[0].message, Catch::Contains("FFFF0"));
+  CHECK_THAT(diags.items()[0].suggestion, Catch::Contains("catalogue.tsv"));
+  fs::remove_all(home);
+}
