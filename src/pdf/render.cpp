@@ -231,6 +231,13 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
   write_outline(pdf, doc.bookmarks, writer.pages());
   fonts.finish(pdf);
   if (!pdf.ok()) return {};
+  // libharu ends a text or path object left open on a page by appending
+  // to its content stream while saving; the streams are compressed
+  // before that, so end any such object now (drawing never leaves one).
+  for (HPDF_Page page : writer.pages()) {
+    if (HPDF_Page_GetGMode(page) == HPDF_GMODE_TEXT_OBJECT) HPDF_Page_EndText(page);
+    if (HPDF_Page_GetGMode(page) == HPDF_GMODE_PATH_OBJECT) HPDF_Page_EndPath(page);
+  }
   if (!deflate_remaining_streams(pdf, stream_level)) {
     diags.error(file, {}, "pdf-writer", "There was not enough memory to make the PDF file.",
                 "Close other programs and try again.");
