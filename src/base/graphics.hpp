@@ -19,7 +19,8 @@ struct Color {
 // (a*x + c*y + e, b*x + d*y + f).
 struct Matrix {
   double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
-  // this * other: apply `other` first, then this.
+  // The matrix that applies this one first, then `outer` (PDF's row-vector
+  // order: p * this * outer).
   Matrix then(const Matrix& outer) const;
   bool is_identity() const { return a == 1 && b == 0 && c == 0 && d == 1 && e == 0 && f == 0; }
   bool operator==(const Matrix&) const = default;
