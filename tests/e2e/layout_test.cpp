@@ -4,6 +4,8 @@
 // checked here test by test; the other templates all at once at the end.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "layout_checks.hpp"
 
 using namespace e2e;
@@ -74,6 +76,27 @@ TEST_CASE("No row is split across pages", "[layout]") {
     REQUIRE(s.build.exit_code == 0);
     check_rows_whole(s);
   }
+}
+
+TEST_CASE("A row taller than a page splits only between sentences", "[layout]") {
+  // tests/data/e2e/tall-row.xml: one point with 30 sentences, then a short one.
+  TempDir dir;
+  BuiltSample s = build_sample(source_dir() / "tests" / "data" / "e2e" / "tall-row.xml", kDefaultTemplate, dir);
+  REQUIRE(s.build.exit_code == 0);
+  auto rows = locate_rows(s.text, s.expected);
+  REQUIRE(rows.size() == 2);
+  std::set<int> pages;
+  for (const auto& sentence : rows[0].sentences) {
+    INFO("\"" << sentence.text << "\"");
+    REQUIRE(sentence.found);
+    // Each sentence whole on one page.
+    CHECK(s.text.words[sentence.found->first].page == s.text.words[sentence.found->last].page);
+    pages.insert(s.text.words[sentence.found->first].page);
+  }
+  CHECK(pages.size() > 1);  // it did have to split
+  check_sentence_starts(s);
+  // The heading still starts the row: no page with the heading alone.
+  check_headings_kept_with_rows(s);
 }
 
 TEST_CASE("Body text is at least the template's body size", "[layout]") {
