@@ -115,6 +115,29 @@ std::string to_unicode_cmap(const std::set<char32_t>& used) {
   return out;
 }
 
+// libharu embeds only the tables that TrueType outlines need. Subsetting
+// the others (GSUB, GPOS, Graphite, ...) is work thrown away, and GSUB
+// would also keep glyphs for ligatures and alternates libharu never draws.
+void drop_tables_libharu_ignores(hb_face_t* face, hb_subset_input_t* input) {
+  static constexpr hb_tag_t embedded[] = {
+      HB_TAG('O', 'S', '/', '2'), HB_TAG('c', 'm', 'a', 'p'), HB_TAG('c', 'v', 't', ' '),
+      HB_TAG('f', 'p', 'g', 'm'), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'e', 'a', 'd'),
+      HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('l', 'o', 'c', 'a'),
+      HB_TAG('m', 'a', 'x', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+      HB_TAG('p', 'r', 'e', 'p')};
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  hb_tag_t tags[32];
+  unsigned int start = 0, count = 0;
+  do {
+    count = 32;
+    hb_face_get_table_tags(face, start, &count, tags);
+    for (unsigned int i = 0; i < count; ++i)
+      if (std::find(std::begin(embedded), std::end(embedded), tags[i]) == std::end(embedded))
+        hb_set_add(drop, tags[i]);
+    start += count;
+  } while (count == 32);
+}
+
 // libharu's CIDToGIDMap covers all 65,535 codes (128 KB a font). Codes
 // after the last one drawn are never used, and a reader takes a code past
 // the map's end as "no glyph", so the map can stop there.
@@ -206,6 +229,7 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
     for (char32_t keep : {U' ', U'H', U'x'}) hb_set_add(unicodes, keep);
     for (char32_t cp : entry.used)
       if (cp <= last_drawable) hb_set_add(unicodes, cp);
+    drop_tables_libharu_ignores(face.get(), input.get());
     Face subset(hb_subset_or_fail(face.get(), input.get()));
     if (!subset) {
       diags.error(file, {}, "pdf-font", "The font " + font_file.family + " cannot be used.",
