@@ -54,8 +54,11 @@ TEST_CASE("pdf numbers are the same text printf made", "[pdf]") {
     const double any = coordinate(random);
     // Halfway cases such as 0.00005 are where rounding methods differ.
     const double halfway = (ten_thousandths(random) + 0.5) / 10000;
-    INFO(any << " " << halfway);
+    // Any size, from far below 0.0001 to far past 1e13.
+    const double sized = coordinate(random) * std::pow(10.0, ten_thousandths(random) % 20 - 6);
+    INFO(any << " " << halfway << " " << sized);
     REQUIRE(pdf_number(any) == printf_number(any));
     REQUIRE(pdf_number(halfway) == printf_number(halfway));
+    REQUIRE(pdf_number(sized) == printf_number(sized));
   }
 }
