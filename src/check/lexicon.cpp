@@ -92,7 +92,13 @@ void PhraseList::add(std::string term, std::string suggestion, ListKind kind) {
     phrase.exact_case = exact_case;
     phrase.rest.assign(variant.begin() + 1, variant.end());
     first_words_.set(sketch(variant.front()));
-    by_first_[variant.front()].push_back(std::move(phrase));
+    // Each list stays sorted by its second word (one-word entries first), so
+    // a frequent first word such as "the" needs no walk through all its phrases.
+    std::vector<Phrase>& list = by_first_[variant.front()];
+    const auto place = std::upper_bound(list.begin(), list.end(), phrase, [](const Phrase& a, const Phrase& b) {
+      return second_word(a) < second_word(b);
+    });
+    list.insert(place, std::move(phrase));
   };
   if (exact_case) {  // acronyms: only the plural ("KPIs")
     put(words);
@@ -125,10 +131,19 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
     if (!first_words_.test(sketch(key))) return;
     auto found = by_first_.find(key);
     if (found == by_first_.end()) return;
-    for (const Phrase& phrase : found->second) {
-      if (phrase.exact_case != exact) continue;
+    const std::vector<Phrase>& list = found->second;
+    // One-word entries, then the phrases whose second word is the next token's.
+    auto one_word_end = std::find_if(list.begin(), list.end(), [](const Phrase& p) { return !p.rest.empty(); });
+    std::string_view next;
+    if (at + 1 < tokens.size() && tokens[at + 1].kind != Token::Kind::symbol)
+      next = exact ? text.substr(tokens[at + 1].begin, tokens[at + 1].end - tokens[at + 1].begin)
+                   : std::string_view(tokens[at + 1].lower);
+    auto [from, to] = next.empty() ? std::pair{one_word_end, one_word_end}
+                                   : std::equal_range(one_word_end, list.end(), next, SecondWordLess{});
+    auto check = [&](const Phrase& phrase) {
+      if (phrase.exact_case != exact) return;
       const std::size_t length = phrase.rest.size() + 1;
-      if (length <= best.token_count || at + length > tokens.size()) continue;
+      if (length <= best.token_count || at + length > tokens.size()) return;
       bool same = true;
       for (std::size_t i = 0; i < phrase.rest.size() && same; ++i) {
         const Token& t = tokens[at + 1 + i];
@@ -137,7 +152,9 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
         else same = t.lower == phrase.rest[i];
       }
       if (same) best = {&entries_[phrase.entry], length};
-    }
+    };
+    std::for_each(list.begin(), one_word_end, check);
+    std::for_each(from, to, check);
   };
   try_key(first.lower, false);
   if (first.capitalised) try_key(text.substr(first.begin, first.end - first.begin), true);

@@ -56,6 +56,11 @@ class PhraseList {
     std::size_t entry = 0;
     bool exact_case = false;
   };
+  static std::string_view second_word(const Phrase& p) { return p.rest.empty() ? std::string_view() : p.rest[0]; }
+  struct SecondWordLess {
+    bool operator()(const Phrase& p, std::string_view w) const { return second_word(p) < w; }
+    bool operator()(std::string_view w, const Phrase& p) const { return w < second_word(p); }
+  };
   // A quick "certainly not a first word" test, so most words skip the hash table.
   static std::size_t sketch(std::string_view word);
   std::bitset<1 << 16> first_words_;

@@ -163,7 +163,7 @@ void FileContext::word_rules(std::string_view text) {
     const bool plural_caps = !t.all_caps && w.size() >= 3 && raw.back() == 's' &&
                              std::all_of(raw.begin(), raw.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
     // Mixed short forms: "HbA1c", "eGFR", "mRNA" (but not "McCann" or "iPhone").
-    const bool mixed_caps = !t.all_caps && !plural_caps && t.capitals >= 2 &&
+    const bool mixed_caps = !t.all_caps && !plural_caps && t.capitals >= 2 && t.letters <= 6 &&
                             (!t.capitalised || raw.find_first_of("0123456789") != std::string_view::npos);
     if (mixed_caps) {
       if (settings_.allowed_words.count(w) || explained_abbreviation_.count(w)) continue;
