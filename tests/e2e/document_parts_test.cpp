@@ -86,3 +86,24 @@ TEST_CASE("Dates and times are written out in full", "[parts]") {
   CHECK(all.find("12:30pm") != std::string::npos);
   CHECK(all.find("2027-02") == std::string::npos);
 }
+
+TEST_CASE("A Welsh document has Welsh words around the rows and says it is Welsh", "[parts]") {
+  // tests/data/e2e/welsh.xml: lang="cy", dated 2027-03-10 (a Wednesday, "Dydd Mercher").
+  TempDir dir;
+  BuiltSample s = build_sample(source_dir() / "tests" / "data" / "e2e" / "welsh.xml", "newsletter", dir);
+  INFO(s.build.err);
+  REQUIRE(s.build.exit_code == 0);
+  check_sentence_starts(s);
+  CHECK(read_catalog(s.pdf).find("/Lang (cy)") != std::string::npos);
+  CHECK(read_xmp_language(s.pdf) == std::string("cy"));
+  std::string all;
+  for (int page = 1; page <= static_cast<int>(s.text.pages.size()); ++page) all += page_text(s.text, page) + "\n";
+  INFO(all);
+  const std::string pages = std::to_string(s.text.pages.size());
+  CHECK(all.find("Tudalen 2 o " + pages) != std::string::npos);  // "Page 2 of N"
+  CHECK(all.find("Geiriau i'w gwybod") != std::string::npos);    // "Words to know"
+  CHECK(all.find("Mawrth 2027") != std::string::npos);           // March
+  CHECK(all.find("Dydd Mercher") != std::string::npos);          // Wednesday
+  CHECK(all.find("Page ") == std::string::npos);
+  CHECK(all.find("Words to know") == std::string::npos);
+}
