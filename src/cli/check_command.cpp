@@ -248,7 +248,7 @@ int run_check(const Args& args) {
 
     // Findings are printed as they come (text and JSON), so big files need no list.
     TextPrinter printer(out, color, settings.sentence_words);
-    std::optional<text::LineIndex> lines;
+    std::optional<SourceLines> lines;
     if (json_format) {
       lines.emplace(result.source);
       out << (index ? ",\n" : "\n") << json_file_start(result);

@@ -51,15 +51,33 @@ std::size_t column_offset(std::string_view line, int column) {
   return pos;
 }
 
-std::string span_text(const text::LineIndex& lines, const Span& span) {
+std::size_t SourceLines::offset(int number, int column) {
+  const std::string_view t = lines_.line_text(number);
+  if (number != cached_line_ || column < cached_column_) {
+    cached_line_ = number;
+    cached_column_ = 1;
+    cached_offset_ = 0;
+  }
+  while (cached_column_ < column && cached_offset_ < t.size()) {
+    text::next_code_point(t, cached_offset_);
+    ++cached_column_;
+  }
+  return cached_offset_;
+}
+
+std::string SourceLines::text(const Span& span) {
   if (span.line < 1) return {};
   std::string out;
   const int last = std::max(span.line, span.end_line);
-  for (int line = span.line; line <= last; ++line) {
-    const std::string_view t = lines.line_text(line);
-    const std::size_t from = line == span.line ? column_offset(t, span.column) : 0;
-    const std::size_t to = line == span.end_line && span.end_column > 0 ? column_offset(t, span.end_column) : t.size();
-    if (line > span.line) out += ' ';
+  for (int number = span.line; number <= last; ++number) {
+    const std::string_view t = lines_.line_text(number);
+    // The start walks on from the last finding; the end from the start.
+    const std::size_t from = number == span.line ? offset(number, span.column) : 0;
+    std::size_t to = t.size();
+    if (number == span.end_line && span.end_column > 0)
+      to = number == span.line ? from + column_offset(t.substr(from), span.end_column - span.column + 1)
+                               : column_offset(t, span.end_column);
+    if (number > span.line) out += ' ';
     if (to > from) out += t.substr(from, to - from);
   }
   if (span.end_line > span.line || out.find('\t') != std::string::npos) return text::fold_white_space(out);
@@ -95,22 +113,20 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
   ((o += " [") += d.rule) += "]\n";
 
   if (d.span.line > 0 && d.span.column > 0) {
-    std::string_view line = lines_->line_text(d.span.line);
+    const std::string_view whole = lines_->line(d.span.line);
     int first = d.span.column;
-    int last = d.span.end_line == d.span.line && d.span.end_column > first
-                   ? d.span.end_column
-                   : static_cast<int>(text::count_code_points(line.substr(0, column_offset(line, kShownWidth * 2)))) + 1;
     // Long lines: show a window around the words.
     int skipped = 0;
-    if (first > kShownWidth / 2) {
-      skipped = first - 11;
-      line.remove_prefix(column_offset(line, skipped + 1));
-      first -= skipped;
-      last -= skipped;
-    }
+    if (first > kShownWidth / 2) skipped = first - 11;
+    const std::size_t start = lines_->offset(d.span.line, skipped + 1);
+    std::string_view line = whole.substr(start);
     const std::size_t cut = column_offset(line, kShownWidth + 1);
     const bool more = cut < line.size();
     line = line.substr(0, cut);
+    first -= skipped;
+    int last = d.span.end_line == d.span.line && d.span.end_column > d.span.column
+                   ? d.span.end_column - skipped
+                   : static_cast<int>(text::count_code_points(line)) + 1;
     last = std::min(last, kShownWidth + 1);
     const std::string gutter = std::to_string(d.span.line);
     ((o += "  ") += gutter) += " | ";
@@ -181,7 +197,7 @@ std::string json_file_start(const FileResult& file) {
   return "{\"path\":" + json_string(file.path) + ",\"read\":" + (file.read ? "true" : "false") + ",\"diagnostics\":[";
 }
 
-std::string json_diagnostic(const Diagnostic& d, const text::LineIndex& lines) {
+std::string json_diagnostic(const Diagnostic& d, SourceLines& lines) {
   std::string o;
   o.reserve(256);
   ((o += "\n {\"rule\":") += json_string(d.rule)) += ",\"severity\":";
@@ -189,7 +205,7 @@ std::string json_diagnostic(const Diagnostic& d, const text::LineIndex& lines) {
   (o += ",\"column\":") += std::to_string(d.span.column);
   (o += ",\"end_line\":") += std::to_string(d.span.end_line);
   (o += ",\"end_column\":") += std::to_string(d.span.end_column);
-  (o += ",\"text\":") += json_string(span_text(lines, d.span));
+  (o += ",\"text\":") += json_string(lines.text(d.span));
   (o += ",\"message\":") += json_string(d.message);
   ((o += ",\"suggestion\":") += json_string(d.suggestion)) += "}";
   return o;
@@ -208,7 +224,7 @@ std::string json_file_end(const check::Stats& s) {
 std::string to_json(const std::vector<FileResult>& files) {
   std::string out = "{\"files\":[";
   for (std::size_t f = 0; f < files.size(); ++f) {
-    const text::LineIndex lines(files[f].source);
+    SourceLines lines(files[f].source);
     out += (f ? ",\n" : "\n") + json_file_start(files[f]);
     for (std::size_t i = 0; i < files[f].diagnostics.size(); ++i)
       out += (i ? "," : "") + json_diagnostic(files[f].diagnostics[i], lines);

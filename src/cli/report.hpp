@@ -28,6 +28,24 @@ struct Counts {
   void add(Severity s);
 };
 
+// The lines of one source, indexed once, and where a column is in a line.
+// Columns are found by walking on from the last one asked for, so a file
+// that is one long line is not walked from its start for every finding.
+class SourceLines {
+ public:
+  explicit SourceLines(std::string_view source) : lines_(source) {}
+  std::string_view line(int number) const { return lines_.line_text(number); }
+  // Byte offset of a 1-based column (in code points) within line `number`.
+  std::size_t offset(int number, int column);
+  // The words a span covers (for JSON).
+  std::string text(const Span& span);
+
+ private:
+  text::LineIndex lines_;
+  int cached_line_ = 0, cached_column_ = 1;
+  std::size_t cached_offset_ = 0;
+};
+
 // Prints lines and columns for `source`; built once a file.
 class TextPrinter {
  public:
@@ -42,18 +60,16 @@ class TextPrinter {
   bool color_;
   int sentence_words_;
   const char* indexed_ = nullptr;
-  std::optional<text::LineIndex> lines_;
+  std::optional<SourceLines> lines_;
 };
 
 // Byte offset of a 1-based column (in code points) within one line.
 std::size_t column_offset(std::string_view line, int column);
-// The words a span covers, taken from the source (for JSON and HTML).
-std::string span_text(const text::LineIndex& lines, const Span& span);
 
 std::string to_json(const std::vector<FileResult>& files);
 // Pieces of the JSON, so big files can be written as they are checked.
 std::string json_file_start(const FileResult& file);  // {"path":..,"read":..,"diagnostics":[
-std::string json_diagnostic(const Diagnostic& d, const text::LineIndex& lines);
+std::string json_diagnostic(const Diagnostic& d, SourceLines& lines);
 std::string json_file_end(const check::Stats& stats);  // ],"stats":{..}}
 std::string to_sarif(const std::vector<FileResult>& files);
 std::string to_html(const std::vector<FileResult>& files, int sentence_words);
