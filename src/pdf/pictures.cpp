@@ -206,11 +206,14 @@ HPDF_Dict PictureStore::make_image(const RasterImage& image, const Picture& pict
   const bool has_mask = !image.alpha.empty() && !all_opaque(image.alpha);
   if (has_mask && image.alpha.size() != pixels)
     return bad_picture("its transparency data is the wrong size.");
+  // Compressing needs memory (and zlib counts in 32 bits): say so if it fails.
+  const std::string too_big = "it is too big to store.";
   HPDF_Dict result = pixel_image(image.data.data(), image.width, image.height, image.components);
-  if (result == nullptr) return nullptr;
+  if (result == nullptr) return bad_picture(too_big);
   if (has_mask) {
     HPDF_Dict mask = pixel_image(image.alpha.data(), image.width, image.height, 1);
-    if (mask == nullptr || HPDF_Dict_Add(result, "SMask", mask) != HPDF_OK) return nullptr;
+    if (mask == nullptr) return bad_picture(too_big);
+    if (HPDF_Dict_Add(result, "SMask", mask) != HPDF_OK) return nullptr;
   }
   return result;
 }
