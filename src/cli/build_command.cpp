@@ -23,24 +23,31 @@ namespace {
 constexpr const char* kBuildHelp = R"(easyread build makes an Easy Read PDF from your notes.
 
 How to use it:
-  easyread build NOTES.xml                  Makes NOTES.pdf beside your notes.
-  easyread build NOTES.xml -o SOMEWHERE.pdf Makes the PDF where you say.
-  easyread build A.xml B.xml -o FOLDER/     Makes a PDF for each file in FOLDER.
+  easyread build notes.xml               Makes notes.pdf beside your notes.
+  easyread build notes.xml -o news.pdf   Makes the PDF with the name you give.
+  easyread build a.xml b.xml -o folder/  Makes a PDF for each file in the folder.
 
 Options:
-  -o, --output PATH      Where to put the PDF, or a folder for many PDFs.
-  -t, --template NAME    Choose a look: newsletter, minutes, leaflet,
-                         large-print or high-contrast. Or give a file.
+  -o, --output NAME      Where to put the PDF. For many PDFs, give a folder.
+  -t, --template LOOK    Choose how the PDF looks. The looks are below.
   --pictures FOLDER      Use your own pictures too. The folder needs a
                          catalogue.tsv file. You can say this more than once.
   --no-check             Do not check the words. Just make the PDF.
   -q, --quiet            Only show problems.
   --help                 Show this help.
 
+Looks you can choose:
+  newsletter             The usual look.
+  minutes                For notes of a meeting. The date comes first.
+  leaflet                A smaller page to fold or hand out.
+  large-print            Bigger text and pictures.
+  high-contrast          Black text on pale yellow.
+You can also give the name of your own template file.
+
 What the exit code means:
-  0  Every PDF was made.
-  1  Some PDFs were not made. The messages say why.
-  2  The command was not written right.
+  0  Every PDF is ready.
+  1  easyread could not make some PDFs. The messages say why.
+  2  Something in the command is wrong.
 )";
 
 struct BuildOptions {

@@ -25,7 +25,7 @@ How to use it:
   easyread symbols sheet WORDS -o F.pdf    Prints the pictures for your words.
 
 Options:
-  -o, --output FILE      Where to put the sheet (a PDF file).
+  -o, --output FILE      Where to put the sheet. It is a PDF file.
   --pictures FOLDER      Use your own pictures too. You can say this more than once.
   --help                 Show this help.
 
