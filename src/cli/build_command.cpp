@@ -145,6 +145,7 @@ int run_build(const Args& args) {
     return 2;
   }
   int failed = 0;
+  std::map<std::string, std::string> made_by;  // output file -> the input that makes it
   for (const auto& input : options->inputs) {
     auto started = std::chrono::steady_clock::now();
     Diagnostics diags;
@@ -152,10 +153,16 @@ int run_build(const Args& args) {
     std::optional<layout::Document> laid_out;
     std::string bytes;
     auto doc = markup::read_file(input, diags);
+    const std::string out_key = fs::weakly_canonical(out_path).string();
     if (doc && same_file(input, out_path)) {
       diags.error(input, {}, "would-overwrite", "The PDF would be written over your notes.",
                   "Choose another name with -o.");
+    } else if (doc && made_by.count(out_key)) {
+      diags.error(input, {}, "same-output",
+                  "This file would make " + out_path + ", like " + made_by[out_key] + " did.",
+                  "Give one of the files another name, or build them into different folders.");
     } else if (doc) {
+      made_by[out_key] = input;
       if (options->check) {
         check::Settings settings;
         if (auto file = check::find_settings_file(input)) check::load_settings_file(*file, settings, diags);
@@ -170,7 +177,7 @@ int run_build(const Args& args) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     if (diags.has_errors()) {
       ++failed;
-      std::cerr << input << ": No PDF was made. Fix the problems above, then try again.\n";
+      std::cerr << input << ": I did not make a PDF. Fix the problems above, then try again.\n";
     } else if (!options->quiet) {
       std::size_t pages = laid_out->pages.size();
       std::cout << input << " -> " << out_path << ": " << pages << (pages == 1 ? " page, " : " pages, ")
@@ -178,7 +185,7 @@ int run_build(const Args& args) {
     }
   }
   if (failed > 0 && options->inputs.size() > 1)
-    std::cerr << failed << " of " << options->inputs.size() << " documents were not made.\n";
+    std::cerr << "I could not make " << failed << " of the " << options->inputs.size() << " PDFs.\n";
   return failed > 0 ? 1 : 0;
 }
 

@@ -85,8 +85,10 @@ void RowPlacer::place(const Row& row) {
                                         : pages_.left() + pages_.content_width() - tmpl_.picture_size;
   double text_x = tmpl_.picture_left ? pages_.left() + tmpl_.picture_size + tmpl_.picture_gap
                                      : pages_.left();
-  double whole = height(row);
-  if (whole > pages_.space_left() && !pages_.at_page_top()) pages_.new_page();
+  // A row that fits on a page moves to a new page whole. A taller row starts
+  // here if its first sentence fits, so its heading is not left alone.
+  double need = height(row) <= pages_.full_page_space() ? height(row) : first_part_height(row);
+  if (need > pages_.space_left() && !pages_.at_page_top()) pages_.new_page();
   double top = pages_.cursor();
   if (row.picture >= 0)
     pages_.draw_picture(row.picture, row.aspect, picture_x, top, tmpl_.picture_size, row.figure_node);

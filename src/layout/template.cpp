@@ -189,6 +189,7 @@ class TemplateReader {
     };
     check(t.text, "text");
     check(t.heading, "heading");
+    check(t.accent, "accent");  // used for the organisation's name and for bullets
   }
 
   void fail(pugi::xml_node node, const std::string& message, const std::string& suggestion) {
