@@ -1,6 +1,8 @@
 // Library: loads the catalogue and OpenMoji's list, and turns a picture
 // attribute into a Picture (parsed once, then cached).
 #include <algorithm>
+#include <cctype>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -62,10 +64,37 @@ Match Library::Impl::match_of(const detail::Candidate& c) {
 const detail::EmojiList* Library::Impl::emojis() {
   if (!emoji_list_read) {
     emoji_list_read = true;
-    if (auto csv = read_text_file(fs::path(openmoji_dir) / "data" / "openmoji.csv"))
-      emoji_list = detail::parse_openmoji_csv(*csv);
+    if (!csv_text_read) {
+      csv_text_read = true;
+      csv_text = read_text_file(fs::path(openmoji_dir) / "data" / "openmoji.csv");
+    }
+    if (csv_text) emoji_list = detail::parse_openmoji_csv(*csv_text);
   }
   return emoji_list ? &*emoji_list : nullptr;
+}
+
+std::string Library::Impl::annotation(const std::string& code) {
+  if (emoji_list_read) {
+    const auto* emoji = emojis() ? emojis()->find(code) : nullptr;
+    return emoji ? emoji->annotation : code;
+  }
+  // Most documents name pictures by code. Their names come from a light
+  // index of where each code's row starts; only that row is parsed.
+  if (!rows_read) {
+    rows_read = true;
+    if (!csv_text_read) {
+      csv_text_read = true;
+      csv_text = read_text_file(fs::path(openmoji_dir) / "data" / "openmoji.csv");
+    }
+    if (csv_text) rows = detail::code_rows(*csv_text);
+  }
+  auto it = rows.find(code);
+  if (it == rows.end()) return code;
+  std::size_t pos = it->second;
+  std::vector<std::string_view> fields;
+  std::deque<std::string> scratch;
+  if (detail::next_csv_row(*csv_text, pos, fields, scratch) && fields.size() > 4) return std::string(fields[4]);
+  return code;
 }
 
 const detail::NameIndex& Library::Impl::openmoji_index() {
@@ -202,8 +231,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
       if (!readable.empty()) {
         picture.name = readable;
       } else {
-        const auto* emoji = im.emojis() ? im.emojis()->find(code) : nullptr;
-        picture.name = emoji ? emoji->annotation : code;
+        picture.name = im.annotation(code);
       }
       return picture;
     };
@@ -282,6 +310,20 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
                 "Write a picture name such as \"doctor\", or picture=\"none\" for no picture.");
     return std::nullopt;
   }
+  // 0. A picture file or an OpenMoji code such as 1F91D. Both are checked
+  // first because they are cheap: no name has a "/" or ends in ".png", and
+  // no name is made of digits and the letters A to F only.
+  {
+    const fs::path given(std::string{name});
+    if (is_picture_extension(lower_extension(given)) || name.find('/') != std::string_view::npos)
+      return load_file(given.is_absolute() ? given : fs::path(base_dir) / given, std::string(name));
+  }
+  if (detail::looks_like_code(name) && std::any_of(name.begin(), name.end(), ::isdigit)) {
+    const std::string code = detail::upper_ascii(name);
+    std::error_code ec;
+    if (fs::is_regular_file(fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg"), ec))
+      return load_openmoji(code, "");
+  }
   // 1. Names: own folders, the catalogue, then OpenMoji's names and tags.
   if (auto c = im.best(std::string(name))) {
     const bool own_name = c->source <= detail::Source::openmoji_name;  // not a tag shared by many
@@ -293,11 +335,6 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   // 2. An OpenMoji code such as 1F91D.
   if (detail::looks_like_code(name) && im.emojis() && im.emojis()->find(name))
     return load_openmoji(detail::upper_ascii(name), "");
-  // 3. A file, relative to the document's folder.
-  const fs::path given(std::string{name});
-  const bool path_like = is_picture_extension(lower_extension(given)) ||
-                         std::string_view(name).find('/') != std::string_view::npos;
-  if (path_like) return load_file(given.is_absolute() ? given : fs::path(base_dir) / given, std::string(name));
 
   std::string hint;
   const auto close = im.closest(std::string(name), 3);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "symbols/name_index.hpp"
 #include "symbols/names.hpp"
@@ -29,7 +30,14 @@ struct Library::Impl {
   std::map<std::string, Picture> cache;  // key -> picture
   std::unique_ptr<text::Segmenter> segmenter;  // made when first needed
 
+  std::optional<std::string> csv_text;  // OpenMoji's list as read, before parsing
+  bool csv_text_read = false;
+  std::unordered_map<std::string_view, std::size_t> rows;  // code -> its row in csv_text
+  bool rows_read = false;
+
   const detail::EmojiList* emojis();
+  // OpenMoji's name for one code ("handshake"), without parsing the whole list.
+  std::string annotation(const std::string& code);
   const detail::NameIndex& openmoji_index();
   // Lookups over both indexes: folders and catalogue first, then OpenMoji.
   std::optional<detail::Candidate> best(const std::string& name);

@@ -234,4 +234,22 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+std::unordered_map<std::string_view, std::size_t> code_rows(std::string_view csv) {
+  std::unordered_map<std::string_view, std::size_t> out;
+  out.reserve(4600);
+  std::size_t line = csv.find('\n');  // skip the header row
+  while (line != std::string_view::npos && ++line < csv.size()) {
+    std::size_t first = csv.find(',', line);
+    std::size_t next_line = csv.find('\n', line);
+    // The first field is the emoji itself, never quoted; the code follows it.
+    if (first != std::string_view::npos && first < next_line) {
+      std::size_t second = csv.find(',', first + 1);
+      if (second != std::string_view::npos && second < next_line)
+        out.emplace(csv.substr(first + 1, second - first - 1), line);
+    }
+    line = next_line;
+  }
+  return out;
+}
+
 }  // namespace easyread::symbols::detail

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -61,6 +62,10 @@ std::string upper_ascii(std::string_view text);
 
 // Levenshtein distance over bytes (names are mostly ASCII).
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Code -> where its row starts, for every row of openmoji.csv. Reads only up
+// to the second comma of each row: much cheaper than parse_openmoji_csv.
+std::unordered_map<std::string_view, std::size_t> code_rows(std::string_view csv);
 
 // Splits a CSV line into fields; the end of the line is `pos` afterwards.
 // Internal to for_each_csv_row.
