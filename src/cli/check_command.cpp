@@ -17,27 +17,33 @@
 namespace easyread::cli {
 namespace {
 
-constexpr const char* kCheckHelp = R"(easyread check finds hard words and long sentences, and says how to fix them.
+constexpr const char* kCheckHelp = R"(easyread check finds hard words and long sentences. It says how to fix them.
 
 How to use it:
-  easyread check FILE...          Check text (.txt), Markdown (.md), Word (.docx)
-                                  or easyread notes (.xml). Use - to read what you type or paste.
+  easyread check letter.txt       Check a text file.
+  easyread check report.docx      Check a Word file.
+  easyread check news.md          Check a Markdown file.
+  easyread check notes.xml        Check easyread notes.
+  easyread check -                Check what you type or paste.
 
 Choices:
-  --format text|json|sarif|html   How to show what it finds. text is the usual.
-  -o, --output FILE               Write to FILE instead of the screen.
-  --words FILE                    Your own list of words to avoid (word | better word).
-  --allow WORDS                   Words that are fine for your readers, such as --allow NHS,GP
+  --format text|json|sarif|html   How to show what it finds. Text is the usual.
+  -o, --output NAME               Write to a file, not to the screen.
+  --words NAME                    Use your own list of words to avoid.
+  --allow WORDS                   Words that are fine for your readers. For example: --allow GP
   --rule RULE=off                 Switch a rule off. Or set it to note, warning or error.
-  --sentence-words N              The longest sentence you want (15 if you do not say).
+  --sentence-words N              The longest sentence you want. It is 15 if you do not say.
   --set NAME=VALUE                Any choice from the settings file.
-  --settings FILE                 Use this settings file.
+  --settings NAME                 Use this settings file.
   --no-settings                   Do not use the .easyread file beside the document.
   --strict                        Warnings count as errors.
   --color, --no-color             Colour on or off. Colour is only used on a terminal.
   --list-rules                    Show every rule.
 
-Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 a file could not be read.
+What the exit code means:
+  0  There are no errors.
+  1  There are errors. With --strict, warnings count too.
+  2  easyread could not read a file.
 )";
 
 struct Options {
