@@ -42,7 +42,7 @@ struct Settings {
   Severity severity_of(const RuleInfo& rule) const;
 };
 
-// Applies one `key = value` choice (the settings-file format, see docs/check.md).
+// Applies one `key = value` choice (the settings-file format, see the README).
 // `base_dir` makes relative file names (words = ...) absolute. Returns an empty
 // string when it worked, else a plain message that says what is wrong.
 std::string apply_setting(Settings& settings, std::string_view key, std::string_view value,

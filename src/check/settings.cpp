@@ -145,7 +145,7 @@ std::string apply_setting(Settings& settings, std::string_view key, std::string_
     }
     return {};
   }
-  return "There is no setting called \"" + std::string(key) + "\". See docs/check.md for the settings you can use.";
+  return "There is no setting called \"" + std::string(key) + "\". The README lists the settings you can use.";
 }
 
 bool load_settings_file(const std::string& path, Settings& settings, Diagnostics& diags) {

@@ -234,11 +234,13 @@ TEST_CASE("Paragraph::empty is true for white space only") {
   CHECK(paragraph.plain_text() == " \n\tx");
 }
 
-TEST_CASE("the complete example in the markup documentation reads without a mistake") {
-  std::ifstream file(std::string(EASYREAD_SOURCE_DIR) + "/docs/markup.md");
+TEST_CASE("the complete example in the README reads without a mistake") {
+  std::ifstream file(std::string(EASYREAD_SOURCE_DIR) + "/README.md");
   REQUIRE(file);
   std::string docs{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-  std::size_t begin = docs.find("```xml\n");
+  std::size_t section = docs.find("\n## The markup");
+  REQUIRE(section != std::string::npos);
+  std::size_t begin = docs.find("```xml\n", section);
   REQUIRE(begin != std::string::npos);
   begin += 7;
   std::size_t end = docs.find("```", begin);
