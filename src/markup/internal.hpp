@@ -57,7 +57,7 @@ std::vector<std::string_view> parents_of(std::string_view child);
 // The allowed name nearest to `wrong` if it is close enough to be a slip.
 std::optional<std::string_view> closest_name(std::string_view wrong,
                                              std::span<const std::string_view> names);
-std::size_t edit_distance(std::string_view a, std::string_view b);
+using text::edit_distance;
 // "<a>, <b> or <c>" (tags) or "a, b or c" (attributes).
 std::string join_names(std::span<const std::string_view> names, bool as_tags);
 

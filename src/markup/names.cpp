@@ -37,7 +37,6 @@ constexpr std::string_view all_parents[] = {"",       "easyread", "section", "po
                                             "action", "meeting",  "cover",   "list",
                                             "item",   "words",    "word"};
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 }  // namespace
 
@@ -77,22 +76,6 @@ std::vector<std::string_view> parents_of(std::string_view child) {
   return parents;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  // One row of the classic dynamic programme, letters compared without case.
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t change = diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, change});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 std::optional<std::string_view> closest_name(std::string_view wrong, Names names) {
   std::optional<std::string_view> best;

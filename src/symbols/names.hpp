@@ -6,11 +6,12 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "text/text.hpp"
 
 namespace easyread::symbols::detail {
 
@@ -60,8 +61,7 @@ std::vector<std::string> name_forms(std::string_view name);
 bool looks_like_code(std::string_view text);
 std::string upper_ascii(std::string_view text);
 
-// Levenshtein distance over bytes (names are mostly ASCII).
-std::size_t edit_distance(std::string_view a, std::string_view b);
+using text::edit_distance;
 
 // Code -> where its row starts, for every row of openmoji.csv. Reads only up
 // to the second comma of each row: much cheaper than parse_openmoji_csv.

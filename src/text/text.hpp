@@ -67,6 +67,10 @@ std::string format_time(const ClockTime& time, const std::string& lang);
 // Collapses runs of white space (including line ends) into one space.
 std::string fold_white_space(std::string_view utf8);
 
+// Levenshtein distance over bytes, ASCII letters compared without case (for
+// "did you mean" suggestions; names are mostly ASCII).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // Number of Unicode code points in a UTF-8 string.
 std::size_t count_code_points(std::string_view utf8);
 // Decodes one code point at `pos`, moving `pos` past it. Bad bytes give U+FFFD.
