@@ -41,7 +41,8 @@ class FontSet {
     void operator()(_FcConfig* c) const;
   };
   std::string data_home_;
-  std::unique_ptr<_FcConfig, ConfigCloser> fontconfig_;
+  std::unique_ptr<_FcConfig, ConfigCloser> quick_fontconfig_;  // standard folders only
+  std::unique_ptr<_FcConfig, ConfigCloser> fontconfig_;        // the system's full set-up
   std::vector<std::unique_ptr<Face>> faces_;
   std::vector<FontFile> files_;
 };
