@@ -73,7 +73,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // Number of Unicode code points in a UTF-8 string.
 std::size_t count_code_points(std::string_view utf8);
-// Decodes one code point at `pos`, moving `pos` past it. Bad bytes give U+FFFD.
+// Decodes one code point at `pos`, moving `pos` past it. Bad bytes, overlong
+// forms and surrogates give U+FFFD.
 char32_t next_code_point(std::string_view utf8, std::size_t& pos);
 
 // Finds line and column (in code points) of byte offsets, after indexing the

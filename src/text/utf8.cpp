@@ -5,25 +5,36 @@
 
 namespace easyread::text {
 
-char32_t next_code_point(std::string_view s, std::size_t& pos) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char lead = byte(pos);
-  int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-  if (length == 0 || pos + length > s.size()) {
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  constexpr char32_t replacement = 0xFFFD;
+  const auto lead = static_cast<unsigned char>(text[pos++]);
+  if (lead < 0x80) return lead;
+  int extra = 0;
+  char32_t value = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    extra = 1;
+    value = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    extra = 2;
+    value = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    extra = 3;
+    value = lead & 0x07;
+  } else {
+    return replacement;
+  }
+  for (int k = 0; k < extra; ++k) {
+    if (pos >= text.size()) return replacement;
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if ((c & 0xC0) != 0x80) return replacement;
+    value = (value << 6) | (c & 0x3F);
     ++pos;
-    return U'\uFFFD';
   }
-  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-  for (int i = 1; i < length; ++i) {
-    unsigned char c = byte(pos + i);
-    if ((c & 0xC0) != 0x80) {
-      pos += i;
-      return U'\uFFFD';
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  pos += length;
-  return cp;
+  // Overlong forms, surrogates and values past U+10FFFF are not characters.
+  static constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
+  if (value < smallest[extra] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+    return replacement;
+  return value;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
