@@ -1,6 +1,4 @@
 // easyread build: XML notes -> checks -> layout -> PDF, one document at a time.
-#include <unistd.h>
-
 #include <chrono>
 #include <map>
 #include <filesystem>
@@ -114,22 +112,6 @@ std::string output_path(const BuildOptions& o, const std::string& input) {
   return is_folder ? (fs::path(o.output) / name).string() : o.output;
 }
 
-// Prints findings like a compiler, showing the line each one is on. Findings
-// may point into other files too (a template, an SVG picture).
-void print_all(const Diagnostics& diags, const std::string& input, const std::string& source) {
-  TextPrinter printer(std::cerr, isatty(STDERR_FILENO) != 0, check::Settings{}.sentence_words);
-  std::map<std::string, std::string> other_files;
-  for (const auto& d : diags.items()) {
-    const std::string* text = &source;
-    if (d.file != input) {
-      auto it = other_files.find(d.file);
-      if (it == other_files.end()) it = other_files.emplace(d.file, read_text_or_empty(d.file)).first;
-      text = &it->second;
-    }
-    printer.print(d, *text, false);
-  }
-}
-
 }  // namespace
 
 int run_build(const Args& args) {
@@ -141,7 +123,7 @@ int run_build(const Args& args) {
   Diagnostics setup;
   for (const auto& folder : options->picture_folders) library.add_folder(folder, setup);
   if (setup.has_errors()) {
-    print_all(setup, {}, {});
+    print_findings(std::cerr, setup);
     return 2;
   }
   int failed = 0;
@@ -173,7 +155,7 @@ int run_build(const Args& args) {
       if (laid_out) bytes = pdf::render(*laid_out, out_path, diags);
       if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
     }
-    print_all(diags, input, doc ? doc->source : read_text_or_empty(input));
+    print_findings(std::cerr, diags, input, doc ? doc->source : read_text_or_empty(input));
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     if (diags.has_errors()) {
       ++failed;

@@ -1,9 +1,15 @@
 // Text, JSON and SARIF output for `easyread check`.
 #include "cli/report.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <iostream>
+#include <map>
 #include <sstream>
+
+#include "cli/files.hpp"
 
 #ifndef EASYREAD_VERSION
 #define EASYREAD_VERSION "unknown"  // the unit tests build this file without the program
@@ -267,6 +273,22 @@ std::string to_sarif(const std::vector<FileResult>& files) {
   }
   out << "\n]}]}\n";
   return out.str();
+}
+
+void print_findings(std::ostream& out, const Diagnostics& diags, const std::string& file,
+                    const std::string& source) {
+  const bool color = &out == &std::cerr ? isatty(STDERR_FILENO) != 0 : isatty(STDOUT_FILENO) != 0;
+  TextPrinter printer(out, color, check::Settings{}.sentence_words);
+  std::map<std::string, std::string> other_files;
+  for (const auto& d : diags.items()) {
+    const std::string* text = &source;
+    if (d.file != file) {
+      auto it = other_files.find(d.file);
+      if (it == other_files.end()) it = other_files.emplace(d.file, read_text_or_empty(d.file)).first;
+      text = &it->second;
+    }
+    printer.print(d, *text, false);
+  }
 }
 
 }  // namespace easyread::cli

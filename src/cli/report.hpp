@@ -66,6 +66,12 @@ class TextPrinter {
 // Byte offset of a 1-based column (in code points) within one line.
 std::size_t column_offset(std::string_view line, int column);
 
+// Prints findings like a compiler, each with the line it is on, to a
+// terminal in colour. `source` is the text of `file`; findings in other files
+// (a template, an SVG picture) are read from disk.
+void print_findings(std::ostream& out, const Diagnostics& diags, const std::string& file = {},
+                    const std::string& source = {});
+
 std::string to_json(const std::vector<FileResult>& files);
 // Pieces of the JSON, so big files can be written as they are checked.
 std::string json_file_start(const FileResult& file);  // {"path":..,"read":..,"diagnostics":[

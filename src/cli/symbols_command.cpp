@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/report.hpp"
 #include "cli/files.hpp"
 #include "layout/fonts.hpp"
 #include "pdf/pdf.hpp"
@@ -39,15 +40,6 @@ struct Options {
   std::string output;
   std::vector<std::string> folders;
 };
-
-void print_all(const Diagnostics& diags) {
-  for (const auto& d : diags.items()) {
-    std::cerr << d.file;
-    if (d.span.line > 0) std::cerr << ":" << d.span.line << ":" << d.span.column;
-    std::cerr << ": " << severity_name(d.severity) << ": " << d.message << "\n";
-    if (!d.suggestion.empty()) std::cerr << "  " << d.suggestion << "\n";
-  }
-}
 
 std::optional<Options> parse(const Args& args, int& exit_code) {
   Options o;
@@ -257,7 +249,7 @@ int sheet(symbols::Library& library, const Options& o) {
   layout::FontSet fonts(data_home());
   const int font = fonts.find("Andika", false, o.output, diags);
   if (font < 0 || kept.empty()) {
-    print_all(diags);
+    print_findings(std::cerr, diags);
     return 1;
   }
   SheetBuilder builder{{}, fonts, font};
@@ -266,7 +258,7 @@ int sheet(symbols::Library& library, const Options& o) {
   builder.doc.fonts = fonts.files();
   const std::string bytes = pdf::render(builder.doc, o.output, diags);
   if (!bytes.empty()) write_file_atomically(o.output, bytes, diags);
-  print_all(diags);
+  print_findings(std::cerr, diags);
   if (bytes.empty() || diags.has_errors()) {
     std::cerr << "No sheet was made. Fix the problems above, then try again.\n";
     return 1;
@@ -286,7 +278,7 @@ int run_symbols(const Args& args) {
   Diagnostics setup;
   for (const auto& folder : options->folders) library.add_folder(folder, setup);
   if (setup.has_errors()) {
-    print_all(setup);
+    print_findings(std::cerr, setup);
     return 2;
   }
   return options->action == "search" ? search(library, *options) : sheet(library, *options);

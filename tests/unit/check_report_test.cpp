@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "../../src/cli/files.cpp"
 #include "../../src/cli/report.cpp"       // NOLINT: see above
 #include "../../src/cli/report_html.cpp"  // NOLINT: see above
 #include "check/check.hpp"
