@@ -99,7 +99,7 @@ void DocumentLayout::contents_pages(const std::vector<ContentsEntry>& entries) {
     if (line > pages.space_left()) pages.new_page();
     int item = pages.node("TOCI", toc);
     int p = pages.node("P", item);
-    double baseline = pages.cursor() + line * 0.7;
+    double baseline = pages.baseline(styles_.body, pages.cursor());
     pages.draw_label(entry.title, styles_.body.regular, styles_.body.size, tmpl_.text, pages.left(),
                      baseline, p);
     std::string number = std::to_string(entry.page + 1);

@@ -21,11 +21,8 @@ int PageBuilder::node(const std::string& role, int parent, const std::string& al
 
 double PageBuilder::draw_line(const Line& line, const TextStyle& style, const Color& color,
                               double x, double top, int node_index) {
-  double height = line_height(style);
-  int font = style.regular;
-  // Centre the letters in the line's box, so extra line spacing falls evenly above and below.
-  double ascent = fonts_.ascender(font) * style.size, descent = fonts_.descender(font) * style.size;
-  double baseline = top + (height - (ascent - descent)) / 2 + ascent;
+  const double height = line_height(style);
+  const double base = baseline(style, top);
   double pen = x;
   int link_node = -1;
   std::string current_link;
@@ -35,7 +32,7 @@ double PageBuilder::draw_line(const Line& line, const TextStyle& style, const Co
     item.size = style.size;
     item.color = color;
     item.x = pen;
-    item.y = y_up(baseline);
+    item.y = y_up(base);
     item.width = piece.width;
     item.text = piece.text;
     item.link = piece.link;
@@ -51,6 +48,12 @@ double PageBuilder::draw_line(const Line& line, const TextStyle& style, const Co
     out_.pages.back().items.emplace_back(std::move(item));
   }
   return height;
+}
+
+double PageBuilder::baseline(const TextStyle& style, double top) const {
+  const double ascent = fonts_.ascender(style.regular) * style.size;
+  const double descent = fonts_.descender(style.regular) * style.size;
+  return top + (line_height(style) - (ascent - descent)) / 2 + ascent;
 }
 
 void PageBuilder::draw_label(const std::string& text, int font, double size, const Color& color,

@@ -29,6 +29,9 @@ class PageBuilder {
   double draw_line(const Line& line, const TextStyle& style, const Color& color, double x,
                    double top, int node);
   double line_height(const TextStyle& style) const { return style.size * tmpl_.line_spacing; }
+  // The baseline of a line whose box starts at `top`: letters sit in the
+  // middle of the box, so extra line spacing falls evenly above and below.
+  double baseline(const TextStyle& style, double top) const;
   // Draws a text with no breaking (labels, footers) with its baseline at
   // `baseline`, on the current page or on page `page`.
   void draw_label(const std::string& text, int font, double size, const Color& color, double x,

@@ -71,9 +71,8 @@ void RowPlacer::draw_group(const RowGroup& g, double text_x, double& top) {
   for (const auto& l : g.lines) {
     const Color& color = l.heading_style ? tmpl_.heading : tmpl_.text;
     if (!l.label.empty()) {
-      double ascent = body_.size * 0.8;
-      double baseline = top + (pages_.line_height(body_) - body_.size) / 2 + ascent;
-      pages_.draw_label(l.label, body_.regular, body_.size, tmpl_.accent, text_x, baseline, l.label_node);
+      pages_.draw_label(l.label, body_.regular, body_.size, tmpl_.accent, text_x,
+                        pages_.baseline(body_, top), l.label_node);
     }
     top += pages_.draw_line(l.line, body_, color, text_x + l.indent, top, l.node);
   }
