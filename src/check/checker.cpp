@@ -1,6 +1,7 @@
 // The Checker: loads the word lists once, then checks plain text and the XML
 // markup sentence by sentence.
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "check/check.hpp"
@@ -66,15 +67,16 @@ class Cursor {
     int line = 1, column = 1;
   };
   Place walk(Place from, std::size_t to) const {
-    for (std::size_t i = from.offset; i < to && i < text_.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(text_[i]);
-      if (c == '\n') {
-        ++from.line;
-        from.column = 1;
-      } else if ((c & 0xC0) != 0x80) {
-        ++from.column;
-      }
+    to = std::min(to, text_.size());
+    const char* p = text_.data();
+    std::size_t i = std::min(from.offset, to);
+    // Whole lines first, with memchr; then count the characters on the last.
+    for (const void* found; i < to && (found = std::memchr(p + i, '\n', to - i));) {
+      i = static_cast<std::size_t>(static_cast<const char*>(found) - p) + 1;
+      ++from.line;
+      from.column = 1;
     }
+    for (; i < to; ++i) from.column += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
     from.offset = to;
     return from;
   }

@@ -36,10 +36,8 @@ FileContext::FileContext(const Lexicons& lexicons, const Settings& settings, std
   }
 }
 
-bool FileContext::on(Rule rule) const {
-  if (!enabled_[rule]) return false;
-  if (ignore.empty()) return true;
-  return std::find(ignore.begin(), ignore.end(), rules()[rule].id) == ignore.end();
+bool FileContext::ignored(Rule rule) const {
+  return std::find(ignore.begin(), ignore.end(), rules()[rule].id) != ignore.end();
 }
 
 void FileContext::report(Rule rule, Span span, std::string message, std::string suggestion) {

@@ -47,13 +47,14 @@ class FileContext {
   void check_sentence(std::string_view text, std::size_t begin, std::size_t end);
   // Reports a finding for any rule (used by the XML checks too).
   void report(Rule rule, Span span, std::string message, std::string suggestion);
-  bool on(Rule rule) const;
+  bool on(Rule rule) const { return enabled_[rule] && (ignore.empty() || !ignored(rule)); }
 
   Stats finish_stats() const;
   const std::string& file() const { return file_; }
   const std::string& lang() const { return lang_; }
 
  private:
+  bool ignored(Rule rule) const;
   void find_phrases(std::string_view text);
   void sentence_rules(std::string_view text, std::size_t begin, std::size_t end, int words);
   void word_rules(std::string_view text);

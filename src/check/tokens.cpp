@@ -118,7 +118,7 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       }
     }
     if (is_digit(cp)) {
-      Token t;
+      Token& t = out.emplace_back();
       t.kind = Token::Kind::number;
       t.begin = pos;
       std::size_t p = pos;
@@ -139,13 +139,12 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       lower_into(text.substr(t.begin, t.end - t.begin), t.lower, true);
       t.joined = hyphen_pending;
       t.quoted = in_quotes;
-      out.push_back(std::move(t));
       hyphen_pending = false;
       pos = p;
       continue;
     }
     if (is_letter(cp)) {
-      Token t;
+      Token& t = out.emplace_back();
       t.begin = pos;
       bool ascii = true, any_lower = false;
       int upper = 0;
@@ -162,16 +161,30 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       }
       if (p > pos) t.capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
       // Plain ASCII letters and digits, the usual case, without decoding.
-      if (p == pos) {
+      // Short words are folded to small letters on the way.
+      char folded[16];
+      std::size_t folded_length = 0;
+      const bool plain = p == pos;
+      if (plain) {
         while (p < end) {
           const unsigned char c = static_cast<unsigned char>(text[p]);
-          if (c >= 'a' && c <= 'z') any_lower = true;
-          else if (c >= 'A' && c <= 'Z') ++upper;
-          else if (!ascii_digit(c)) break;
-          if (!ascii_digit(c) && ++t.letters == 1) t.capitalised = c <= 'Z';
+          char small = static_cast<char>(c);
+          if (c >= 'a' && c <= 'z') {
+            any_lower = true;
+            if (++t.letters == 1) t.capitalised = false;
+          } else if (c >= 'A' && c <= 'Z') {
+            ++upper;
+            if (++t.letters == 1) t.capitalised = true;
+            small = static_cast<char>(c + ('a' - 'A'));
+          } else if (!ascii_digit(c)) {
+            break;
+          }
+          if (folded_length < sizeof folded) folded[folded_length] = small;
+          ++folded_length;
           ++p;
         }
       }
+      const std::size_t plain_end = p;
       for (;;) {
         if (p > pos && text[p - 1] == '.') break;
         std::size_t l = 0;
@@ -189,35 +202,34 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
           continue;
         }
         // Inside a word: "don't", "A&E", and the dots of "e.g." and "a.m.".
-        std::size_t l2 = 0;
-        const char32_t after = peek(text, p + l, l2);
-        if (p < end && p + l < end && is_letter(after) &&
-            (is_apostrophe(c) || (c == '&' && upper > 0))) {
-          if (c >= 0x80) ascii = false;
-          p += l;
-          continue;
+        if (p < end && p + l < end && (is_apostrophe(c) || (c == '&' && upper > 0))) {
+          std::size_t l2 = 0;
+          if (is_letter(peek(text, p + l, l2))) {
+            if (c >= 0x80) ascii = false;
+            p += l;
+            continue;
+          }
         }
         break;
       }
       t.end = p;
       t.all_caps = upper >= 2 && !any_lower;
       t.capitals = upper;
-      lower_into(text.substr(t.begin, t.end - t.begin), t.lower, ascii);
+      if (plain && p == plain_end && folded_length <= sizeof folded) t.lower.assign(folded, folded_length);
+      else lower_into(text.substr(t.begin, t.end - t.begin), t.lower, ascii);
       t.joined = hyphen_pending;
       t.quoted = in_quotes;
-      out.push_back(std::move(t));
       hyphen_pending = false;
       pos = p;
       continue;
     }
     if (is_symbol_we_keep(cp)) {
-      Token t;
+      Token& t = out.emplace_back();
       t.kind = Token::Kind::symbol;
       t.begin = pos;
       t.end = pos + len;
       t.lower.assign(1, static_cast<char>(cp));
       t.quoted = in_quotes;
-      out.push_back(std::move(t));
     }
     hyphen_pending = false;
     pos += len;

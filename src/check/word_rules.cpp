@@ -22,10 +22,22 @@ constexpr std::array<NumberWord, 27> kNumberWords = {{
     {"ninety", 90},  {"hundred", 100},
 }};
 
+// Every word is checked, so first a quick test of length, first and last
+// letter: a table of the (length, first, last) that any number word has.
+constexpr std::size_t number_key(std::size_t length, char first, char last) {
+  return (length * 26 + static_cast<std::size_t>(first - 'a')) * 26 + static_cast<std::size_t>(last - 'a');
+}
+constexpr auto kNumberKeys = [] {
+  std::array<bool, 10 * 26 * 26> keys{};
+  for (const NumberWord& n : kNumberWords) keys[number_key(n.word.size(), n.word.front(), n.word.back())] = true;
+  return keys;
+}();
+
 std::optional<int> number_word(std::string_view w) {
   if (w.size() < 3 || w.size() > 9) return std::nullopt;
-  const char c = w[0];
-  if (c != 't' && c != 'f' && c != 's' && c != 'e' && c != 'n' && c != 'h') return std::nullopt;
+  const char first = w.front(), last = w.back();
+  if (first < 'a' || first > 'z' || last < 'a' || last > 'z') return std::nullopt;
+  if (!kNumberKeys[number_key(w.size(), first, last)]) return std::nullopt;
   for (const NumberWord& n : kNumberWords)
     if (n.word == w) return n.value;
   return std::nullopt;

@@ -52,9 +52,7 @@ void Counts::add(Severity s) {
 }
 
 std::size_t column_offset(std::string_view line, int column) {
-  std::size_t pos = 0;
-  for (int c = 1; c < column && pos < line.size(); ++c) text::next_code_point(line, pos);
-  return pos;
+  return column > 1 ? text::skip_code_points(line, 0, static_cast<std::size_t>(column - 1)) : 0;
 }
 
 std::size_t SourceLines::offset(int number, int column) {
@@ -64,9 +62,13 @@ std::size_t SourceLines::offset(int number, int column) {
     cached_column_ = 1;
     cached_offset_ = 0;
   }
-  while (cached_column_ < column && cached_offset_ < t.size()) {
-    text::next_code_point(t, cached_offset_);
-    ++cached_column_;
+  if (cached_column_ < column && cached_offset_ < t.size()) {
+    const auto wanted = static_cast<std::size_t>(column - cached_column_);
+    const std::size_t to = text::skip_code_points(t, cached_offset_, wanted);
+    const std::size_t skipped =
+        to < t.size() ? wanted : text::count_code_points(t.substr(cached_offset_, to - cached_offset_));
+    cached_column_ += static_cast<int>(skipped);
+    cached_offset_ = to;
   }
   return cached_offset_;
 }
@@ -99,8 +101,8 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     indexed_ = source.data();
   }
   // Built in one string and written once: big files have many findings.
-  std::string o;
-  o.reserve(256);
+  std::string& o = buffer_;
+  o.clear();
   // letter.txt:12:5: warning: message [rule]
   if (color_) o += kBold;
   o += d.file;
@@ -139,7 +141,8 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     if (skipped) o += "...";
     const std::size_t shown_at = o.size();
     o += line;
-    std::replace(o.begin() + static_cast<std::ptrdiff_t>(shown_at), o.end(), '\t', ' ');
+    if (line.find('\t') != std::string_view::npos)
+      std::replace(o.begin() + static_cast<std::ptrdiff_t>(shown_at), o.end(), '\t', ' ');
     if (more) o += "...";
     o += "\n  ";
     o.append(gutter.size(), ' ');

@@ -61,6 +61,7 @@ class TextPrinter {
   int sentence_words_;
   const char* indexed_ = nullptr;
   std::optional<SourceLines> lines_;
+  std::string buffer_;  // one finding's text; kept to save an allocation each time
 };
 
 // Byte offset of a 1-based column (in code points) within one line.

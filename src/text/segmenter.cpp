@@ -1,5 +1,6 @@
-// Sentences, words and line breaks from ICU's break iterators, run straight
-// on UTF-8 (through UText) so offsets are byte offsets and nothing is copied.
+// Sentences, words and line breaks from ICU's break iterators. Words and line
+// breaks run straight on UTF-8 (through UText), so offsets are byte offsets;
+// sentences, which checks run over whole files, go through UTF-16 for speed.
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
@@ -41,6 +42,8 @@ struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
   std::unique_ptr<icu::BreakIterator> line;
+  std::u16string units;            // reused by sentences()
+  std::vector<std::size_t> byte_at;
 };
 
 Segmenter::Segmenter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
@@ -66,17 +69,24 @@ Segmenter::~Segmenter() = default;
 Segmenter::Segmenter(Segmenter&&) noexcept = default;
 Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 
-std::vector<Range> Segmenter::sentences(std::string_view original) const {
+std::vector<Range> Segmenter::sentences(std::string_view utf8) const {
   std::vector<Range> out;
-  const std::string joined = detail::join_wrapped_lines(original);
-  std::string_view utf8 = joined;
-  UTextPtr ut = open_utf8(utf8);
+  Impl& m = *impl_;
+  detail::to_joined_utf16(utf8, m.units, m.byte_at);
   UErrorCode status = U_ZERO_ERROR;
-  impl_->sentence->setText(ut.get(), status);
-  int32_t start = impl_->sentence->first();
-  for (int32_t end = impl_->sentence->next(); end != icu::BreakIterator::DONE;
-       start = end, end = impl_->sentence->next()) {
-    std::size_t b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
+  UText* opened = utext_openUChars(nullptr, m.units.data(), static_cast<int64_t>(m.units.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU could not read the text");
+  const UTextPtr ut(opened);
+  m.sentence->setText(ut.get(), status);
+  auto byte = [&m](int32_t unit) {
+    const auto u = static_cast<std::size_t>(unit);
+    return m.byte_at.empty() ? u : m.byte_at[u];
+  };
+  std::size_t start = 0;
+  m.sentence->first();
+  for (int32_t end = m.sentence->next(); end != icu::BreakIterator::DONE; end = m.sentence->next()) {
+    std::size_t b = start, e = byte(end);
+    start = e;
     while (b < e && is_space_byte(utf8[b])) ++b;
     while (e > b && is_space_byte(utf8[e - 1])) --e;
     if (e > b) detail::split_before_numbers(utf8, {b, e}, out, impl_->english);

@@ -1,6 +1,9 @@
 // Where English sentences end, beyond Unicode's own rules.
 #include "text/sentence_rules.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace easyread::text::detail {
 namespace {
 
@@ -18,18 +21,65 @@ bool is_abbreviation(std::string_view word_with_stop) {
 // ICU ends a sentence at every line end. Authors and PDFs wrap lines in the
 // middle of sentences, so a single line end counts as a space; a blank line
 // still ends a sentence (headings and list items often have no full stop).
-// Same length, so offsets stay the same.
-std::string join_wrapped_lines(std::string_view utf8) {
-  std::string out(utf8);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] != '\n' && out[i] != '\r') continue;
-    std::size_t j = i + 1;
-    while (j < out.size() && (out[j] == ' ' || out[j] == '\t' || out[j] == '\r')) ++j;
-    bool blank_line_follows = j < out.size() && out[j] == '\n';
-    if (!blank_line_follows) out[i] = ' ';
-    else i = j;
+// ICU reads UTF-16 much faster than UTF-8 through UText, so we convert here,
+// in the same pass.
+void to_joined_utf16(std::string_view utf8, std::u16string& units, std::vector<std::size_t>& byte_at) {
+  units.resize(utf8.size());  // never more units than bytes
+  byte_at.clear();
+  const char* bytes = utf8.data();
+  const std::size_t size = utf8.size();
+  char16_t* unit = units.data();
+  std::size_t n = 0, i = 0;
+  bool mapped = false;  // true after the first non-ASCII character
+  auto put = [&](char16_t u, std::size_t from) {
+    if (mapped) byte_at[n] = from;
+    unit[n++] = u;
+  };
+  while (i < size) {
+    // Most text is ASCII with no line end: copy it in a tight loop.
+    if (!mapped) {
+      while (i < size) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c >= 0x80 || c == '\n' || c == '\r') break;
+        unit[n++] = c;
+        ++i;
+      }
+      if (i == size) break;
+    }
+    const char c = bytes[i];
+    if (c == '\n' || c == '\r') {
+      std::size_t j = i + 1;
+      while (j < size && (bytes[j] == ' ' || bytes[j] == '\t' || bytes[j] == '\r')) ++j;
+      if (j < size && bytes[j] == '\n') {
+        for (; i <= j; ++i) put(static_cast<char16_t>(bytes[i]), i);  // a blank line: kept
+      } else {
+        put(u' ', i++);
+      }
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x80) {
+      put(static_cast<char16_t>(c), i++);
+      continue;
+    }
+    if (!mapped) {  // the first non-ASCII character: start the map
+      mapped = true;
+      byte_at.resize(size + 1);
+      for (std::size_t k = 0; k < n; ++k) byte_at[k] = k;
+    }
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(utf8, i);
+    if (cp >= 0x10000) {  // 4 bytes become 2 units
+      put(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)), start);
+      put(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)), start);
+    } else {
+      put(static_cast<char16_t>(cp), start);
+    }
   }
-  return out;
+  units.resize(n);
+  if (mapped) {
+    byte_at[n] = size;
+    byte_at.resize(n + 1);
+  }
 }
 
 // Easy Read writes numbers as digits, so sentences often start with one:
@@ -40,9 +90,20 @@ std::string join_wrapped_lines(std::string_view utf8) {
 void split_before_numbers(std::string_view text, Range sentence, std::vector<Range>& out,
                           bool english) {
   std::size_t start = sentence.begin;
-  for (std::size_t i = sentence.begin; i + 2 < sentence.end; ++i) {
-    char c = text[i];
-    if (c != '.' && c != '!' && c != '?') continue;
+  // Most sentences have no stop inside them: find each kind with memchr.
+  std::array<std::size_t, 3> next{};
+  constexpr std::array<char, 3> kStops = {'.', '!', '?'};
+  auto find_from = [&](std::size_t k, std::size_t from) {
+    const void* at = from < sentence.end ? std::memchr(text.data() + from, kStops[k], sentence.end - from) : nullptr;
+    next[k] = at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data()) : sentence.end;
+  };
+  for (std::size_t k = 0; k < 3; ++k) find_from(k, sentence.begin);
+  for (;;) {
+    const std::size_t k = static_cast<std::size_t>(std::min_element(next.begin(), next.end()) - next.begin());
+    const std::size_t i = next[k];
+    if (i + 2 >= sentence.end) break;
+    find_from(k, i + 1);
+    const char c = text[i];
     std::size_t j = i + 1;
     if (!is_space_byte(text[j])) continue;
     while (j < sentence.end && is_space_byte(text[j])) ++j;

@@ -16,8 +16,11 @@ inline constexpr std::array kEnglishAbbreviations = {
     "Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "Cllr.", "Rev.", "St.", "Sr.", "Jr.",
     "e.g.", "i.e.", "approx.", "no.", "No.", "vs.", "tel.", "Tel.", "ref.", "Ref."};
 
-// Wrapped lines joined with spaces (a blank line still ends a sentence). Same length.
-std::string join_wrapped_lines(std::string_view utf8);
+// The text as UTF-16 for ICU, with wrapped lines joined by spaces (a blank
+// line still ends a sentence). `byte_at[k]` is the byte offset of unit k, with
+// one more entry for the end; it is left empty when the text is all ASCII,
+// because then the two offsets are the same.
+void to_joined_utf16(std::string_view utf8, std::u16string& units, std::vector<std::size_t>& byte_at);
 
 // Appends `sentence` to `out`, split before sentences that start with a number.
 void split_before_numbers(std::string_view text, Range sentence, std::vector<Range>& out, bool english);

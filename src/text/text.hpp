@@ -73,6 +73,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // Number of Unicode code points in a UTF-8 string.
 std::size_t count_code_points(std::string_view utf8);
+// The byte offset `count` code points after `pos` (or the end of the string).
+// Counts like count_code_points. Fast on ASCII, which most text is.
+std::size_t skip_code_points(std::string_view utf8, std::size_t pos, std::size_t count);
 // Decodes one code point at `pos`, moving `pos` past it. Bad bytes, overlong
 // forms and surrogates give U+FFFD.
 char32_t next_code_point(std::string_view utf8, std::size_t& pos);

@@ -1,5 +1,7 @@
 // Small UTF-8 helpers and the line index used to report line and column.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "text/text.hpp"
 
@@ -56,9 +58,28 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
+}
+
+std::size_t skip_code_points(std::string_view s, std::size_t pos, std::size_t count) {
+  const std::size_t size = s.size();
+  while (count > 0 && pos < size) {
+    // Eight ASCII bytes at a time: each is one code point.
+    if (count >= 8 && pos + 8 <= size) {
+      std::uint64_t eight;
+      std::memcpy(&eight, s.data() + pos, 8);
+      if ((eight & 0x8080808080808080ull) == 0) {
+        pos += 8;
+        count -= 8;
+        continue;
+      }
+    }
+    ++pos;  // a lead byte, then its continuation bytes
+    while (pos < size && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+    --count;
+  }
+  return pos;
 }
 
 std::string fold_white_space(std::string_view s) {
@@ -80,8 +101,11 @@ std::string fold_white_space(std::string_view s) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (text.empty()) return;
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
+    starts_.push_back(static_cast<std::size_t>(++p - begin));
 }
 
 LineIndex::Position LineIndex::at(std::size_t offset) const {

@@ -73,3 +73,32 @@ TEST_CASE("a sentence that starts with a number is its own sentence") {
   CHECK(sentences_of("It costs 2.50 each. See p. 4 for more.").size() == 2);
   CHECK(sentences_of("Wow! 5 people came.").size() == 2);
 }
+
+TEST_CASE("sentence offsets stay right after characters beyond ASCII") {
+  // "é" is 2 bytes, "€" 3, and the emoji 4 bytes (2 UTF-16 units for ICU).
+  auto s = sentences_of("Café opens at 9. It costs €3 😀 a cup.\nWe like it! Ünïcode works?\n\nNew part.");
+  REQUIRE(s.size() == 5);
+  CHECK(s[0] == "Café opens at 9.");
+  CHECK(s[1] == "It costs €3 😀 a cup.");
+  CHECK(s[2] == "We like it!");
+  CHECK(s[3] == "Ünïcode works?");
+  CHECK(s[4] == "New part.");
+}
+
+TEST_CASE("a blank line made of spaces still ends a sentence") {
+  auto s = sentences_of("No full stop here\n   \nNext one");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "No full stop here");
+  CHECK(s[1] == "Next one");
+}
+
+TEST_CASE("skipping characters counts code points, fast or slow") {
+  const std::string ascii = "abcdefghijklmnopqrstuvwxyz";
+  CHECK(text::skip_code_points(ascii, 0, 20) == 20);
+  CHECK(text::skip_code_points(ascii, 3, 100) == ascii.size());
+  const std::string mixed = "abcdefgh\xC3\xA9" "ijklmnop\xE2\x82\xAC" "q";  // é and €
+  CHECK(text::skip_code_points(mixed, 0, 9) == 10);    // past é
+  CHECK(text::skip_code_points(mixed, 0, 18) == 21);   // past €
+  CHECK(text::skip_code_points(mixed, 0, 19) == mixed.size());
+  CHECK(text::count_code_points(mixed) == 19);
+}
