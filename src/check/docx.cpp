@@ -1,21 +1,14 @@
 // Word documents: the paragraphs of word/document.xml, one a line.
-#include <zip.h>
-
-#include <memory>
+#include <fstream>
+#include <iterator>
 #include <pugixml.hpp>
 #include <string>
 
 #include "check/check.hpp"
+#include "check/zip_reader.hpp"
 
 namespace easyread::check {
 namespace {
-
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }  // read only: nothing to save
-};
-struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
 
 void collect_text(const pugi::xml_node& node, std::string& out) {
   for (const pugi::xml_node& child : node.children()) {
@@ -50,18 +43,12 @@ std::optional<std::string> read_docx_text(const std::string& path, Diagnostics& 
                 "Check that it is a Word document (.docx). Save it again from Word if it still fails.");
     return std::nullopt;
   };
-  int error = 0;
-  std::unique_ptr<zip_t, ZipCloser> archive(zip_open(path.c_str(), ZIP_RDONLY, &error));
-  if (!archive) return cannot_read("It is not a Word file, or it is damaged.");
-  zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat(archive.get(), "word/document.xml", 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
-    return cannot_read("It has no text part (word/document.xml).");
-  std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen(archive.get(), "word/document.xml", 0));
-  if (!file) return cannot_read("Its text part could not be opened.");
-  std::string xml(static_cast<std::size_t>(stat.size), '\0');
-  if (zip_fread(file.get(), xml.data(), stat.size) != static_cast<zip_int64_t>(stat.size))
-    return cannot_read("Its text part could not be read.");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return cannot_read("It could not be opened.");
+  const std::string archive{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  auto entry = detail::read_zip_entry(archive, "word/document.xml");
+  if (const auto* problem = std::get_if<detail::ZipProblem>(&entry)) return cannot_read(problem->why);
+  std::string& xml = std::get<std::string>(entry);
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size())) return cannot_read("Its text part is damaged.");
   std::string out;

@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "check/check.hpp"
 #include "markup/markup.hpp"
@@ -79,6 +82,22 @@ TEST_CASE("Markdown syntax is not checked, and positions stay right") {
   CHECK(report.stats.sentences == 6);
 }
 
+namespace {
+// Writes a ZIP archive with libzip (not our reader's code).
+void write_zip(const std::string& path, const std::vector<std::pair<std::string, std::string>>& files, bool stored) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  REQUIRE(archive);
+  for (const auto& [name, bytes] : files) {
+    zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
+    const zip_int64_t index = zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE);
+    REQUIRE(index >= 0);
+    REQUIRE(zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) == 0);
+  }
+  REQUIRE(zip_close(archive) == 0);
+}
+}  // namespace
+
 TEST_CASE("Word documents are read one paragraph a line") {
   TempFolder folder;
   const std::string path = (folder.path / "letter.docx").string();
@@ -87,12 +106,9 @@ TEST_CASE("Word documents are read one paragraph a line") {
       "<w:p><w:r><w:t>Dear Sam,</w:t></w:r></w:p>"
       "<w:p><w:r><w:t xml:space=\"preserve\">The commissioners </w:t></w:r><w:r><w:t>met.</w:t></w:r></w:p>"
       "</w:body></w:document>";
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  REQUIRE(archive);
-  zip_source_t* source = zip_source_buffer(archive, xml.data(), xml.size(), 0);
-  REQUIRE(zip_file_add(archive, "word/document.xml", source, ZIP_FL_OVERWRITE) >= 0);
-  REQUIRE(zip_close(archive) == 0);
+  // Word packs its parts deflated; some tools store them as they are.
+  const bool stored = GENERATE(false, true);
+  write_zip(path, {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", xml}}, stored);
 
   Diagnostics diags;
   const auto text = check::read_docx_text(path, diags);
@@ -106,6 +122,37 @@ TEST_CASE("Word documents are read one paragraph a line") {
   Diagnostics bad;
   CHECK_FALSE(check::read_docx_text((folder.path / "missing.docx").string(), bad));
   CHECK(bad.has_errors());
+}
+
+TEST_CASE("damaged Word files give a plain error, not a crash") {
+  TempFolder folder;
+  const std::string path = (folder.path / "letter.docx").string();
+  std::string long_text(20000, 'a');
+  write_zip(path, {{"word/document.xml", "<w:document xmlns:w=\"x\"><w:p><w:t>" + long_text + "</w:t></w:p></w:document>"}}, false);
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto try_bytes = [&](const std::string& damaged) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << damaged;
+    Diagnostics diags;
+    const auto text = check::read_docx_text(path, diags);
+    return std::pair{text.has_value(), diags.has_errors()};
+  };
+  CHECK(try_bytes(bytes) == std::pair{true, false});
+  // Cut short, one byte changed in the packed text, and not a ZIP file at all.
+  CHECK(try_bytes(bytes.substr(0, bytes.size() / 2)) == std::pair{false, true});
+  std::string flipped = bytes;
+  flipped[60] = static_cast<char>(flipped[60] ^ 0x55);
+  CHECK(try_bytes(flipped) == std::pair{false, true});
+  CHECK(try_bytes("This is a plain letter, not a Word file.") == std::pair{false, true});
+  // A ZIP file without a text part.
+  write_zip(path, {{"word/styles.xml", "<styles/>"}}, false);
+  Diagnostics diags;
+  CHECK_FALSE(check::read_docx_text(path, diags));
+  REQUIRE(diags.has_errors());
+  CHECK(diags.items().front().message.find("no text part") != std::string::npos);
 }
 
 TEST_CASE("settings files switch rules, set limits and allow words") {
