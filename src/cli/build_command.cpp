@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <stdexcept>
+#include <thread>
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
@@ -112,6 +114,20 @@ std::string output_path(const BuildOptions& o, const std::string& input) {
   return is_folder ? (fs::path(o.output) / name).string() : o.output;
 }
 
+// The plain-language checks, with the settings file beside the notes.
+void check_notes(const std::string& home, const std::string& input, const markup::Document& doc,
+                 Diagnostics& diags) {
+  try {
+    check::Settings settings;
+    if (auto file = check::find_settings_file(input)) check::load_settings_file(*file, settings, diags);
+    const check::Checker checker(home, settings, diags);
+    diags.append(checker.check_document(doc).diagnostics);
+  } catch (const std::exception& e) {  // on this thread, an escaped exception would end the program
+    diags.error(input, {}, "check", std::string("The checks stopped: ") + e.what(),
+                "Build again with --no-check to make the PDF without them.");
+  }
+}
+
 }  // namespace
 
 int run_build(const Args& args) {
@@ -145,14 +161,17 @@ int run_build(const Args& args) {
                   "Give one of the files another name, or build them into different folders.");
     } else if (doc) {
       made_by[out_key] = input;
-      if (options->check) {
-        check::Settings settings;
-        if (auto file = check::find_settings_file(input)) check::load_settings_file(*file, settings, diags);
-        check::Checker checker(home, settings, diags);
-        diags.append(checker.check_document(*doc).diagnostics);
-      }
-      laid_out = layout::lay_out(*doc, library, {home, options->template_name}, diags);
-      if (laid_out) bytes = pdf::render(*laid_out, out_path, diags);
+      // The checks only read the notes and never change the PDF, so they
+      // run on a second thread (the second core) beside the layout.
+      Diagnostics check_diags, layout_diags;
+      {
+        std::jthread checking;
+        if (options->check) checking = std::jthread([&] { check_notes(home, input, *doc, check_diags); });
+        laid_out = layout::lay_out(*doc, library, {home, options->template_name}, layout_diags);
+        if (laid_out) bytes = pdf::render(*laid_out, out_path, layout_diags);
+      }  // waits for the checks
+      diags.append(check_diags);
+      diags.append(layout_diags);
       if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
     }
     print_findings(std::cerr, diags, input, doc ? doc->source : read_text_or_empty(input));
