@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -55,8 +56,30 @@ std::size_t column_offset(std::string_view line, int column) {
   return column > 1 ? text::skip_code_points(line, 0, static_cast<std::size_t>(column - 1)) : 0;
 }
 
+std::string_view SourceLines::line(int number) {
+  if (number < 1) return {};
+  if (number < at_line_) {  // back to the last checkpoint before it
+    const auto index = static_cast<std::size_t>((number - 1) / kCheckpointEvery);
+    at_line_ = static_cast<int>(index) * kCheckpointEvery + 1;
+    at_start_ = checkpoints_[index];
+  }
+  const char* data = source_.data();
+  while (at_line_ < number) {
+    const void* end = at_start_ < source_.size() ? std::memchr(data + at_start_, '\n', source_.size() - at_start_) : nullptr;
+    if (end == nullptr) return {};
+    at_start_ = static_cast<std::size_t>(static_cast<const char*>(end) - data) + 1;
+    ++at_line_;
+    const auto index = static_cast<std::size_t>((at_line_ - 1) / kCheckpointEvery);
+    if ((at_line_ - 1) % kCheckpointEvery == 0 && index == checkpoints_.size()) checkpoints_.push_back(at_start_);
+  }
+  std::string_view rest = source_.substr(at_start_);
+  rest = rest.substr(0, rest.find('\n'));
+  while (!rest.empty() && (rest.back() == '\r' || rest.back() == '\n')) rest.remove_suffix(1);
+  return rest;
+}
+
 std::size_t SourceLines::offset(int number, int column) {
-  const std::string_view t = lines_.line_text(number);
+  const std::string_view t = line(number);
   if (number != cached_line_ || column < cached_column_) {
     cached_line_ = number;
     cached_column_ = 1;
@@ -78,7 +101,7 @@ std::string SourceLines::text(const Span& span) {
   std::string out;
   const int last = std::max(span.line, span.end_line);
   for (int number = span.line; number <= last; ++number) {
-    const std::string_view t = lines_.line_text(number);
+    const std::string_view t = line(number);
     // The start walks on from the last finding; the end from the start.
     const std::size_t from = number == span.line ? offset(number, span.column) : 0;
     std::size_t to = t.size();

@@ -31,17 +31,26 @@ struct Counts {
 // The lines of one source, indexed once, and where a column is in a line.
 // Columns are found by walking on from the last one asked for, so a file
 // that is one long line is not walked from its start for every finding.
+// Lines of a file's text, found as the findings ask for them. Findings come
+// mostly in order, so this walks forward from the last line asked for and
+// keeps only the start of every 1,024th line: memory does not grow with the
+// file the way an index of every line would.
 class SourceLines {
  public:
-  explicit SourceLines(std::string_view source) : lines_(source) {}
-  std::string_view line(int number) const { return lines_.line_text(number); }
+  explicit SourceLines(std::string_view source) : source_(source), checkpoints_{0} {}
+  // Line `number` (from 1), without its line end; empty past the end.
+  std::string_view line(int number);
   // Byte offset of a 1-based column (in code points) within line `number`.
   std::size_t offset(int number, int column);
   // The words a span covers (for JSON).
   std::string text(const Span& span);
 
  private:
-  text::LineIndex lines_;
+  static constexpr int kCheckpointEvery = 1024;
+  std::string_view source_;
+  int at_line_ = 1;          // the line the walk has reached,
+  std::size_t at_start_ = 0;  // and where it starts
+  std::vector<std::size_t> checkpoints_;  // starts of lines 1, 1025, 2049, ...
   int cached_line_ = 0, cached_column_ = 1;
   std::size_t cached_offset_ = 0;
 };

@@ -72,3 +72,23 @@ TEST_CASE("the HTML page marks the words and shows what to do beside them") {
   CHECK(html.find("<script") == std::string::npos);   // one plain page, nothing to run
   CHECK(html.find("http") == std::string::npos);      // nothing to fetch
 }
+
+TEST_CASE("source lines are found forwards, backwards and past checkpoints") {
+  std::string text;
+  for (int i = 1; i <= 3000; ++i) text += "line " + std::to_string(i) + (i % 2 ? "\r\n" : "\n");
+  cli::SourceLines lines(text);
+  CHECK(lines.line(1) == "line 1");
+  CHECK(lines.line(2500) == "line 2500");
+  CHECK(lines.line(2501) == "line 2501");  // no \r kept
+  CHECK(lines.line(1030) == "line 1030");  // back, past a checkpoint
+  CHECK(lines.line(7) == "line 7");
+  CHECK(lines.line(3000) == "line 3000");
+  CHECK(lines.line(3001).empty());  // after the last line end
+  CHECK(lines.line(5000).empty());
+  CHECK(lines.line(1025) == "line 1025");
+  CHECK(lines.line(0).empty());
+  CHECK(lines.offset(1024, 3) == 2);
+  cli::SourceLines no_end("one\ntwo");
+  CHECK(no_end.line(2) == "two");
+  CHECK(no_end.line(3).empty());
+}
