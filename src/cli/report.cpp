@@ -127,21 +127,23 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
   std::string& o = buffer_;
   o.clear();
   // letter.txt:12:5: warning: message [rule]
+  using namespace std::string_view_literals;  // appends that need no strlen: big files print a lot
+  const std::string line_number = d.span.line > 0 ? std::to_string(d.span.line) : std::string();
   if (color_) o += kBold;
   o += d.file;
   if (d.span.line > 0) {
-    o += paragraphs ? ": paragraph " : ":";
-    o += std::to_string(d.span.line);
-    if (!paragraphs && d.span.column > 0) o += ":" + std::to_string(d.span.column);
+    o += paragraphs ? ": paragraph "sv : ":"sv;
+    o += line_number;
+    if (!paragraphs && d.span.column > 0) (o += ':') += std::to_string(d.span.column);
   }
-  o += ": ";
+  o += ": "sv;
   if (color_) o += severity_color(d.severity);
   o += severity_name(d.severity);
-  o += ":";
+  o += ':';
   if (color_) (o += kReset) += kBold;
-  (o += " ") += d.message;
+  (o += ' ') += d.message;
   if (color_) o += kReset;
-  ((o += " [") += d.rule) += "]\n";
+  ((o += " ["sv) += d.rule) += "]\n"sv;
 
   if (d.span.line > 0 && d.span.column > 0) {
     const std::string_view whole = lines_->line(d.span.line);
@@ -159,26 +161,25 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
                    ? d.span.end_column - skipped
                    : static_cast<int>(text::count_code_points(line)) + 1;
     last = std::min(last, kShownWidth + 1);
-    const std::string gutter = std::to_string(d.span.line);
-    ((o += "  ") += gutter) += " | ";
-    if (skipped) o += "...";
+    ((o += "  "sv) += line_number) += " | "sv;
+    if (skipped) o += "..."sv;
     const std::size_t shown_at = o.size();
     o += line;
     if (line.find('\t') != std::string_view::npos)
       std::replace(o.begin() + static_cast<std::ptrdiff_t>(shown_at), o.end(), '\t', ' ');
-    if (more) o += "...";
-    o += "\n  ";
-    o.append(gutter.size(), ' ');
-    o += " | ";
-    if (skipped) o += "   ";
+    if (more) o += "..."sv;
+    o += "\n  "sv;
+    o.append(line_number.size(), ' ');
+    o += " | "sv;
+    if (skipped) o += "   "sv;
     o.append(static_cast<std::size_t>(first - 1), ' ');
-    if (color_) o += "\x1b[1;32m";
+    if (color_) o += "\x1b[1;32m"sv;
     o += '^';
     o.append(static_cast<std::size_t>(std::max(0, last - first - 1)), '~');
     if (color_) o += kReset;
-    o += "\n";
+    o += '\n';
   }
-  if (!d.suggestion.empty()) ((o += "  What to do: ") += d.suggestion) += "\n";
+  if (!d.suggestion.empty()) ((o += "  What to do: "sv) += d.suggestion) += '\n';
   out_.write(o.data(), static_cast<std::streamsize>(o.size()));
 }
 
