@@ -87,7 +87,7 @@ int FileContext::syllables_of(const std::string& word) {
   if (word.empty() || word.size() > 15) return count_syllables(word);
   std::uint32_t hash = 2166136261u;  // FNV-1a
   for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-  SyllableSlot& slot = syllable_cache_[hash & 4095u];
+  SyllableSlot& slot = syllable_cache_[hash & 16383u];
   if (slot.length == word.size() && std::equal(word.begin(), word.end(), slot.word.begin())) return slot.count;
   slot.count = count_syllables(word);
   slot.length = static_cast<unsigned char>(word.size());

@@ -79,7 +79,7 @@ class FileContext {
     int count = 0;
   };
   int syllables_of(const std::string& word);
-  std::vector<SyllableSlot> syllable_cache_ = std::vector<SyllableSlot>(4096);
+  std::vector<SyllableSlot> syllable_cache_ = std::vector<SyllableSlot>(16384);
   std::vector<Token> tokens_;
   std::vector<std::pair<std::size_t, Diagnostic>> pending_;  // this sentence's findings
   std::vector<char> covered_;  // tokens a list entry already explains or flags
