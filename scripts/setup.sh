@@ -5,6 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
+# libzip-dev and catch2 are for the tests only (libzip writes test Word files).
 packages=(
   build-essential cmake pkg-config
   libicu-dev libpugixml-dev libhpdf-dev libharfbuzz-dev libfontconfig-dev
