@@ -123,9 +123,8 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     lines_.emplace(source);
     indexed_ = source.data();
   }
-  // Built in one string and written once: big files have many findings.
+  // Added to one string and written in big pieces: big files have many findings.
   std::string& o = buffer_;
-  o.clear();
   // letter.txt:12:5: warning: message [rule]
   using namespace std::string_view_literals;  // appends that need no strlen: big files print a lot
   const std::string line_number = d.span.line > 0 ? std::to_string(d.span.line) : std::string();
@@ -180,10 +179,16 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     o += '\n';
   }
   if (!d.suggestion.empty()) ((o += "  What to do: "sv) += d.suggestion) += '\n';
-  out_.write(o.data(), static_cast<std::streamsize>(o.size()));
+  if (o.size() >= (1u << 18)) flush();
+}
+
+void TextPrinter::flush() {
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
 }
 
 void TextPrinter::summary(const FileResult& file, const Counts& counts) {
+  flush();
   const check::Stats& s = file.stats;
   if (color_) out_ << kBold;
   out_ << "Summary for " << file.path << ":";

@@ -59,10 +59,15 @@ class SourceLines {
 class TextPrinter {
  public:
   TextPrinter(std::ostream& out, bool color, int sentence_words);
+  ~TextPrinter() { flush(); }
+  TextPrinter(const TextPrinter&) = delete;
+  TextPrinter& operator=(const TextPrinter&) = delete;
   // One finding: the message line, the source line with the words marked, the suggestion.
   void print(const Diagnostic& d, std::string_view source, bool paragraphs);
   // A short summary after a file.
   void summary(const FileResult& file, const Counts& counts);
+  // Writes what print() has kept back (it writes in big pieces).
+  void flush();
 
  private:
   std::ostream& out_;
@@ -70,7 +75,7 @@ class TextPrinter {
   int sentence_words_;
   const char* indexed_ = nullptr;
   std::optional<SourceLines> lines_;
-  std::string buffer_;  // one finding's text; kept to save an allocation each time
+  std::string buffer_;  // findings not written yet: big files have many, so they go out in big pieces
 };
 
 // Byte offset of a 1-based column (in code points) within one line.
