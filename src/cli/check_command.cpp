@@ -261,12 +261,19 @@ int run_check(const Args& args) {
     }
     Counts counts;
     bool first_finding = true;
+    std::string json_pending;
     auto keep = [&](Diagnostic&& d) {
       counts.add(d.severity);
       if (text_format) {
         printer.print(d, result.source, result.paragraphs);
       } else if (json_format) {
-        out << (first_finding ? "" : ",") << json_diagnostic(d, *lines);
+        // Kept and written in big pieces, as the text printer does.
+        if (!first_finding) json_pending += ',';
+        json_pending += json_diagnostic(d, *lines);
+        if (json_pending.size() >= (1u << 18)) {
+          out << json_pending;
+          json_pending.clear();
+        }
       } else {
         result.diagnostics.push_back(std::move(d));
       }
@@ -288,7 +295,10 @@ int run_check(const Args& args) {
     total.warnings += counts.warnings;
     total.notes += counts.notes;
     if (text_format) printer.summary(result, counts);
-    if (json_format) out << json_file_end(result.stats);
+    if (json_format) {
+      out << json_pending << json_file_end(result.stats);
+      json_pending.clear();
+    }
     if (text_format || json_format) result.source.clear();
     else results.push_back(std::move(result));
   }
