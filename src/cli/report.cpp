@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -58,10 +59,17 @@ std::size_t column_offset(std::string_view line, int column) {
 
 std::string_view SourceLines::line(int number) {
   if (number < 1) return {};
-  if (number < at_line_) {  // back to the last checkpoint before it
-    const auto index = static_cast<std::size_t>((number - 1) / kCheckpointEvery);
-    at_line_ = static_cast<int>(index) * kCheckpointEvery + 1;
-    at_start_ = checkpoints_[index];
+  if (number < at_line_) {
+    if (number >= recent_low_) {  // a line walked lately
+      at_line_ = number;
+      at_start_ = recent_[static_cast<std::size_t>(number % kRecent)];
+    } else {  // back to the last checkpoint before it
+      const auto index = static_cast<std::size_t>((number - 1) / kCheckpointEvery);
+      at_line_ = static_cast<int>(index) * kCheckpointEvery + 1;
+      at_start_ = checkpoints_[index];
+      recent_low_ = at_line_;
+      recent_[static_cast<std::size_t>(at_line_ % kRecent)] = at_start_;
+    }
   }
   const char* data = source_.data();
   while (at_line_ < number) {
@@ -69,6 +77,8 @@ std::string_view SourceLines::line(int number) {
     if (end == nullptr) return {};
     at_start_ = static_cast<std::size_t>(static_cast<const char*>(end) - data) + 1;
     ++at_line_;
+    recent_[static_cast<std::size_t>(at_line_ % kRecent)] = at_start_;
+    if (at_line_ - recent_low_ >= kRecent) recent_low_ = at_line_ - kRecent + 1;
     const auto index = static_cast<std::size_t>((at_line_ - 1) / kCheckpointEvery);
     if ((at_line_ - 1) % kCheckpointEvery == 0 && index == checkpoints_.size()) checkpoints_.push_back(at_start_);
   }
@@ -211,24 +221,39 @@ std::string json_string(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
-  for (char c : s) {
+  std::size_t run = 0;  // start of the bytes not yet copied
+  // Eight bytes at a time: is any a control byte, '"' or '\\'? (Texts are long.)
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    while (i + 8 <= s.size()) {
+      std::uint64_t eight;
+      std::memcpy(&eight, s.data() + i, 8);
+      const bool control = ((eight - ones * 0x20) & ~eight & highs) != 0;
+      if (control || has_zero(eight ^ (ones * '"')) || has_zero(eight ^ (ones * '\\'))) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += c;
-        }
+      default: {
+        char buffer[8];
+        std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+        out += buffer;
+      }
     }
   }
-  return out + "\"";
+  out.append(s, run, s.size() - run);
+  out += '"';
+  return out;
 }
 
 std::string json_file_start(const FileResult& file) {

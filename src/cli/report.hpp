@@ -1,6 +1,7 @@
 // Printing what `easyread check` found: like a compiler on a terminal, or as
 // JSON, SARIF 2.1.0 (for code-review tools) or one self-contained web page.
 #pragma once
+#include <array>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -47,10 +48,15 @@ class SourceLines {
 
  private:
   static constexpr int kCheckpointEvery = 1024;
+  static constexpr int kRecent = 256;
   std::string_view source_;
   int at_line_ = 1;          // the line the walk has reached,
   std::size_t at_start_ = 0;  // and where it starts
   std::vector<std::size_t> checkpoints_;  // starts of lines 1, 1025, 2049, ...
+  // Starts of the last lines walked (line n at n % kRecent), from line recent_low_ on:
+  // a finding that spans lines is followed by findings that start on its first line.
+  std::array<std::size_t, kRecent> recent_{};
+  int recent_low_ = 1;
   int cached_line_ = 0, cached_column_ = 1;
   std::size_t cached_offset_ = 0;
 };

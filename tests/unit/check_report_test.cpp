@@ -92,3 +92,33 @@ TEST_CASE("source lines are found forwards, backwards and past checkpoints") {
   CHECK(no_end.line(2) == "two");
   CHECK(no_end.line(3).empty());
 }
+
+TEST_CASE("JSON strings escape quotes, backslashes and control bytes wherever they fall") {
+  // A plain escaper, one byte at a time, to compare the fast one with.
+  auto slow = [](const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (static_cast<unsigned char>(c) < 0x20) {
+        char buffer[8];
+        std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+        out += buffer;
+      } else out += c;
+    }
+    return out + "\"";
+  };
+  const std::string specials[] = {"\"", "\\", "\n", "\r", "\t", std::string(1, '\x01'), std::string(1, '\x1f'), "\xC3\xA9"};
+  for (const std::string& special : specials)
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string s(20, 'a');
+      s.insert(at, special);
+      INFO(at);
+      CHECK(cli::json_string(s) == slow(s));
+    }
+  CHECK(cli::json_string("") == "\"\"");
+  CHECK(cli::json_string("caf\xC3\xA9 \x7f") == "\"caf\xC3\xA9 \x7f\"");
+}
