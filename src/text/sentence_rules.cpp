@@ -2,6 +2,7 @@
 #include "text/sentence_rules.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace easyread::text::detail {
@@ -14,6 +15,13 @@ bool is_abbreviation(std::string_view word_with_stop) {
   for (const char* a : kEnglishAbbreviations)
     if (word_with_stop == a) return true;
   return false;
+}
+
+// True when none of 8 bytes is beyond ASCII, '\n' or '\r'.
+bool plain_ascii(std::uint64_t eight) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+  return (eight & highs) == 0 && !has_zero(eight ^ (ones * '\n')) && !has_zero(eight ^ (ones * '\r'));
 }
 
 }  // namespace
@@ -36,7 +44,18 @@ void to_joined_utf16(std::string_view utf8, std::u16string& units, std::vector<s
     unit[n++] = u;
   };
   while (i < size) {
-    // Most text is ASCII with no line end: copy it in a tight loop.
+    // Most text is ASCII with no line end: copy it 8 bytes at a time while
+    // none of the 8 is a line end or beyond ASCII, then byte by byte.
+    while (i + 8 <= size) {
+      std::uint64_t eight;
+      std::memcpy(&eight, bytes + i, 8);
+      if (!plain_ascii(eight)) break;
+      for (std::size_t k = 0; k < 8; ++k) unit[n + k] = static_cast<unsigned char>(bytes[i + k]);
+      if (mapped)
+        for (std::size_t k = 0; k < 8; ++k) byte_at[n + k] = i + k;
+      n += 8;
+      i += 8;
+    }
     if (!mapped) {
       while (i < size) {
         const auto c = static_cast<unsigned char>(bytes[i]);
@@ -44,8 +63,17 @@ void to_joined_utf16(std::string_view utf8, std::u16string& units, std::vector<s
         unit[n++] = c;
         ++i;
       }
-      if (i == size) break;
+    } else {
+      std::size_t* at = byte_at.data();
+      while (i < size) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c >= 0x80 || c == '\n' || c == '\r') break;
+        at[n] = i;
+        unit[n++] = c;
+        ++i;
+      }
     }
+    if (i == size) break;
     const char c = bytes[i];
     if (c == '\n' || c == '\r') {
       std::size_t j = i + 1;
