@@ -30,7 +30,7 @@ void load_lists(const std::string& data_home, const Settings& settings, detail::
   if (error || files.empty())
     errors.error(folder.string(), {}, "word-list",
                  "easyread could not find its word lists in \"" + folder.string() + "\".",
-                 "Set EASYREAD_HOME to the folder where easyread is installed.");
+                 "Set EASYREAD_HOME to the folder that holds easyread.");
   std::sort(files.begin(), files.end());  // the same order every time
   for (const fs::path& file : files) {
     const std::string name = file.filename().string();

@@ -44,13 +44,13 @@ std::optional<std::string> read_docx_text(const std::string& path, Diagnostics& 
     return std::nullopt;
   };
   std::ifstream in(path, std::ios::binary);
-  if (!in) return cannot_read("It could not be opened.");
+  if (!in) return cannot_read("The file will not open.");
   const std::string archive{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   auto entry = detail::read_zip_entry(archive, "word/document.xml");
   if (const auto* problem = std::get_if<detail::ZipProblem>(&entry)) return cannot_read(problem->why);
   std::string& xml = std::get<std::string>(entry);
   pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) return cannot_read("Its text part is damaged.");
+  if (!doc.load_buffer(xml.data(), xml.size())) return cannot_read("The text inside it has errors.");
   std::string out;
   bool first = true;
   collect_paragraphs(doc, out, first);

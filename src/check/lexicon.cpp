@@ -169,7 +169,7 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
 void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, Diagnostics& diags) {
   std::ifstream in(path);
   if (!in) {
-    diags.error(path, {}, "word-list", "The word list \"" + path + "\" could not be opened.",
+    diags.error(path, {}, "word-list", "easyread cannot open the word list \"" + path + "\".",
                 "Check that the file is there and that you may read it.");
     return;
   }
@@ -195,7 +195,7 @@ void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, 
 void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags) {
   std::ifstream in(path);
   if (!in) {
-    diags.error(path, {}, "word-list", "The word list \"" + path + "\" could not be opened.",
+    diags.error(path, {}, "word-list", "easyread cannot open the word list \"" + path + "\".",
                 "Check that the file is there and that you may read it.");
     return;
   }

@@ -151,7 +151,7 @@ std::string apply_setting(Settings& settings, std::string_view key, std::string_
 bool load_settings_file(const std::string& path, Settings& settings, Diagnostics& diags) {
   std::ifstream in(path);
   if (!in) {
-    diags.error(path, {}, "settings", "The settings file \"" + path + "\" could not be opened.",
+    diags.error(path, {}, "settings", "easyread cannot open the settings file \"" + path + "\".",
                 "Check that the file is there and that you may read it.");
     return false;
   }

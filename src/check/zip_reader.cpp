@@ -45,7 +45,7 @@ bool inflate_raw(std::string_view in, std::string& out, std::size_t size) {
 }  // namespace
 
 std::variant<std::string, ZipProblem> read_zip_entry(std::string_view zip, std::string_view name) {
-  const ZipProblem not_zip{"It is not a Word file, or it is damaged."};
+  const ZipProblem not_zip{"It is not a Word file, or something in it is wrong."};
   // The end record sits at the end, after a comment of up to 65,535 bytes.
   if (zip.size() < kEndSize) return not_zip;
   std::size_t end = zip.size() - kEndSize;
@@ -79,12 +79,12 @@ std::variant<std::string, ZipProblem> read_zip_entry(std::string_view zip, std::
       if (packed != size) return not_zip;
       out.assign(stored);
     } else if (method == 8) {
-      if (!inflate_raw(stored, out, size)) return ZipProblem{"Its text part is damaged."};
+      if (!inflate_raw(stored, out, size)) return ZipProblem{"The text inside it has errors."};
     } else {
-      return ZipProblem{"It is packed in a way easyread cannot read."};
+      return ZipProblem{"easyread cannot unpack this kind of Word file."};
     }
     const auto sum = crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size()));
-    if (sum != crc) return ZipProblem{"Its text part is damaged."};
+    if (sum != crc) return ZipProblem{"The text inside it has errors."};
     return out;
   }
   return ZipProblem{"It has no text part (" + std::string(name) + ")."};

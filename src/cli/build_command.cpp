@@ -153,7 +153,7 @@ int run_build(const Args& args) {
     auto doc = markup::read_file(input, diags);
     const std::string out_key = fs::weakly_canonical(out_path).string();
     if (doc && same_file(input, out_path)) {
-      diags.error(input, {}, "would-overwrite", "The PDF would be written over your notes.",
+      diags.error(input, {}, "would-overwrite", "The PDF would take the place of your notes.",
                   "Choose another name with -o.");
     } else if (doc && made_by.count(out_key)) {
       diags.error(input, {}, "same-output",

@@ -64,7 +64,7 @@ int run_pdf_check(const Args& args) {
   const std::string script = data_home() + "/tools/pdf-check";
   if (!std::filesystem::is_regular_file(script)) {
     std::cerr << "The checking tool is missing. It should be here: " << script << "\n"
-              << "Set EASYREAD_HOME to the folder where easyread is installed.\n";
+              << "Set EASYREAD_HOME to the folder that holds easyread.\n";
     return 2;
   }
   std::vector<std::string> argv = {"python3", script};

@@ -113,8 +113,8 @@ std::string to_html(const std::vector<FileResult>& files, int sentence_words) {
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>easyread check: what to fix</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
       << "<h1>easyread check: what to fix</h1>\n"
-      << "<p>This page shows your writing. The parts that may be hard to read are marked in colour. "
-      << "What to do is written beside them.</p>\n";
+      << "<p>This page shows your writing. Colour marks the parts that may be hard to read. "
+      << "Beside each one, it says what to do.</p>\n";
   for (const FileResult& file : files) {
     out << "<section>\n<h2>" << escape(file.path) << "</h2>\n";
     if (!file.read) {

@@ -22,7 +22,7 @@ Strings Strings::load(const std::string& data_home, const std::string& lang, Dia
   if (s.strings_.empty())
     diags.error(folder + "en.xml", {}, "missing-strings",
                 "I cannot find the words the layout uses.",
-                "Check that easyread is installed in full.");
+                "Check that you have all of easyread's files.");
   std::string primary = lang.substr(0, lang.find('-'));
   if (primary != "en") load_file(folder + primary + ".xml", s.strings_);
   return s;

@@ -38,7 +38,7 @@ class TemplateReader {
     auto result = xml.load_buffer(source_.data(), source_.size());
     if (!result) {
       fail(static_cast<std::size_t>(result.offset),
-           "This template is not written correctly: " + std::string(result.description()) + ".",
+           "This template has a mistake: " + std::string(result.description()) + ".",
            "Check the template file near this place.");
       return std::nullopt;
     }

@@ -158,7 +158,7 @@ std::optional<Date> read_date_attribute(Context& ctx, const pugi::xml_node& elem
   ctx.error(
       where, "bad-date",
       "Line " + std::to_string(where.line) + " has a date \"" + std::string(value) +
-          (right_shape ? "\" that is not a real date." : "\" that is not written the right way."),
+          (right_shape ? "\" that is not a real date." : "\" with a mistake in it."),
       "Write dates like 2027-01-11 (year, month, day).");
   return std::nullopt;
 }
@@ -174,7 +174,7 @@ std::optional<ClockTime> read_time_attribute(Context& ctx, const pugi::xml_node&
   ctx.error(
       where, "bad-time",
       "Line " + std::to_string(where.line) + " has a time \"" + std::string(value) +
-          (right_shape ? "\" that is not a real time." : "\" that is not written the right way."),
+          (right_shape ? "\" that is not a real time." : "\" with a mistake in it."),
       "Write times like 14:30 (hours and minutes, 24-hour clock).");
   return std::nullopt;
 }
@@ -195,7 +195,7 @@ bool check_language(Context& ctx, const pugi::xml_node& element, std::string_vie
   std::string line = "Line " + std::to_string(where.line);
   if (!good_shape) {
     ctx.error(where, "bad-lang",
-              line + " has a language \"" + tag_string + "\" that is not written right.",
+              line + " has a language \"" + tag_string + "\" with a mistake in it.",
               "Write the language as a short code, like en-GB for English or cy for Welsh.");
     return false;
   }

@@ -286,7 +286,7 @@ std::optional<Document> read_file(const std::string& path, Diagnostics& diags) {
   std::string source{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
   if (file.bad()) {
     diags.error(path, {}, "cannot-read", "easyread cannot read the file " + path + ".",
-                "Check that the file is not damaged, then try again.");
+                "Check the file for damage, then try again.");
     return std::nullopt;
   }
   return read_string(std::move(source), path, diags);

@@ -96,8 +96,8 @@ void report_mismatch(Context& ctx, std::size_t offset) {
   open = open_tags_before(source, source.size());
   Span end_of_file = ctx.span(source.size(), source.size());
   if (open.empty()) {
-    ctx.error(end_of_file, "xml-syntax", "The file ends before all its tags are closed.",
-              "Check that every tag you open, like <point>, is closed, like </point>.");
+    ctx.error(end_of_file, "xml-syntax", "The file ends before all its tags end.",
+              "Check that you close every tag you open: <point> needs </point>.");
     return;
   }
   const OpenTag& last = open.back();
@@ -130,27 +130,27 @@ void report_syntax_error(Context& ctx, const pugi::xml_parse_result& result) {
       return report(start_of(source, offset, "<"), "has a < sign that does not start a tag.",
                     "If you want the sign < in your text, write &lt; instead.");
     case pugi::status_bad_pi:
-      return report(start_of(source, offset, "<?"), "has a <? part that is not finished.",
+      return report(start_of(source, offset, "<?"), "has a <? part with no end.",
                     "End it with ?>, or take it out.");
     case pugi::status_bad_comment:
-      return report(start_of(source, offset, "<!--"), "has a comment that is not closed.",
+      return report(start_of(source, offset, "<!--"), "has a comment with no end.",
                     "End the comment with -->.");
     case pugi::status_bad_cdata:
       return report(start_of(source, offset, "<![CDATA["),
-                    "has a <![CDATA[ part that is not closed.", "End it with ]]>.");
+                    "has a <![CDATA[ part with no end.", "End it with ]]>.");
     case pugi::status_bad_doctype:
       return report(start_of(source, offset, "<!"),
-                    "has a <!DOCTYPE part that is not written right.",
+                    "has a <!DOCTYPE part with a mistake in it.",
                     "Take it out. easyread does not need it.");
     case pugi::status_bad_start_element:
-      return report(start_of(source, offset, "<"), "has a tag that is not written right.",
+      return report(start_of(source, offset, "<"), "has a tag with a mistake in it.",
                     "Write tags like <point> or <point picture=\"1F91D\">.");
     case pugi::status_bad_attribute:
-      return report(offset, "has a tag with a part that is not written right.",
+      return report(offset, "has a tag with a mistake in one of its parts.",
                     "Write it like picture=\"1F91D\": the name, then =, then the value in "
                     "quotes.");
     case pugi::status_bad_end_element:
-      return report(start_of(source, offset, "</"), "has a closing tag that is not written right.",
+      return report(start_of(source, offset, "</"), "has a closing tag with a mistake in it.",
                     "Write closing tags like </point>.");
     case pugi::status_no_document_element:
       if (is_blank(source)) {
@@ -191,7 +191,7 @@ bool check_utf8(Context& ctx) {
       Span where = ctx.span(i, i + 1);
       ctx.error(where, "not-utf8",
                 "Line " + std::to_string(where.line) +
-                    " has a letter or sign that is not saved as UTF-8.",
+                    " has a letter or sign that is not in UTF-8.",
                 "Save the file as UTF-8. In most editors: Save As, then choose UTF-8.");
       return false;
     }

@@ -257,8 +257,8 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
     const layout::FontFile& font_file = doc.fonts[i];
     Blob blob(hb_blob_create_from_file_or_fail(font_file.path.c_str()));
     if (!blob) {
-      diags.error(file, {}, "pdf-font", "The font file " + font_file.path + " cannot be read.",
-                  "Check that the font is installed, or choose another font.");
+      diags.error(file, {}, "pdf-font", "The font file " + font_file.path + " will not open.",
+                  "Check that the font is on this computer, or choose another font.");
       return false;
     }
     Face face(hb_face_create(blob.get(), 0));
@@ -266,7 +266,7 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
     Blob outlines(hb_face_reference_table(face.get(), HB_TAG('g', 'l', 'y', 'f')));
     if (hb_blob_get_length(outlines.get()) == 0) {
       diags.error(file, {}, "pdf-font",
-                  "The font file " + font_file.path + " cannot be used in a PDF made by easyread.",
+                  "The font file " + font_file.path + " will not work in a PDF made by easyread.",
                   "Choose a TrueType font: its file name usually ends in .ttf.");
       return false;
     }
@@ -283,7 +283,7 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
     drop_tables_libharu_ignores(face.get(), input.get());
     Face subset(hb_subset_or_fail(face.get(), input.get()));
     if (!subset) {
-      diags.error(file, {}, "pdf-font", "The font " + font_file.family + " cannot be used.",
+      diags.error(file, {}, "pdf-font", "The font " + font_file.family + " will not work.",
                   "Choose another TrueType font.");
       return false;
     }
@@ -295,7 +295,7 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
     const bool use_compact = !compact.empty();
     if (!entry.subset.create("easyread-font-", use_compact ? compact.data() : data,
                              use_compact ? compact.size() : length)) {
-      diags.error(file, {}, "pdf-font", "A temporary file for the font cannot be written.",
+      diags.error(file, {}, "pdf-font", "easyread cannot write a temporary file for the font.",
                   "Check that the temporary folder has space.");
       return false;
     }

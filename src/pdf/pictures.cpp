@@ -186,7 +186,7 @@ HPDF_Dict PictureStore::make_image(const RasterImage& image, const Picture& pict
                                                        : picture.key;
     diags_.error(file_, {}, "pdf-picture",
                  (label.empty() ? std::string("A picture") : "The picture " + label) +
-                     " cannot be put in the PDF: " + why,
+                     " will not go in the PDF: " + why,
                  "Try saving the picture again as a PNG or JPEG file.");
     return nullptr;
   };

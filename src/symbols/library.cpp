@@ -48,7 +48,7 @@ void retell(const Diagnostics& inner, const std::string& shown_path, const std::
       where = " (line " + std::to_string(d.span.line) + ", column " + std::to_string(d.span.column) +
               " of the picture file)";
     diags.add({d.severity, d.rule, file, span,
-               "The picture \"" + shown_path + "\" cannot be used. " + d.message + where, d.suggestion});
+               "The picture \"" + shown_path + "\" will not work. " + d.message + where, d.suggestion});
   }
 }
 
@@ -244,7 +244,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
         diags.error(file, span, "missing-picture", "OpenMoji has no picture with the code " + code + ".",
                     "Check the code. If it comes from a catalogue.tsv file, correct it there.");
       else
-        diags.error(file, span, "missing-picture", "The OpenMoji pictures are not installed.",
+        diags.error(file, span, "missing-picture", "The OpenMoji pictures are not here yet.",
                     "Run scripts/install-openmoji.sh to install them.");
       return std::nullopt;
     }
@@ -288,7 +288,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
       const auto text = read_text_file(path);
       auto drawing = text ? read_svg(*text, path.string(), inner) : std::nullopt;
       if (drawing) picture.content = std::move(*drawing);
-      else if (!text) inner.error(path.string(), Span{}, "bad-picture", "The file cannot be opened.");
+      else if (!text) inner.error(path.string(), Span{}, "bad-picture", "The file will not open.");
     } else {
       diags.error(file, span, "bad-picture", "The picture \"" + shown + "\" is not a PNG, JPEG or SVG file.",
                   "Use a picture that ends in .png, .jpg or .svg.");
@@ -341,7 +341,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   for (std::size_t i = 0; i < close.size(); ++i)
     hint += (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") + ("\"" + close[i] + "\"");
   std::string message = "There is no picture called \"" + std::string(name) + "\".";
-  if (!im.emojis()) message += " The OpenMoji pictures are not installed.";
+  if (!im.emojis()) message += " The OpenMoji pictures are not here yet.";
   diags.error(file, span, "unknown-picture", message,
               (hint.empty() ? std::string() : "Did you mean " + hint + "? ") +
                   "You can look for pictures with: easyread symbols search " + std::string(name));

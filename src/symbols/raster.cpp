@@ -43,12 +43,12 @@ struct PngImage {
 std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags) {
   const auto bytes = read_file_bytes(path);
   if (!bytes) {
-    file_error(diags, path, "The picture file cannot be opened.", "Check the file name and that the file is there.");
+    file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
     return std::nullopt;
   }
   PngImage png;
   if (!png_image_begin_read_from_memory(&png.image, bytes->data(), bytes->size())) {
-    file_error(diags, path, std::string("The PNG picture cannot be read: ") + png.image.message + ".",
+    file_error(diags, path, std::string("easyread cannot read the PNG picture: ") + png.image.message + ".",
                "Open the picture in a photo program and save it again as PNG.");
     return std::nullopt;
   }
@@ -66,7 +66,7 @@ std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags)
   png.image.format = (colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (has_alpha ? PNG_FORMAT_FLAG_ALPHA : 0u);
   std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(png.image));
   if (!png_image_finish_read(&png.image, nullptr, pixels.data(), 0, nullptr)) {
-    file_error(diags, path, std::string("The PNG picture is damaged: ") + png.image.message + ".",
+    file_error(diags, path, std::string("The PNG picture has errors: ") + png.image.message + ".",
                "Open the picture in a photo program and save it again as PNG.");
     return std::nullopt;
   }
@@ -134,12 +134,12 @@ int exif_orientation(const std::uint8_t* data, std::size_t size) {
 std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags) {
   auto bytes = read_file_bytes(path);
   if (!bytes) {
-    file_error(diags, path, "The picture file cannot be opened.", "Check the file name and that the file is there.");
+    file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
     return std::nullopt;
   }
   const auto& b = *bytes;
   auto damaged = [&](const std::string& why) {
-    file_error(diags, path, "The JPEG picture cannot be read: " + why + ".",
+    file_error(diags, path, "easyread cannot read the JPEG picture: " + why + ".",
                "Open the picture in a photo program and save it again as JPEG.");
     return std::nullopt;
   };
@@ -164,7 +164,7 @@ std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags
     const bool is_frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     if (is_frame) {
       if (body_size < 6) return damaged("the frame header is too short");
-      if (body[0] != 8) return damaged("only 8-bit JPEG pictures can be used");
+      if (body[0] != 8) return damaged("easyread can only use 8-bit JPEG pictures");
       out.height = read16(body + 1, true);
       out.width = read16(body + 3, true);
       out.components = body[5];

@@ -128,7 +128,7 @@ std::optional<Matrix> parse_transform(std::string_view text, std::string& error)
     while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
     const std::size_t close = text.find(')', pos);
     if (name.empty() || pos >= text.size() || text[pos] != '(' || close == std::string_view::npos) {
-      error = "the transform \"" + std::string(text) + "\" is not written correctly";
+      error = "the transform \"" + std::string(text) + "\" has a mistake in it";
       return std::nullopt;
     }
     const auto args = parse_number_list(text.substr(pos + 1, close - pos - 1));

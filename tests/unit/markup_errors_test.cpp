@@ -195,7 +195,7 @@ TEST_CASE("a date that does not exist is an error at its attribute") {
   Diagnostic by = only_error(read(wrap("<action who=\"Sam\" by=\"13/01/2027\">Go.</action>")));
   CHECK(by.rule == "bad-date");
   CHECK(by.span.column == 19);
-  CHECK(contains(by.message, "\"13/01/2027\" that is not written the right way."));
+  CHECK(contains(by.message, "\"13/01/2027\" with a mistake in it."));
 
   Diagnostic checked =
       only_error(read(wrap("<point>Hi.</point><checked by=\"Us\" date=\"2027-13-01\"/>")));
@@ -213,7 +213,7 @@ TEST_CASE("a time that does not exist is an error at its attribute") {
   Diagnostic shape = only_error(read(wrap("<meeting time=\"2pm\">Come.</meeting>")));
   CHECK(shape.rule == "bad-time");
   CHECK(shape.span.column == 10);
-  CHECK(contains(shape.message, "\"2pm\" that is not written the right way."));
+  CHECK(contains(shape.message, "\"2pm\" with a mistake in it."));
 }
 
 TEST_CASE("a language written wrongly is an error; an unknown one a warning") {

@@ -100,6 +100,6 @@ TEST_CASE("pdf-check says when a file cannot be read", "[pdf]") {
   const auto result = run("python3 " + quoted(checker) + " " + quoted(not_pdf) + " " +
                           quoted(dir.path() + "/missing.pdf"));
   CHECK(result.status == 2);
-  CHECK(result.out.find("notes.pdf: This file cannot be read as a PDF") != std::string::npos);
-  CHECK(result.out.find("missing.pdf: This file cannot be found") != std::string::npos);
+  CHECK(result.out.find("notes.pdf: This file is not a PDF that qpdf can read") != std::string::npos);
+  CHECK(result.out.find("missing.pdf: easyread cannot find this file") != std::string::npos);
 }

@@ -291,7 +291,7 @@ TEST_CASE("pdf writer reports pictures it cannot store", "[pdf]") {
     CHECK(pdf::render(doc, "bad.pdf", diags).empty());
     REQUIRE(diags.has_errors());
     CHECK(diags.items().back().message ==
-          "The picture bitmap.png cannot be put in the PDF: its pixel data is the wrong size.");
+          "The picture bitmap.png will not go in the PDF: its pixel data is the wrong size.");
     CHECK(diags.items().back().file == "bad.pdf");
   }
   SECTION("a JPEG cut short before its frame header") {
@@ -302,7 +302,7 @@ TEST_CASE("pdf writer reports pictures it cannot store", "[pdf]") {
     CHECK(pdf::render(doc, "bad.pdf", diags).empty());
     REQUIRE(diags.has_errors());
     CHECK(diags.items().back().message ==
-          "The picture photo.jpg cannot be put in the PDF: it is not a whole JPEG file.");
+          "The picture photo.jpg will not go in the PDF: it is not a whole JPEG file.");
   }
 }
 
