@@ -76,7 +76,7 @@ class Cursor {
       ++from.line;
       from.column = 1;
     }
-    for (; i < to; ++i) from.column += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
+    from.column += static_cast<int>(text::count_code_points(text_.substr(i, to - i)));
     from.offset = to;
     return from;
   }

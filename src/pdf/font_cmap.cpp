@@ -5,22 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include "pdf/harfbuzz.hpp"
+
 namespace easyread::pdf {
 
 namespace {
-
-struct SetFree {
-  void operator()(hb_set_t* s) const { hb_set_destroy(s); }
-};
-struct FontFree {
-  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
-};
-struct FaceFree {
-  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
-};
-struct BlobFree {
-  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
-};
 
 // A code and its glyph.
 struct Mapping {
@@ -46,12 +35,10 @@ void put32(std::string& out, std::uint32_t value) {
 // Every letter the face maps in the Basic Multilingual Plane, in order
 // (format 4 holds 16-bit codes only; libharu draws no others anyway).
 std::vector<Mapping> letters_of(hb_face_t* face) {
-  std::unique_ptr<hb_set_t, SetFree> codes(hb_set_create());
-  hb_face_collect_unicodes(face, codes.get());
-  std::unique_ptr<hb_font_t, FontFree> font(hb_font_create(face));
+  const HbFont font(hb_font_create(face));
   std::vector<Mapping> out;
-  hb_codepoint_t code = HB_SET_VALUE_INVALID;
-  while (hb_set_next(codes.get(), &code) && code < 0xFFFF) {
+  for (hb_codepoint_t code : unicodes_of(face)) {
+    if (code >= 0xFFFF) break;
     hb_codepoint_t glyph = 0;
     if (hb_font_get_nominal_glyph(font.get(), code, &glyph) && glyph != 0 && glyph <= 0xFFFF)
       out.push_back({static_cast<std::uint16_t>(code), static_cast<std::uint16_t>(glyph)});
@@ -123,30 +110,23 @@ std::string compact_cmap(const std::vector<Mapping>& letters) {
 std::string font_with_compact_cmap(hb_blob_t* font_file) {
   // A face read from the file: a subset's own face (a "builder") cannot
   // list its tables.
-  std::unique_ptr<hb_face_t, FaceFree> file_face(hb_face_create(font_file, 0));
+  const Face file_face(hb_face_create(font_file, 0));
   hb_face_t* face = file_face.get();
   const std::vector<Mapping> letters = letters_of(face);
   if (letters.empty()) return {};
   std::string cmap = compact_cmap(letters);
   if (cmap.empty()) return {};
 
-  std::unique_ptr<hb_face_t, FaceFree> builder(hb_face_builder_create());
-  hb_tag_t tags[64];
-  unsigned int start = 0, count = 0;
-  do {
-    count = 64;
-    hb_face_get_table_tags(face, start, &count, tags);
-    for (unsigned int i = 0; i < count; ++i) {
-      if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
-      std::unique_ptr<hb_blob_t, BlobFree> table(hb_face_reference_table(face, tags[i]));
-      if (!hb_face_builder_add_table(builder.get(), tags[i], table.get())) return {};
-    }
-    start += count;
-  } while (count == 64);
-  std::unique_ptr<hb_blob_t, BlobFree> cmap_blob(hb_blob_create(
+  const Face builder(hb_face_builder_create());
+  for (hb_tag_t tag : table_tags(face)) {
+    if (tag == HB_TAG('c', 'm', 'a', 'p')) continue;
+    const Blob table(hb_face_reference_table(face, tag));
+    if (!hb_face_builder_add_table(builder.get(), tag, table.get())) return {};
+  }
+  const Blob cmap_blob(hb_blob_create(
       cmap.data(), static_cast<unsigned int>(cmap.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   if (!hb_face_builder_add_table(builder.get(), HB_TAG('c', 'm', 'a', 'p'), cmap_blob.get())) return {};
-  std::unique_ptr<hb_blob_t, BlobFree> out(hb_face_reference_blob(builder.get()));
+  const Blob out(hb_face_reference_blob(builder.get()));
   unsigned int length = 0;
   const char* data = hb_blob_get_data(out.get(), &length);
   return std::string(data != nullptr ? data : "", data != nullptr ? length : 0);

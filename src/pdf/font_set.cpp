@@ -1,7 +1,5 @@
 #include "pdf/font_set.hpp"
 
-#include <hb-subset.h>
-#include <hb.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,31 +9,12 @@
 #include <utility>
 
 #include "pdf/font_cmap.hpp"
+#include "pdf/harfbuzz.hpp"
 #include "pdf/utf8.hpp"
 
 namespace easyread::pdf {
 
 namespace {
-
-struct BlobFree {
-  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
-};
-struct FaceFree {
-  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
-};
-struct FontFree {
-  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
-};
-struct InputFree {
-  void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
-};
-struct SetFree {
-  void operator()(hb_set_t* s) const { hb_set_destroy(s); }
-};
-using Blob = std::unique_ptr<hb_blob_t, BlobFree>;
-using Face = std::unique_ptr<hb_face_t, FaceFree>;
-using HbFont = std::unique_ptr<hb_font_t, FontFree>;
-using SubsetInput = std::unique_ptr<hb_subset_input_t, InputFree>;
 
 // libharu draws code points above U+FFFF as spaces.
 constexpr char32_t last_drawable = 0xFFFF;
@@ -129,16 +108,8 @@ void drop_tables_libharu_ignores(hb_face_t* face, hb_subset_input_t* input) {
       HB_TAG('m', 'a', 'x', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
       HB_TAG('p', 'r', 'e', 'p')};
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  hb_tag_t tags[32];
-  unsigned int start = 0, count = 0;
-  do {
-    count = 32;
-    hb_face_get_table_tags(face, start, &count, tags);
-    for (unsigned int i = 0; i < count; ++i)
-      if (std::find(std::begin(embedded), std::end(embedded), tags[i]) == std::end(embedded))
-        hb_set_add(drop, tags[i]);
-    start += count;
-  } while (count == 32);
+  for (hb_tag_t tag : table_tags(face))
+    if (std::find(std::begin(embedded), std::end(embedded), tag) == std::end(embedded)) hb_set_add(drop, tag);
 }
 
 // libharu's CIDToGIDMap covers all 65,535 codes (128 KB a font). Codes
@@ -302,11 +273,8 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
     const char* name = HPDF_LoadTTFontFromFile(pdf.get(), entry.subset.path().c_str(), HPDF_TRUE);
     if (name == nullptr) return false;
     {
-      std::set<char32_t> in_font;
-      const std::unique_ptr<hb_set_t, SetFree> codes(hb_set_create());
-      hb_face_collect_unicodes(subset.get(), codes.get());
-      for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(codes.get(), &cp);) in_font.insert(cp);
-      const OnlyCodesUsed only(HPDF_GetEncoder(pdf.get(), "UTF-8"), in_font);
+      const std::vector<hb_codepoint_t> codes = unicodes_of(subset.get());
+      const OnlyCodesUsed only(HPDF_GetEncoder(pdf.get(), "UTF-8"), std::set<char32_t>(codes.begin(), codes.end()));
       entry.font = HPDF_GetFont(pdf.get(), name, "UTF-8");
     }
     if (entry.font == nullptr) return false;

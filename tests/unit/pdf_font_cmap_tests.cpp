@@ -9,34 +9,25 @@
 #include <vector>
 
 #include "pdf/font_cmap.hpp"
+#include "pdf/harfbuzz.hpp"
 #include "pdf/utf8.hpp"
 #include "pdf_support.hpp"
 
 namespace {
 
-struct BlobFree {
-  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
-};
-struct FaceFree {
-  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
-};
-struct FontFree {
-  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
-};
-using Blob = std::unique_ptr<hb_blob_t, BlobFree>;
-using Face = std::unique_ptr<hb_face_t, FaceFree>;
-using Font = std::unique_ptr<hb_font_t, FontFree>;
+using easyread::pdf::Blob;
+using easyread::pdf::Face;
+using Font = easyread::pdf::HbFont;
 
 // Andika cut down to the letters of `text`, as the PDF writer does it.
 Blob subset_of(const std::string& text) {
   Blob file(hb_blob_create_from_file_or_fail(pdftest::andika_regular.c_str()));
   REQUIRE(file);
   Face face(hb_face_create(file.get(), 0));
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  REQUIRE(input != nullptr);
-  for (char32_t cp : easyread::pdf::decode_utf8(text)) hb_set_add(hb_subset_input_unicode_set(input), cp);
-  Face subset(hb_subset_or_fail(face.get(), input));
-  hb_subset_input_destroy(input);
+  const easyread::pdf::SubsetInput input(hb_subset_input_create_or_fail());
+  REQUIRE(input);
+  for (char32_t cp : easyread::pdf::decode_utf8(text)) hb_set_add(hb_subset_input_unicode_set(input.get()), cp);
+  Face subset(hb_subset_or_fail(face.get(), input.get()));
   REQUIRE(subset);
   return Blob(hb_face_reference_blob(subset.get()));
 }
