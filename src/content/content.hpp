@@ -1,0 +1,130 @@
+// Content: what a document says, decided once for every output. It turns a
+// read document, its resolved pictures and its language's strings into a
+// format-neutral tree. The paged layout (PDF), the web page and the Word file
+// all read this tree and decide only *where* things go, never *what* to show.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "base/graphics.hpp"
+
+namespace easyread::markup {
+struct Document;
+}
+namespace easyread::symbols {
+class Library;
+}
+
+namespace easyread::content {
+
+// A piece of a sentence in one style. White space is already folded to
+// single spaces; web addresses written in plain text are already links.
+struct Run {
+  std::string text;
+  bool bold = false;   // <b> and hard words
+  std::string link;    // web address, or empty
+  int word = -1;       // a hard word: index into Document::words, or -1
+};
+
+// One sentence: it always starts on a new line, in every output.
+struct Sentence {
+  std::vector<Run> runs;
+  Span span;                   // where it starts in the notes
+  std::string plain() const;   // the runs' text joined
+};
+
+// A picture beside a row or on the cover, already found (or chosen).
+struct PictureUse {
+  int picture = -1;  // index into Document::pictures, or -1 for none
+  std::string alt;   // alternative text (the author's, or the picture's name)
+  double aspect = 1; // width / height as shown
+  bool present() const { return picture >= 0; }
+};
+
+// The parts of a row's text column, in reading order.
+struct Sentences {
+  std::vector<Sentence> sentences;
+};
+struct BulletList {
+  std::vector<Sentences> items;
+};
+// An extra line of an action or a meeting: "Who will do it: Sam".
+struct Fact {
+  enum class Kind { who, by_when, date, time, place };
+  Kind kind = Kind::who;
+  std::string label;  // in the document's language, with its colon
+  std::string value;  // dates and times already written out
+};
+using RowPart = std::variant<Sentences, BulletList, Fact>;
+
+// A picture and the text beside it: a point, an action or a meeting.
+struct Row {
+  enum class Kind { point, action, meeting };
+  Kind kind = Kind::point;
+  PictureUse picture;
+  std::vector<RowPart> parts;
+  Span span;
+};
+
+struct Section {
+  std::string title;  // empty for points written outside any section
+  std::vector<Row> rows;
+  Span span;
+};
+
+// One entry of the word list ("Words to know").
+struct WordEntry {
+  std::string term;
+  std::string anchor;  // a stable id for links to it ("word-care-pathway")
+  PictureUse picture;
+  Sentences explanation;
+  Span span;
+};
+
+struct Cover {
+  std::string organisation;      // may be empty
+  std::string date;              // written out ("Wednesday 10 March 2027"), may be empty
+  bool date_first = false;       // the template puts the date above the title
+  std::string title;
+  PictureUse picture;
+  Sentences text;
+};
+
+// A closing line: who checked the document, and the pictures' credit.
+struct ClosingLine {
+  enum class Kind { checked_by, credit };
+  Kind kind = Kind::checked_by;
+  std::string text;
+};
+
+// The words an output adds around the content, in the document's language.
+struct Labels {
+  std::string words_heading;     // "Words to know"
+  std::string contents_heading;  // "What is in this document"
+  // "Page {page} of {pages}" cut around its two numbers, so that Word can put
+  // its own fields between them: before + page + between + pages + after.
+  std::string page_before, page_between, page_after;
+  std::string page_number(int page, int pages) const;
+};
+
+struct Metadata {
+  std::string title;
+  std::string lang = "en-GB";
+  std::string author;   // the organisation
+  std::string credits;  // the pictures' credit, if any
+};
+
+struct Document {
+  Metadata metadata;
+  Labels labels;
+  Cover cover;
+  std::vector<Section> sections;
+  std::vector<WordEntry> words;
+  std::vector<ClosingLine> closing;
+  std::vector<Picture> pictures;  // each distinct picture once
+};
+
+}  // namespace easyread::content
