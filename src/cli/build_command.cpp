@@ -14,6 +14,7 @@
 #include "layout/layout.hpp"
 #include "markup/markup.hpp"
 #include "pdf/pdf.hpp"
+#include "pipeline/pipeline.hpp"
 #include "symbols/symbols.hpp"
 
 namespace easyread::cli {
@@ -167,7 +168,7 @@ int run_build(const Args& args) {
       {
         std::jthread checking;
         if (options->check) checking = std::jthread([&] { check_notes(home, input, *doc, check_diags); });
-        laid_out = layout::lay_out(*doc, library, {home, options->template_name}, layout_diags);
+        laid_out = pipeline::lay_out(*doc, library, {home, options->template_name}, layout_diags);
         if (laid_out) bytes = pdf::render(*laid_out, out_path, layout_diags);
       }  // waits for the checks
       diags.append(check_diags);
