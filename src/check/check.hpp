@@ -33,6 +33,8 @@ struct Settings {
   int sentences_per_picture = 4;   // markup: more sentences than this beside a picture
   int hard_word_syllables = 4;     // hard-word: this many syllables or more
   int hard_word_letters = 13;      // hard-word: this many letters or more
+  double hard_word_frequency = 1;  // hard-word: used fewer times than this in a million words
+  std::string lang;                // the text's language ("cy": Welsh); empty: English, or the XML's own
   std::set<std::string, std::less<>> allowed_words;  // never flagged (case folded)
   std::vector<std::string> word_files;   // extra lists, same format as wordlists/jargon-*.txt
   bool strict = false;                   // warnings also fail (exit code 1)

@@ -1,7 +1,9 @@
 // The Checker: loads the word lists once, then checks plain text and the XML
 // markup sentence by sentence.
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <filesystem>
 
 #include "check/check.hpp"
@@ -12,10 +14,6 @@ namespace easyread::check {
 
 using detail::FileContext;
 
-struct Checker::Impl {
-  Settings settings;
-  detail::Lexicons lexicons;
-};
 
 namespace {
 
@@ -27,24 +25,61 @@ void load_lists(const std::string& data_home, const Settings& settings, detail::
   std::vector<fs::path> files;
   for (const auto& item : fs::directory_iterator(folder, error))
     if (item.path().extension() == ".txt") files.push_back(item.path());
-  if (error || files.empty())
+  if (error || files.empty()) {
     errors.error(folder.string(), {}, "word-list",
                  "easyread could not find its word lists in \"" + folder.string() + "\".",
                  "Set EASYREAD_HOME to the folder that holds easyread.");
+    return;
+  }
+  auto path = [&](const char* name) { return (folder / name).string(); };
+  // The verbs first: the jargon lists use them for "undertook" and "withdrawn".
+  detail::load_verb_file(path("irregular-verbs.txt"), lex.verbs, errors);
   std::sort(files.begin(), files.end());  // the same order every time
   for (const fs::path& file : files) {
     const std::string name = file.filename().string();
     if (name.starts_with("jargon-"))
-      detail::load_phrase_file(file.string(), detail::ListKind::jargon, lex.phrases, errors);
+      detail::load_phrase_file(file.string(), detail::ListKind::jargon, lex.phrases, errors, &lex.verbs);
     else if (name == "disability-language.txt")
       detail::load_phrase_file(file.string(), detail::ListKind::disability, lex.phrases, errors);
-    else if (name == "familiar-words.txt")
-      detail::load_word_file(file.string(), lex.familiar, errors);
-    else if (name == "common-words.txt")
-      detail::load_word_file(file.string(), lex.common, errors);
+  }
+  detail::load_word_file(path("familiar-words.txt"), lex.familiar, errors);
+  detail::load_word_file(path("common-words.txt"), lex.common, errors);
+  detail::load_frequency_file(path("word-frequency.txt"), settings.hard_word_frequency, lex.frequent, errors);
+  detail::load_word_file(path("passive-be.txt"), lex.be, errors, false);
+  detail::load_word_file(path("passive-between.txt"), lex.between, errors, false);
+  detail::load_word_file(path("passive-describing.txt"), lex.describing, errors, false);
+  detail::load_pair_file(path("contractions.txt"), lex.contractions, errors);
+  detail::load_word_file(path("exact-number-words.txt"), lex.exact_before, errors, false);
+  detail::load_word_file(path("explaining-words.txt"), lex.explaining, errors, false);
+  detail::load_word_file(path("group-name-words.txt"), lex.after_group, errors, false);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  detail::load_pair_file(path("number-words.txt"), pairs, errors);
+  lex.number_keys.assign(10 * 26 * 26, false);
+  for (const auto& [word, digits] : pairs) {
+    const bool letters = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!letters || word.size() < 3 || word.size() > 9) continue;  // the quick test needs small letters
+    lex.number_words.emplace_back(word, std::atoi(digits.c_str()));
+    lex.number_keys[(word.size() * 26 + static_cast<std::size_t>(word.front() - 'a')) * 26 +
+                    static_cast<std::size_t>(word.back() - 'a')] = true;
+  }
+  pairs.clear();
+  detail::load_pair_file(path("date-short-forms.txt"), pairs, errors);
+  for (const auto& [short_form, full] : pairs)
+    (full.ends_with("day") ? lex.short_days : lex.short_months).insert(short_form);
+  // One word a line; ", which" (a comma first) counts only after a comma.
+  if (std::ifstream in(path("joining-words.txt")); in) {
+    for (std::string line; std::getline(in, line);) {
+      const std::size_t start = line.find_first_not_of(", \t");
+      if (start == std::string::npos || line[0] == '#') continue;
+      const std::string word = text::fold_case(line.substr(start, line.find_last_not_of(" \t\r") + 1 - start));
+      (line[0] == ',' ? lex.joining_after_comma : lex.joining).insert(word);
+    }
+  } else {
+    errors.error(path("joining-words.txt"), {}, "word-list", "easyread cannot open this word list.",
+                 "Check that the file is there and that you may read it.");
   }
   for (const std::string& file : settings.word_files)
-    detail::load_phrase_file(file, detail::ListKind::user, lex.phrases, errors);
+    detail::load_phrase_file(file, detail::ListKind::user, lex.phrases, errors, &lex.verbs);
 }
 
 // Line and column of byte offsets that mostly move forward: counts from the
@@ -108,6 +143,12 @@ bool markdown_item(std::string_view text, std::size_t pos) {
          text[digits + 1] == ' ';
 }
 
+// A Markdown heading starts a new section: jargon is counted again from there.
+bool markdown_heading(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n')) ++pos;
+  return pos < text.size() && text[pos] == '#';
+}
+
 // Splits text into blocks that no sentence crosses (at most about 64 KB each,
 // cut after a full stop at a line end), so no copy or list gets big.
 std::size_t block_end(std::string_view text, std::size_t begin, Format format) {
@@ -159,15 +200,17 @@ const Settings& Checker::settings() const { return impl_->settings; }
 
 Stats Checker::check_text(std::string_view original, const std::string& file, const Sink& sink,
                           Format format) const {
-  FileContext ctx(impl_->lexicons, impl_->settings, file, sink, "en-GB");
+  const std::string lang = impl_->settings.lang.empty() ? "en-GB" : impl_->settings.lang;
+  FileContext ctx(impl_->lexicons, impl_->settings, file, sink, lang);
   std::string blanked;
   if (format == Format::markdown) blanked = blank_markdown(original);
   const std::string_view text = format == Format::markdown ? std::string_view(blanked) : original;
   Cursor cursor(original);
   ctx.locate = [&cursor](std::size_t b, std::size_t e) { return cursor.span(b, e); };
-  const text::Segmenter segmenter("en-GB");
+  const text::Segmenter segmenter(lang);
   for (std::size_t begin = 0; begin < text.size();) {
     const std::size_t end = block_end(original, begin, format);
+    if (format == Format::markdown && markdown_heading(original, begin)) ctx.end_section();
     const std::string_view block = text.substr(begin, end - begin);
     if (block.find_first_not_of(" \t\r\n") != std::string_view::npos) {
       for (const text::Range& r : segmenter.sentences(block)) {
@@ -177,6 +220,7 @@ Stats Checker::check_text(std::string_view original, const std::string& file, co
     }
     begin = end;
   }
+  ctx.end_section();
   return ctx.finish_stats();
 }
 
@@ -184,81 +228,6 @@ Report Checker::check_text(std::string_view text, const std::string& file, Forma
   Report report;
   report.stats = check_text(
       text, file, [&report](Diagnostic&& d) { report.diagnostics.add(std::move(d)); }, format);
-  return report;
-}
-
-Report Checker::check_document(const markup::Document& doc) const {
-  Report report;
-  const Sink sink = [&report](Diagnostic&& d) { report.diagnostics.add(std::move(d)); };
-  FileContext ctx(impl_->lexicons, impl_->settings, doc.path, sink, doc.lang);
-  ctx.is_markup = true;
-  detail::PhraseList own_words;
-  for (const markup::Word& word : doc.words) own_words.add(word.term, "explained", detail::ListKind::user);
-  std::vector<bool> used(doc.words.size(), false);
-  ctx.document_words = &own_words;
-  ctx.used_words = &used;
-  const text::Segmenter segmenter(doc.lang);
-
-  // Checks a paragraph; returns its number of sentences.
-  auto check_paragraph = [&](const markup::Paragraph& paragraph) -> int {
-    std::string plain;
-    std::vector<std::size_t> starts;  // where each run starts in `plain`
-    for (const markup::Run& run : paragraph.runs) {
-      starts.push_back(plain.size());
-      plain += run.text;
-    }
-    if (plain.find_first_not_of(" \t\r\n") == std::string::npos) return 0;
-    auto run_at = [&](std::size_t offset) {
-      const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
-      return static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, it - starts.begin() - 1));
-    };
-    ctx.locate = [&](std::size_t b, std::size_t e) {
-      const std::size_t first = run_at(b), last = run_at(e > b ? e - 1 : b);
-      if (first == last) return markup::locate(doc, paragraph.runs[first], b - starts[first], e - starts[first]);
-      const Span s = markup::locate(doc, paragraph.runs[first], b - starts[first], paragraph.runs[first].text.size());
-      const Span t = markup::locate(doc, paragraph.runs[last], 0, e - starts[last]);
-      return Span{s.line, s.column, t.end_line, t.end_column};
-    };
-    const std::vector<text::Range> sentences = segmenter.sentences(plain);
-    for (const text::Range& r : sentences) ctx.check_sentence(plain, r.begin, r.end);
-    return static_cast<int>(sentences.size());
-  };
-  auto picture_rules = [&](int sentences, const markup::PictureRef& picture, const Span& where, bool is_point) {
-    if (sentences > impl_->settings.sentences_per_picture)
-      ctx.report(detail::picture_sentences, where,
-                 "There are " + std::to_string(sentences) + " sentences beside this picture. Try to keep it to " +
-                     std::to_string(impl_->settings.sentences_per_picture) + " or fewer.",
-                 "Split it into 2 points, each with its own picture.");
-    if (is_point && picture.value.empty())
-      ctx.report(detail::no_picture, where, "This point has no picture. easyread will choose one for you.",
-                 "To choose your own, add picture=\"...\" to the point.");
-  };
-
-  if (doc.cover) check_paragraph(doc.cover->text);
-  for (const markup::Section& section : doc.sections) {
-    for (const markup::Block& block : section.blocks) {
-      if (const auto* point = std::get_if<markup::Point>(&block)) {
-        ctx.ignore = point->ignore;
-        const int sentences = check_paragraph(point->text);
-        for (const markup::Paragraph& item : point->list) check_paragraph(item);
-        picture_rules(sentences, point->picture, point->span, true);
-        ctx.ignore.clear();
-      } else if (const auto* action = std::get_if<markup::Action>(&block)) {
-        picture_rules(check_paragraph(action->text), action->picture, action->span, false);
-      } else if (const auto* meeting = std::get_if<markup::Meeting>(&block)) {
-        picture_rules(check_paragraph(meeting->text), meeting->picture, meeting->span, false);
-      }
-    }
-  }
-  // The word list's own explanations are checked too, but do not count as use.
-  ctx.count_word_use = false;
-  for (const markup::Word& word : doc.words) check_paragraph(word.explanation);
-  for (std::size_t i = 0; i < doc.words.size(); ++i)
-    if (!used[i])
-      ctx.report(detail::unused_word, doc.words[i].span,
-                 "The word list explains \"" + doc.words[i].term + "\", but the text never uses it.",
-                 "Use it in the text, or take it out of the word list.");
-  report.stats = ctx.finish_stats();
   return report;
 }
 

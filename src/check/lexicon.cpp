@@ -1,6 +1,7 @@
 #include "check/lexicon.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 
 #include "text/text.hpp"
@@ -80,12 +81,19 @@ std::size_t PhraseList::sketch(std::string_view w) {
   return ((a * 131u + b) * 131u + c + static_cast<unsigned>(w.size()) * 7919u) & 0xFFFFu;
 }
 
-void PhraseList::add(std::string term, std::string suggestion, ListKind kind) {
-  const bool exact_case = has_capital(term);
+void PhraseList::add(std::string term, std::string suggestion, ListKind kind, bool any_case,
+                     const IrregularVerbs* verbs) {
+  // "to refer | to send": a verb, whose suggestion takes the form the text uses.
+  const bool verb = term.starts_with("to ") && term.size() > 3;
+  if (verb) {
+    term.erase(0, 3);
+    if (suggestion.starts_with("to ")) suggestion.erase(0, 3);
+  }
+  const bool exact_case = !any_case && has_capital(term);
   std::vector<std::string> words = term_words(term, exact_case);
   if (words.empty()) return;
   const std::size_t index = entries_.size();
-  entries_.push_back({std::move(term), std::move(suggestion), kind, index});
+  entries_.push_back({std::move(term), std::move(suggestion), kind, index, verb, verb ? words.front() : ""});
   auto put = [&](std::vector<std::string> variant) {
     Phrase phrase;
     phrase.entry = index;
@@ -108,7 +116,17 @@ void PhraseList::add(std::string term, std::string suggestion, ListKind kind) {
     return;
   }
   // Every form of the first word, and every form of the last word.
-  for (const std::string& form : word_forms(words.front())) {
+  std::vector<std::string> first_forms = word_forms(words.front());
+  if (verb && verbs) {  // "undertake" -> "undertook", "undertaken"
+    const std::string& first = words.front();
+    for (const auto& [base, forms] : verbs->by_base)
+      if (first.ends_with(base) && (first.size() == base.size() || first.size() >= base.size() + 2)) {
+        const std::string prefix = first.substr(0, first.size() - base.size());
+        first_forms.push_back(prefix + forms.past);
+        if (forms.participle != forms.past) first_forms.push_back(prefix + forms.participle);
+      }
+  }
+  for (const std::string& form : first_forms) {
     std::vector<std::string> variant = words;
     variant.front() = form;
     put(std::move(variant));
@@ -121,6 +139,69 @@ void PhraseList::add(std::string term, std::string suggestion, ListKind kind) {
       put(std::move(variant));
     }
   }
+  // A plural in the list also finds the singular in the text ("parameters", "parameter").
+  // Not for disability words: "autistics" is hurtful, "autistic" is not.
+  const std::string& last = words.back();
+  if (!verb && kind != ListKind::disability && last.size() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us") &&
+      !last.ends_with("is") && !last.ends_with("ings")) {  // "findings" is not "finding"
+    std::vector<std::string> variant = words;
+    variant.back() = last.ends_with("ies") ? last.substr(0, last.size() - 3) + "y" : last.substr(0, last.size() - 1);
+    put(std::move(variant));
+  }
+}
+
+const IrregularVerbs::Forms* IrregularVerbs::find(std::string_view base) const {
+  const auto found = by_base.find(base);
+  return found == by_base.end() ? nullptr : &found->second;
+}
+
+namespace {
+// "stop" -> "stopp": a short word that ends consonant, vowel, consonant doubles its last letter.
+bool doubles_last(std::string_view w) {
+  const std::size_t n = w.size();
+  if (n < 3 || n > 4) return false;
+  const char last = w[n - 1];
+  return !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' && is_vowel(w[n - 2]) && !is_vowel(w[n - 3]);
+}
+}  // namespace
+
+std::string inflect(std::string_view phrase, VerbForm form, const IrregularVerbs& verbs) {
+  const std::size_t space = phrase.find(' ');
+  const std::string w(phrase.substr(0, space));
+  const std::string rest(space == std::string_view::npos ? std::string_view() : phrase.substr(space));
+  const std::size_t n = w.size();
+  if (n == 0 || form == VerbForm::base) return std::string(phrase);
+  std::string out;
+  const bool consonant_y = n > 1 && w.back() == 'y' && !is_vowel(w[n - 2]);
+  switch (form) {
+    case VerbForm::ing:
+      if (w.ends_with("ie")) out = w.substr(0, n - 2) + "ying";
+      else if (w.back() == 'e' && n > 2 && !w.ends_with("ee")) out = w.substr(0, n - 1) + "ing";
+      else if (doubles_last(w)) out = w + w.back() + "ing";
+      else out = w + "ing";
+      break;
+    case VerbForm::third_person:
+      if (w == "have") out = "has";
+      else if (w == "be") out = "is";
+      else if (consonant_y) out = w.substr(0, n - 1) + "ies";
+      else if (w.ends_with('s') || w.ends_with('x') || w.ends_with("ch") || w.ends_with("sh") || w == "go" || w == "do")
+        out = w + "es";
+      else out = w + "s";
+      break;
+    default:
+      if (const IrregularVerbs::Forms* forms = verbs.find(w)) {
+        out = form == VerbForm::past ? forms->past : forms->participle;
+      } else if (w.back() == 'e') {
+        out = w + "d";
+      } else if (consonant_y) {
+        out = w.substr(0, n - 1) + "ied";
+      } else if (doubles_last(w)) {
+        out = w + w.back() + "ed";
+      } else {
+        out = w + "ed";
+      }
+  }
+  return out + rest;
 }
 
 Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, std::string_view text) const {
@@ -166,7 +247,8 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
   return best;
 }
 
-void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, Diagnostics& diags) {
+void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, Diagnostics& diags,
+                      const IrregularVerbs* verbs) {
   std::ifstream in(path);
   if (!in) {
     diags.error(path, {}, "word-list", "easyread cannot open the word list \"" + path + "\".",
@@ -188,31 +270,92 @@ void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, 
                   "Write it like this: care pathway | the steps in your care");
       continue;
     }
-    into.add(std::string(term), std::string(suggestion), kind);
+    into.add(std::string(term), std::string(suggestion), kind, false, verbs);
   }
 }
 
-void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags) {
+namespace {
+// Calls `each(line)` for every line that is not empty or a note; false if the file cannot be read.
+template <class Each>
+bool read_lines(const std::string& path, Diagnostics& diags, Each each) {
   std::ifstream in(path);
   if (!in) {
     diags.error(path, {}, "word-list", "easyread cannot open the word list \"" + path + "\".",
                 "Check that the file is there and that you may read it.");
-    return;
+    return false;
   }
   std::string line;
+  int number = 0;
   while (std::getline(in, line)) {
+    ++number;
     const std::string_view text = trim(line);
     if (text.empty() || text.front() == '#') continue;
+    each(text, number, line);
+  }
+  return true;
+}
+
+void bad_line(Diagnostics& diags, const std::string& path, int number, const std::string& line,
+              const std::string& example) {
+  diags.error(path, {number, 1, number, static_cast<int>(text::count_code_points(line)) + 1}, "word-list",
+              "This line is not written the way this list needs.", "Write it like this: " + example);
+}
+}  // namespace
+
+void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags, bool forms) {
+  read_lines(path, diags, [&](std::string_view text, int, const std::string&) {
     std::size_t start = 0;
     while (start < text.size()) {  // one or more words a line, split by spaces
       std::size_t space = text.find_first_of(" \t", start);
       if (space == std::string_view::npos) space = text.size();
-      if (space > start)
-        for (std::string& form : word_forms(text::fold_case(text.substr(start, space - start))))
-          into.insert(std::move(form));
+      if (space > start) {
+        const std::string word = text::fold_case(text.substr(start, space - start));
+        if (forms)
+          for (std::string& form : word_forms(word)) into.insert(std::move(form));
+        else
+          into.insert(word);
+      }
       start = space + 1;
     }
-  }
+  });
+}
+
+void load_pair_file(const std::string& path, std::vector<std::pair<std::string, std::string>>& into,
+                    Diagnostics& diags) {
+  read_lines(path, diags, [&](std::string_view text, int number, const std::string& line) {
+    const std::size_t bar = text.find('|');
+    const std::string_view a = trim(text.substr(0, bar));
+    const std::string_view b = bar == std::string_view::npos ? std::string_view() : trim(text.substr(bar + 1));
+    if (a.empty() || b.empty()) return bad_line(diags, path, number, line, "can't | cannot");
+    into.emplace_back(text::fold_case(a), std::string(b));
+  });
+}
+
+void load_verb_file(const std::string& path, IrregularVerbs& into, Diagnostics& diags) {
+  read_lines(path, diags, [&](std::string_view text, int number, const std::string& line) {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; start < text.size();) {
+      std::size_t space = text.find_first_of(" \t", start);
+      if (space == std::string_view::npos) space = text.size();
+      if (space > start) parts.emplace_back(text.substr(start, space - start));
+      start = space + 1;
+    }
+    if (parts.size() != 3) return bad_line(diags, path, number, line, "give gave given");
+    into.participles.insert(parts[2]);
+    into.by_base[parts[0]] = {parts[1], parts[2]};
+  });
+}
+
+void load_frequency_file(const std::string& path, double per_million, WordSet& into, Diagnostics& diags) {
+  read_lines(path, diags, [&](std::string_view text, int number, const std::string& line) {
+    const std::size_t space = text.find(' ');
+    double value = 0;
+    const std::string_view count = space == std::string_view::npos ? std::string_view() : trim(text.substr(space + 1));
+    const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), value);
+    if (count.empty() || error != std::errc() || end != count.data() + count.size())
+      return bad_line(diags, path, number, line, "interested 88");
+    if (value >= per_million) into.emplace(text.substr(0, space));
+  });
 }
 
 }  // namespace easyread::check::detail

@@ -27,11 +27,28 @@ std::vector<std::string> word_forms(std::string_view word);
 
 enum class ListKind { jargon, disability, user };
 
+// English verbs whose past forms do not end in -ed (wordlists/irregular-verbs.txt).
+struct IrregularVerbs {
+  struct Forms {
+    std::string past, participle;
+  };
+  std::unordered_map<std::string, Forms, StringHash, std::equal_to<>> by_base;
+  WordSet participles;  // "given", "sent": for the passive-voice rule
+  const Forms* find(std::string_view base) const;
+};
+
+// The form of a verb that a sentence uses, so a suggestion can use it too.
+enum class VerbForm { base, third_person, past, participle, ing };
+// `phrase` with its first word in `form`: "send to" -> "sent to".
+std::string inflect(std::string_view phrase, VerbForm form, const IrregularVerbs& verbs);
+
 struct Entry {
   std::string term;        // as written in the list
   std::string suggestion;  // plainer choice
   ListKind kind = ListKind::jargon;
   std::size_t id = 0;      // position in the list, in the order added
+  bool verb = false;       // written "to refer | to send": the suggestion takes the verb's form
+  std::string first_word;  // verbs: the first word of the term, in small letters
 };
 
 struct Match {
@@ -44,11 +61,15 @@ struct Match {
 // is not "SEND".
 class PhraseList {
  public:
-  void add(std::string term, std::string suggestion, ListKind kind);
+  // `any_case`: match whatever the capitals (a document's own word list).
+  // `verbs` gives the irregular forms of verb entries ("undertook").
+  void add(std::string term, std::string suggestion, ListKind kind, bool any_case = false,
+           const IrregularVerbs* verbs = nullptr);
   // The longest entry that starts at tokens[at], if any.
   // `text` is the string the tokens point into.
   Match longest_at(const std::vector<Token>& tokens, std::size_t at, std::string_view text) const;
   std::size_t size() const { return entries_.size(); }
+  const std::vector<Entry>& entries() const { return entries_; }
 
  private:
   struct Phrase {
@@ -69,8 +90,16 @@ class PhraseList {
 };
 
 // Reads "term | suggestion" lines. Bad lines become diagnostics.
-void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, Diagnostics& diags);
-// Reads words split by spaces and lines (all their forms go into the set).
-void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags);
+void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, Diagnostics& diags,
+                      const IrregularVerbs* verbs = nullptr);
+// Reads words split by spaces and lines (with `forms`, all their forms go into the set).
+void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags, bool forms = true);
+// Reads "a | b" lines as they are (contractions, number words, short dates).
+void load_pair_file(const std::string& path, std::vector<std::pair<std::string, std::string>>& into,
+                    Diagnostics& diags);
+// Reads "base past participle" lines.
+void load_verb_file(const std::string& path, IrregularVerbs& into, Diagnostics& diags);
+// Reads "word number" lines and keeps the words used at least `per_million` times.
+void load_frequency_file(const std::string& path, double per_million, WordSet& into, Diagnostics& diags);
 
 }  // namespace easyread::check::detail

@@ -12,10 +12,6 @@
 namespace easyread::check::detail {
 namespace {
 
-constexpr std::array<std::string_view, 13> kMonths = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                                      "sep", "sept", "oct", "nov", "dec", "febr"};
-constexpr std::array<std::string_view, 10> kDays = {"mon", "tue", "tues", "wed", "thu",
-                                                    "thur", "thurs", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december"};
@@ -34,7 +30,14 @@ std::string english_long_date(const Date& d) {
          std::to_string(d.year);
 }
 
-bool is_month_word(std::string_view w) { return in(kMonths, w) || in(kMonthNames, w); }
+bool is_month_word(const Lexicons& lex, std::string_view w) { return lex.short_months.count(w) || in(kMonthNames, w); }
+
+// "£1,250", "$30": money stays exact.
+bool after_currency(std::string_view text, std::size_t at) {
+  if (at >= 1 && text[at - 1] == '$') return true;
+  if (at >= 2 && text.substr(at - 2, 2) == "\xC2\xA3") return true;       // £
+  return at >= 3 && text.substr(at - 3, 3) == "\xE2\x82\xAC";             // €
+}
 
 // "12/03/2027", "12-3-27", "12.03.2027" (day first) and "2027-03-12".
 std::optional<Date> numeric_date(std::string_view s) {
@@ -72,7 +75,8 @@ std::optional<Date> numeric_date(std::string_view s) {
 
 bool FileContext::short_date_word(std::string_view text, std::size_t i) {
   const Token& t = tokens_[i];
-  if (!on(date_format) || !(in(kMonths, t.lower) || in(kDays, t.lower))) return false;
+  if (!on(date_format) || !english_ || !(lex_.short_months.count(t.lower) || lex_.short_days.count(t.lower)))
+    return false;
   // Short forms of days and months next to a number: "Mon 3 Jan".
   const bool number_near = (i + 1 < tokens_.size() && tokens_[i + 1].kind == Token::Kind::number) ||
                            (i > 0 && tokens_[i - 1].kind == Token::Kind::number);
@@ -144,14 +148,20 @@ void FileContext::number_rules(std::string_view text, std::size_t i) {
     const std::string_view suffix = raw.substr(letters_at);
     const bool ordinal = suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
     if (ordinal && on(date_format) &&
-        ((next && is_month_word(next->lower)) || (prev && is_month_word(prev->lower))))
+        ((next && is_month_word(lex_, next->lower)) || (prev && is_month_word(lex_, prev->lower))))
       report_at(date_format, t.begin, t.end, quote(raw) + " is not how Easy Read writes a date.",
                 "Write the day as a plain number, like " + quote(std::string(raw.substr(0, letters_at)) + " March") +
                     ", and give the day of the week and the year.");
     return;
   }
-  // Big numbers: "12,500", "3 million". Years, phone numbers and "#12345" are fine.
-  if (!on(big_number) || (t.begin > 0 && text[t.begin - 1] == '#')) return;
+  // Big numbers: "12,500", "3 million". Numbers that must stay exact are fine: years,
+  // phone and NHS numbers in groups ("0300 123 4567", "943 476 5919"), money
+  // ("£1,250"), reference numbers ("#12345", "ref 123456", "AB123456").
+  if (!on(big_number) || (t.begin > 0 && (text[t.begin - 1] == '#' || text[t.begin - 1] == '+'))) return;
+  if (after_currency(text, t.begin) || (prev && prev->kind == Token::Kind::word && lex_.exact_before.count(prev->lower)))
+    return;
+  if ((prev && prev->kind == Token::Kind::number && !prev->percent) || (next && next->kind == Token::Kind::number))
+    return;  // a number in groups
   double value = 0;
   bool has_comma = false;
   for (char c : raw) {
@@ -166,7 +176,8 @@ void FileContext::number_rules(std::string_view text, std::size_t i) {
   if (scale == 1) {
     const bool year = !has_comma && raw.size() == 4 && value >= 1000 && value < 2200;
     const bool phone = raw.size() > 1 && raw[0] == '0';
-    if (year || phone || value < 1000) return;
+    const bool code = !has_comma && raw.find('.') == std::string_view::npos && raw.size() >= 6;  // "123456"
+    if (year || phone || code || value < 1000) return;
   } else {
     std::from_chars(raw.data(), raw.data() + raw.size(), value);  // "1.5 million"
     value *= scale;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "text/text.hpp"
+
 namespace easyread::check::detail {
 namespace {
 
@@ -18,17 +20,18 @@ std::string try_instead(const std::string& suggestion) {
   return "Try " + quote(suggestion) + " instead.";
 }
 
-// Joining words that often start a second idea. "which" only counts after a
-// comma (", which"), because "which day?" is one idea.
-constexpr std::array<std::string_view, 14> kJoiningWords = {
-    "although", "though",    "whereas",     "whilst",      "moreover", "furthermore", "nevertheless",
-    "nonetheless", "consequently", "unless", "despite", "notwithstanding", "hence", "thereby"};
+constexpr std::size_t kNoEntry = static_cast<std::size_t>(-1);
+// Findings kept back for one section at most; then they go out, so memory stays small.
+constexpr std::size_t kMaxSectionFindings = 4096;
 
 }  // namespace
 
 FileContext::FileContext(const Lexicons& lexicons, const Settings& settings, std::string file,
                          const Sink& sink, std::string lang)
     : lex_(lexicons), settings_(settings), file_(std::move(file)), sink_(sink), lang_(std::move(lang)) {
+  english_ = lang_.empty() || lang_.starts_with("en");
+  jargon_at_.assign(lexicons.phrases.size(), 0);
+  explained_entries_.assign(lexicons.phrases.size(), 0);
   const auto& all = rules();
   for (std::size_t i = 0; i < rule_count; ++i) {
     enabled_[i] = settings.enabled(all[i].id);
@@ -49,11 +52,24 @@ void FileContext::report(Rule rule, Span span, std::string message, std::string 
   d.span = span;
   d.message = std::move(message);
   d.suggestion = std::move(suggestion);
-  sink_(std::move(d));
+  section_.push_back(std::move(d));
+  section_uses_.push_back(1);
+}
+
+void FileContext::end_section() {
+  for (std::size_t i = 0; i < section_.size(); ++i) {
+    if (section_uses_[i] > 1)
+      section_[i].message += " You use it " + std::to_string(section_uses_[i]) + " times in this part.";
+    sink_(std::move(section_[i]));
+  }
+  section_.clear();
+  section_uses_.clear();
+  for (std::size_t entry : jargon_touched_) jargon_at_[entry] = 0;
+  jargon_touched_.clear();
 }
 
 void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::string message,
-                            std::string suggestion) {
+                            std::string suggestion, std::size_t entry) {
   if (!on(rule)) return;
   Diagnostic d;
   d.severity = severity_[rule];
@@ -62,7 +78,7 @@ void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::
   d.span = locate(begin, end);
   d.message = std::move(message);
   d.suggestion = std::move(suggestion);
-  pending_.emplace_back(begin, std::move(d));
+  pending_.push_back({begin, entry, std::move(d)});
 }
 
 Stats FileContext::finish_stats() const {
@@ -115,17 +131,33 @@ void FileContext::check_sentence(std::string_view text, std::size_t begin, std::
                           std::all_of(tokens_.begin(), tokens_.end(), [](const Token& t) { return t.quoted; });
   if (all_quoted) return;
   covered_.assign(tokens_.size(), 0);
+  for (const auto& [from, to] : hard_ranges)  // <hard> words: the word list explains them
+    for (std::size_t i = 0; i < tokens_.size(); ++i)
+      if (tokens_[i].begin >= from && tokens_[i].end <= to) covered_[i] = 1;
   sentence_rules(text, begin, end, words);
   find_phrases(text);
   word_rules(text);
-  passive_rule(text);
+  if (english_) passive_rule(text);
   // Findings in the order they stand in the sentence.
   // A few findings at most: an insertion sort, stable and with no allocation.
   for (std::size_t i = 1; i < pending_.size(); ++i)
-    for (std::size_t j = i; j > 0 && pending_[j].first < pending_[j - 1].first; --j)
+    for (std::size_t j = i; j > 0 && pending_[j].offset < pending_[j - 1].offset; --j)
       std::swap(pending_[j], pending_[j - 1]);
-  for (auto& [offset, d] : pending_) sink_(std::move(d));
+  for (Finding& f : pending_) {
+    if (f.entry != kNoEntry) {  // the same jargon again in this section: count it
+      if (std::uint32_t& at = jargon_at_[f.entry]; at != 0) {
+        ++section_uses_[at - 1];
+        continue;
+      } else {
+        at = static_cast<std::uint32_t>(section_.size() + 1);
+        jargon_touched_.push_back(f.entry);
+      }
+    }
+    section_.push_back(std::move(f.diagnostic));
+    section_uses_.push_back(1);
+  }
   pending_.clear();
+  if (section_.size() >= kMaxSectionFindings) end_section();
 }
 
 void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::size_t end, int words) {
@@ -145,13 +177,12 @@ void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::
       semicolons += t.lower[0] == ';';
       continue;
     }
-    if (t.kind != Token::Kind::word || !joining.empty()) continue;
+    if (t.kind != Token::Kind::word || !joining.empty() || !english_) continue;
     if (t.lower.size() < 5) continue;  // every joining word has 5 letters or more
     const bool after_comma = i > 0 && tokens_[i - 1].kind == Token::Kind::symbol && tokens_[i - 1].lower[0] == ',';
     // "which", "however" and "therefore" join ideas after a comma; at the start
     // of a sentence ("However, ...") they link to the sentence before.
-    const bool found = std::find(kJoiningWords.begin(), kJoiningWords.end(), t.lower) != kJoiningWords.end() ||
-                       ((t.lower == "which" || t.lower == "however" || t.lower == "therefore") && after_comma);
+    const bool found = lex_.joining.count(t.lower) || (after_comma && lex_.joining_after_comma.count(t.lower));
     if (found) {
       joining = text.substr(t.begin, t.end - t.begin);
       at = t.begin;
@@ -174,9 +205,9 @@ void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::
 void FileContext::find_phrases(std::string_view text) {
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     const Token& t = tokens_[i];
-    if (t.kind != Token::Kind::word || covered_[i]) continue;
+    if (t.kind != Token::Kind::word) continue;
     if (t.quoted && settings_.skip_quotes) continue;
-    if (document_words) {
+    if (document_words) {  // before the <hard> words are skipped: they count as use
       const Match own = document_words->longest_at(tokens_, i, text);
       if (own.entry) {
         std::fill_n(covered_.begin() + static_cast<long>(i), own.token_count, 1);
@@ -185,28 +216,92 @@ void FileContext::find_phrases(std::string_view text) {
         continue;
       }
     }
+    if (!english_ || covered_[i]) continue;  // the lists are English; <hard> words are explained
     const Match match = lex_.phrases.longest_at(tokens_, i, text);
     if (!match.entry) continue;
     const std::size_t last = i + match.token_count - 1;
-    std::fill_n(covered_.begin() + static_cast<long>(i), match.token_count, 1);
-    const std::string found(text.substr(t.begin, tokens_[last].end - t.begin));
-    const std::string lowered = t.lower;
-    if (!settings_.allowed_words.empty() && settings_.allowed_words.count(lowered)) continue;
     const Entry& e = *match.entry;
-    if (e.kind == ListKind::disability) {
-      report_at(disability_language, t.begin, tokens_[last].end,
-                "Many disabled people find " + quote(found) + " hurtful or old-fashioned.",
-                try_instead(e.suggestion));
-    } else {
-      std::string message = e.kind == ListKind::user
-                                ? quote(found) + " is on your list of words to avoid."
-                                : quote(found) + " is jargon. Many people will not know what it means.";
-      std::string suggestion = try_instead(e.suggestion);
-      if (is_markup) suggestion += " Or explain it in the word list.";
-      report_at(jargon, t.begin, tokens_[last].end, std::move(message), std::move(suggestion));
-    }
+    // "the disabled" names a group; "the disabled toilet" does not (but "disabled toilet" is still checked).
+    if (e.kind == ListKind::disability && e.term.starts_with("the ") && last + 1 < tokens_.size() &&
+        tokens_[last + 1].kind == Token::Kind::word && !lex_.after_group.count(tokens_[last + 1].lower))
+      continue;
+    std::fill_n(covered_.begin() + static_cast<long>(i), match.token_count, 1);
+    const std::size_t first = i;
     i = last;
+    if (!settings_.allowed_words.empty() &&
+        (settings_.allowed_words.count(t.lower) || settings_.allowed_words.count(text::fold_case(e.term))))
+      continue;
+    if (e.kind == ListKind::disability) {
+      const std::string found(text.substr(t.begin, tokens_[last].end - t.begin));
+      report_at(disability_language, t.begin, tokens_[last].end,
+                "Many disabled people find " + quote(found) + " hurtful or old-fashioned.", try_instead(e.suggestion));
+      continue;
+    }
+    if (explained_entries_[e.id]) continue;
+    if (explained_by_sentence(first, last)) {  // "X means ...", "X (plain words)"
+      explained_entries_[e.id] = 1;
+      continue;
+    }
+    report_jargon(e, first, last, text);
   }
+}
+
+bool FileContext::explained_by_sentence(std::size_t first, std::size_t last) const {
+  const std::size_t n = tokens_.size(), k = last + 1;
+  auto is = [&](std::size_t at, std::string_view word) { return at < n && tokens_[at].lower == word; };
+  if (is(k, "(")) {  // "X (plain words)", but not "X (ABC)": that only names it
+    int words = 0;
+    bool short_form_only = true;
+    for (std::size_t j = k + 1; j < n && !is(j, ")"); ++j)
+      if (tokens_[j].kind == Token::Kind::word) {
+        ++words;
+        short_form_only = short_form_only && tokens_[j].all_caps;
+      }
+    return words > 0 && !short_form_only;
+  }
+  if (first >= 2 && is(first - 1, "(") && is(k, ")")) return true;  // "plain words (X)", "Full Name (ABC)"
+  if (is(k, "means") || is(k, "mean")) return true;
+  if ((is(k, "is") || is(k, "are")) && k + 1 < n) return lex_.explaining.count(tokens_[k + 1].lower) > 0;
+  // "X, which means ..." and "X, this means ..."
+  return is(k, ",") && (is(k + 1, "which") || is(k + 1, "this") || is(k + 1, "that")) &&
+         (is(k + 2, "means") || is(k + 2, "is"));
+}
+
+namespace {
+// Which form of the verb `base` the text uses in `word`; `helper` is the word before it.
+VerbForm verb_form(std::string_view word, std::string_view base, std::string_view helper,
+                   const IrregularVerbs& verbs) {
+  if (word == base) return VerbForm::base;
+  if (word.ends_with("ing")) return VerbForm::ing;
+  const bool past = word.ends_with("ed") || verbs.participles.count(word) ||
+                    std::any_of(verbs.by_base.begin(), verbs.by_base.end(), [&](const auto& v) {
+                      return (word.ends_with(v.second.past) || word.ends_with(v.second.participle)) &&
+                             base.ends_with(v.first);
+                    });
+  if (!past) return word.ends_with('s') ? VerbForm::third_person : VerbForm::base;
+  static constexpr std::array<std::string_view, 11> kHelpers = {"is", "are", "was", "were", "be", "been",
+                                                                "being", "has", "have", "had", "get"};
+  return in(kHelpers, helper) || helper == "got" ? VerbForm::participle : VerbForm::past;
+}
+}  // namespace
+
+void FileContext::report_jargon(const Entry& e, std::size_t first, std::size_t last, std::string_view text) {
+  const Token& t = tokens_[first];
+  const std::string found(text.substr(t.begin, tokens_[last].end - t.begin));
+  std::string plain = e.suggestion;
+  if (e.verb && !plain.starts_with("(")) {
+    std::size_t before = first;  // the helping verb, past "not", "also", "-ly" words
+    while (before > 0 && (tokens_[before - 1].lower == "not" || tokens_[before - 1].lower == "also" ||
+                          tokens_[before - 1].lower.ends_with("ly")))
+      --before;
+    const std::string_view helper = before > 0 ? std::string_view(tokens_[before - 1].lower) : std::string_view();
+    plain = inflect(plain, verb_form(t.lower, e.first_word, helper, lex_.verbs), lex_.verbs);
+  }
+  std::string message = e.kind == ListKind::user ? quote(found) + " is on your list of words to avoid."
+                                                 : quote(found) + " is jargon. Many people will not know what it means.";
+  std::string suggestion = try_instead(plain);
+  if (is_markup) suggestion += " Or explain it in the word list.";
+  report_at(jargon, t.begin, tokens_[last].end, std::move(message), std::move(suggestion), e.id);
 }
 
 std::string friendly_percentage(double p) {

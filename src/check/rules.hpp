@@ -3,6 +3,7 @@
 #pragma once
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -21,11 +22,22 @@ enum Rule : std::size_t {
   disability_language, unused_word, picture_sentences, no_picture, rule_count
 };
 
-// The word lists, loaded once for a Checker.
+// The word lists, loaded once for a Checker (see wordlists/README.txt).
 struct Lexicons {
   PhraseList phrases;  // jargon, disability language and the user's lists
   WordSet familiar;    // long words most people know, and everyday short words
   WordSet common;      // everyday short words (capitals, not abbreviations)
+  WordSet frequent;    // long words used often enough not to be hard (word-frequency.txt)
+  IrregularVerbs verbs;
+  WordSet be, between, describing;       // passive-voice
+  WordSet joining, joining_after_comma;  // many-ideas
+  std::vector<std::pair<std::string, std::string>> contractions;  // "-n't" is an ending
+  std::vector<std::pair<std::string, int>> number_words;
+  std::vector<bool> number_keys;  // a quick test: (length, first, last letter) of any number word
+  WordSet short_months, short_days;
+  WordSet exact_before;  // big-number: "ref 4471203"
+  WordSet explaining;    // "X is a ...": explains X
+  WordSet after_group;   // "the disabled and ...": words after a group name
 };
 
 // Everything the rules need while one file (or one XML document) is checked.
@@ -42,6 +54,8 @@ class FileContext {
   bool count_word_use = true;
   bool is_markup = false;
   std::vector<std::string> ignore;  // rule ids switched off here (XML points)
+  // Bytes of the current text that are <hard> words: the word list explains them.
+  std::vector<std::pair<std::size_t, std::size_t>> hard_ranges;
 
   // Checks one sentence: text[begin, end). Adds to the stats.
   void check_sentence(std::string_view text, std::size_t begin, std::size_t end);
@@ -49,6 +63,8 @@ class FileContext {
   void report(Rule rule, Span span, std::string message, std::string suggestion);
   bool on(Rule rule) const { return enabled_[rule] && (ignore.empty() || !ignored(rule)); }
 
+  // A section ends: its findings go out, each jargon word once with how often it is used.
+  void end_section();
   Stats finish_stats() const;
   const std::string& file() const { return file_; }
   const std::string& lang() const { return lang_; }
@@ -59,10 +75,12 @@ class FileContext {
   void sentence_rules(std::string_view text, std::size_t begin, std::size_t end, int words);
   void word_rules(std::string_view text);
   void passive_rule(std::string_view text);
+  bool explained_by_sentence(std::size_t first, std::size_t last) const;
+  void report_jargon(const Entry& entry, std::size_t first, std::size_t last, std::string_view text);
   void number_rules(std::string_view text, std::size_t i);
   bool short_date_word(std::string_view text, std::size_t i);  // true: reported
-  void report_at(Rule rule, std::size_t begin, std::size_t end, std::string message,
-                 std::string suggestion);
+  void report_at(Rule rule, std::size_t begin, std::size_t end, std::string message, std::string suggestion,
+                 std::size_t entry = static_cast<std::size_t>(-1));
 
   const Lexicons& lex_;
   const Settings& settings_;
@@ -81,7 +99,19 @@ class FileContext {
   int syllables_of(const std::string& word);
   std::vector<SyllableSlot> syllable_cache_ = std::vector<SyllableSlot>(16384);
   std::vector<Token> tokens_;
-  std::vector<std::pair<std::size_t, Diagnostic>> pending_;  // this sentence's findings
+  struct Finding {
+    std::size_t offset = 0;                      // for the order in the sentence
+    std::size_t entry = static_cast<std::size_t>(-1);  // jargon: the list entry
+    Diagnostic diagnostic;
+  };
+  std::vector<Finding> pending_;  // this sentence's findings
+  // This section's findings, and for each jargon entry where its finding is (1 + index; 0: none).
+  std::vector<Diagnostic> section_;
+  std::vector<int> section_uses_;
+  std::vector<std::uint32_t> jargon_at_;
+  std::vector<std::size_t> jargon_touched_;
+  std::vector<char> explained_entries_;  // list entries the text explains ("X means ...")
+  bool english_ = true;
   std::vector<char> covered_;  // tokens a list entry already explains or flags
   WordSet seen_hard_, seen_abbreviation_, explained_abbreviation_;
   long sentences_ = 0, words_ = 0, syllables_ = 0, short_sentences_ = 0;
@@ -100,3 +130,11 @@ std::string friendly_percentage(double percent);
 std::string friendly_big_number(double value);
 
 }  // namespace easyread::check::detail
+
+namespace easyread::check {
+// What a Checker holds: its settings and the lists it loaded.
+struct Checker::Impl {
+  Settings settings;
+  detail::Lexicons lexicons;
+};
+}  // namespace easyread::check

@@ -127,6 +127,21 @@ std::string apply_setting(Settings& settings, std::string_view key, std::string_
   if (key == "sentences-per-picture") return set_count(settings.sentences_per_picture);
   if (key == "hard-word-syllables") return set_count(settings.hard_word_syllables);
   if (key == "hard-word-letters") return set_count(settings.hard_word_letters);
+  if (key == "hard-word-frequency") {
+    double per_million = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), per_million);
+    if (error != std::errc() || end != value.data() + value.size() || per_million < 0 || per_million > 10000)
+      return "Use a number from 0 to 10000 for " + std::string(key) + ": how many times in a million words.";
+    settings.hard_word_frequency = per_million;
+    return {};
+  }
+  if (key == "lang") {
+    if (value.empty() || value.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") !=
+                             std::string_view::npos)
+      return "Use a language code for lang, like en-GB or cy.";
+    settings.lang = std::string(value);
+    return {};
+  }
   if (key == "strict" || key == "skip-quotes") {
     auto yes = parse_yes_no(value);
     if (!yes) return "Use yes or no for " + std::string(key) + ".";

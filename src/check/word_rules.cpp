@@ -9,88 +9,40 @@
 namespace easyread::check::detail {
 namespace {
 
-struct NumberWord {
-  std::string_view word;
-  int value;
-};
-constexpr std::array<NumberWord, 27> kNumberWords = {{
-    {"two", 2},      {"three", 3},     {"four", 4},       {"five", 5},      {"six", 6},
-    {"seven", 7},    {"eight", 8},     {"nine", 9},       {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},  {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},
-    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},
-    {"forty", 40},   {"fifty", 50},    {"sixty", 60},     {"seventy", 70},  {"eighty", 80},
-    {"ninety", 90},  {"hundred", 100},
-}};
-
-// Every word is checked, so first a quick test of length, first and last
-// letter: a table of the (length, first, last) that any number word has.
-constexpr std::size_t number_key(std::size_t length, char first, char last) {
-  return (length * 26 + static_cast<std::size_t>(first - 'a')) * 26 + static_cast<std::size_t>(last - 'a');
+// A quick test before the number-word lookup: every word is checked.
+std::size_t number_key(std::string_view w) {
+  return (w.size() * 26 + static_cast<std::size_t>(w.front() - 'a')) * 26 + static_cast<std::size_t>(w.back() - 'a');
 }
-constexpr auto kNumberKeys = [] {
-  std::array<bool, 10 * 26 * 26> keys{};
-  for (const NumberWord& n : kNumberWords) keys[number_key(n.word.size(), n.word.front(), n.word.back())] = true;
-  return keys;
-}();
 
-std::optional<int> number_word(std::string_view w) {
+std::optional<int> number_word(const Lexicons& lex, std::string_view w) {
   if (w.size() < 3 || w.size() > 9) return std::nullopt;
   const char first = w.front(), last = w.back();
   if (first < 'a' || first > 'z' || last < 'a' || last > 'z') return std::nullopt;
-  if (!kNumberKeys[number_key(w.size(), first, last)]) return std::nullopt;
-  for (const NumberWord& n : kNumberWords)
-    if (n.word == w) return n.value;
+  if (!lex.number_keys[number_key(w)]) return std::nullopt;
+  for (const auto& [word, value] : lex.number_words)
+    if (word == w) return value;
   return std::nullopt;
 }
 
-struct Contraction {
-  std::string_view short_form, full;
-};
-constexpr std::array<Contraction, 12> kContractions = {{
-    {"can't", "cannot"},   {"won't", "will not"}, {"shan't", "shall not"}, {"it's", "it is"},
-    {"let's", "let us"},   {"that's", "that is"}, {"there's", "there is"}, {"what's", "what is"},
-    {"he's", "he is"},     {"she's", "she is"},   {"who's", "who is"},     {"here's", "here is"},
-}};
-
-std::optional<std::string> expand_contraction(std::string_view w) {
-  for (const Contraction& c : kContractions)
-    if (c.short_form == w) return std::string(c.full);
-  struct Tail {
-    std::string_view tail, full;
-  };
-  static constexpr std::array<Tail, 6> kTails = {
-      {{"n't", " not"}, {"'re", " are"}, {"'ve", " have"}, {"'ll", " will"}, {"'m", " am"}, {"'d", " would"}}};
-  for (const Tail& t : kTails)
-    if (w.size() > t.tail.size() && w.ends_with(t.tail))
-      return std::string(w.substr(0, w.size() - t.tail.size())) + std::string(t.full);
+std::optional<std::string> expand_contraction(const Lexicons& lex, std::string_view w) {
+  for (const auto& [short_form, full] : lex.contractions) {
+    if (short_form.front() == '-') {  // an ending: "-n't"
+      const std::string_view tail = std::string_view(short_form).substr(1);
+      if (w.size() > tail.size() && w.ends_with(tail))
+        return std::string(w.substr(0, w.size() - tail.size())) + " " + full;
+    } else if (short_form == w) {
+      return full;
+    }
+  }
   return std::nullopt;
 }
 
-// Be-verbs, then the words that may sit between them and the participle.
-constexpr std::array<std::string_view, 8> kBe = {"am", "is", "are", "was", "were", "be", "been", "being"};
-constexpr std::array<std::string_view, 12> kBetween = {"not", "also", "often", "always", "never", "now",
-                                                       "still", "just", "being", "usually", "already", "all"};
-constexpr std::array<std::string_view, 58> kIrregular = {
-    "given", "taken", "made", "done", "seen", "written", "known", "shown", "told", "sent", "held",
-    "paid", "built", "brought", "bought", "chosen", "driven", "eaten", "found", "heard", "kept",
-    "lost", "meant", "met", "said", "sold", "spent", "stolen", "thought", "understood", "won",
-    "caught", "taught", "broken", "forgotten", "forgiven", "hidden", "spoken", "worn", "torn",
-    "beaten", "bitten", "drawn", "grown", "thrown", "flown", "fed", "led", "struck", "begun",
-    "hung", "sworn", "frozen", "shaken", "chosen", "sought", "overtaken", "withdrawn"};
-// Words in -ed that mostly describe a state ("I am tired"), not an action.
-constexpr std::array<std::string_view, 52> kStateWords = {
-    "tired", "bored", "interested", "worried", "scared", "excited", "married", "disabled", "pleased",
-    "surprised", "confused", "annoyed", "relaxed", "supposed", "used", "called", "named", "allowed",
-    "involved", "qualified", "concerned", "prepared", "finished", "closed", "isolated", "stressed",
-    "depressed", "frightened", "embarrassed", "retired", "engaged", "divorced", "related", "limited",
-    "skilled", "experienced", "advanced", "detailed", "complicated", "mixed", "crowded", "based",
-    "needed", "aged", "shaped", "sized", "coloured", "colored", "dressed", "satisfied", "amazed",
-    "determined"};
-
-bool looks_like_participle(std::string_view w) {
-  if (in(kIrregular, w)) return true;
-  if (w.size() < 5 || !w.ends_with("ed") || w.ends_with("eed")) return false;
-  return !in(kStateWords, w);
+// "sent", "checked", "agreed": a word that can be the action of a passive.
+bool looks_like_participle(const Lexicons& lex, std::string_view w) {
+  if (lex.verbs.participles.count(w)) return true;
+  if (w.size() < 4 || !w.ends_with("ed") || w.ends_with("eed")) return false;
+  if (w.starts_with("un")) return false;  // "unexpected", "unemployed": they describe
+  return !lex.describing.count(w);
 }
 
 }  // namespace
@@ -134,11 +86,11 @@ void FileContext::word_rules(std::string_view text) {
     const std::string& w = t.lower;
 
     if (on(number_as_word)) {
-      if (auto value = number_word(w)) {
+      if (auto value = english_ ? number_word(lex_, w) : std::nullopt) {
         int total = *value;
         std::size_t last = i;
         if (i + 1 < tokens_.size() && tokens_[i + 1].joined) {  // "twenty-five"
-          if (auto unit = number_word(tokens_[i + 1].lower); unit && *unit < 10) {
+          if (auto unit = number_word(lex_, tokens_[i + 1].lower); unit && *unit < 10) {
             total += *unit;
             last = i + 1;
           }
@@ -155,13 +107,13 @@ void FileContext::word_rules(std::string_view text) {
       }
     }
     if (w.find('\'') != std::string::npos) {
-      if (on(contraction))
-        if (auto full = expand_contraction(w))
+      if (on(contraction) && english_)
+        if (auto full = expand_contraction(lex_, w))
           report_at(contraction, t.begin, t.end, quote(raw) + " is a short form of 2 words.",
                     "Write " + quote(*full) + " instead.");
       continue;
     }
-    if (w.size() <= 4 && (w[0] == 'e' || w[0] == 'i') && on(abbreviation) &&
+    if (w.size() <= 4 && (w[0] == 'e' || w[0] == 'i') && on(abbreviation) && english_ &&
         (w == "e.g." || w == "i.e." || w == "etc" || w == "eg" || w == "ie")) {
       const bool etc = w == "etc";
       const std::size_t end = etc && t.end < text.size() && text[t.end] == '.' ? t.end + 1 : t.end;
@@ -196,7 +148,7 @@ void FileContext::word_rules(std::string_view text) {
       if (settings_.allowed_words.count(stem) || settings_.allowed_words.count(w)) continue;
       const bool roman = raw.find_first_not_of("IVX") == std::string_view::npos;
       if (roman) continue;
-      const bool is_word = lex_.common.count(w) || lex_.familiar.count(w) || t.letters >= 6;
+      const bool is_word = (english_ && (lex_.common.count(w) || lex_.familiar.count(w))) || t.letters >= 6;
       if (is_word && !plural_caps) {
         std::size_t last = i;
         while (last + 1 < tokens_.size() && tokens_[last + 1].all_caps && !covered_[last + 1]) ++last;
@@ -209,7 +161,7 @@ void FileContext::word_rules(std::string_view text) {
       // "National Health Service (NHS)" and "NHS (National Health Service)" explain it.
       const bool in_brackets = i > 0 && tokens_[i - 1].lower == "(";
       const bool before_brackets = i + 1 < tokens_.size() && tokens_[i + 1].lower == "(";
-      if (in_brackets || before_brackets) explained_abbreviation_.insert(stem);
+      if (in_brackets || before_brackets || explained_by_sentence(i, i)) explained_abbreviation_.insert(stem);
       if (explained_abbreviation_.count(stem) || !seen_abbreviation_.insert(stem).second) continue;
       const std::string shown(plural_caps ? raw.substr(0, raw.size() - 1) : raw);
       report_at(abbreviation, t.begin, t.end, quote(shown) + " is a short form. Many people will not know what it means.",
@@ -217,13 +169,16 @@ void FileContext::word_rules(std::string_view text) {
                           : "Write the words in full, or explain it the first time you use it. If your readers know it, add it to \"allow\" in the settings.");
       continue;
     }
-    // Hard words: long, not everyday, and not explained.
-    if (!on(hard_word) || t.letters < 6 || (t.capitalised && i > 0)) continue;
+    // Hard words: long, rarely used, not everyday, and not explained.
+    if (!on(hard_word) || !english_ || t.letters < 6 || (t.capitalised && i > 0)) continue;
     if (t.letters < settings_.hard_word_letters && t.syllables < settings_.hard_word_syllables) continue;
     std::string_view key = w;
     if (key.ends_with("'s")) key.remove_suffix(2);
-    if (lex_.familiar.count(key) || lex_.common.count(key) || settings_.allowed_words.count(key)) continue;
+    if (lex_.frequent.count(key) || lex_.familiar.count(key) || lex_.common.count(key) ||
+        settings_.allowed_words.count(key))
+      continue;
     if (!seen_hard_.insert(std::string(key)).second) continue;
+    if (explained_by_sentence(i, i)) continue;  // "Dysphagia means ..."
     report_at(hard_word, t.begin, t.end, quote(raw) + " is a hard word. Many people will not know it.",
               is_markup ? "Use an easier word. Or mark it <hard>like this</hard> and explain it in the word list."
                         : "Use an easier word, or say what it means the first time you use it.");
@@ -236,19 +191,26 @@ void FileContext::passive_rule(std::string_view text) {
     const std::string& be = tokens_[i].lower;
     if (tokens_[i].kind != Token::Kind::word || be.size() > 5 || be.size() < 2) continue;
     const char c = be[0];
-    if ((c != 'a' && c != 'i' && c != 'w' && c != 'b') || !in(kBe, be)) continue;
+    if ((c != 'a' && c != 'i' && c != 'w' && c != 'b') || !lex_.be.count(be)) continue;
     if (tokens_[i].quoted && settings_.skip_quotes) continue;
     std::size_t j = i + 1;
     while (j < tokens_.size() && j <= i + 2 && tokens_[j].kind == Token::Kind::word &&
-           (in(kBetween, tokens_[j].lower) || (tokens_[j].lower.ends_with("ly") && tokens_[j].lower.size() > 4)))
+           (lex_.between.count(tokens_[j].lower) || (tokens_[j].lower.ends_with("ly") && tokens_[j].lower.size() > 4)))
       ++j;
     if (j >= tokens_.size() || tokens_[j].kind != Token::Kind::word || tokens_[j].joined) continue;
-    if (!looks_like_participle(tokens_[j].lower)) continue;
+    if (!looks_like_participle(lex_, tokens_[j].lower)) continue;
+    // "I am used to it" describes; "it is used to pay" is an action.
+    if (tokens_[j].lower == "used" && j + 2 < tokens_.size() && tokens_[j + 1].lower == "to") {
+      const std::string& after = tokens_[j + 2].lower;
+      static constexpr std::array<std::string_view, 9> kThings = {"it", "this", "that", "the", "a", "an",
+                                                                  "them", "him", "her"};
+      if (in(kThings, after) || after.ends_with("ing")) continue;
+    }
     const std::string found(text.substr(tokens_[i].begin, tokens_[j].end - tokens_[i].begin));
     report_at(passive_voice, tokens_[i].begin, tokens_[j].end,
               "This sentence does not say who does the action: " + quote(found) + ".",
               "Say who does it first. For example: \"The council sent the letter\", not \"The letter was sent\".");
-    return;  // once a sentence is enough
+    i = j;  // every passive in the sentence
   }
 }
 
