@@ -45,8 +45,15 @@ void load_lists(const std::string& data_home, const Settings& settings, detail::
   detail::load_word_file(path("familiar-words.txt"), lex.familiar, errors);
   detail::load_word_file(path("common-words.txt"), lex.common, errors);
   detail::load_frequency_file(path("word-frequency.txt"), settings.hard_word_frequency, lex.frequent, errors);
-  detail::load_word_file(path("passive-be.txt"), lex.be, errors, false);
-  detail::load_word_file(path("passive-between.txt"), lex.between, errors, false);
+  auto load_fast = [&](const char* name, detail::FastWords& into) {
+    detail::WordSet words;
+    detail::load_word_file(path(name), words, errors, false);
+    std::vector<std::string> sorted(words.begin(), words.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const std::string& word : sorted) into.add(word);
+  };
+  load_fast("passive-be.txt", lex.be);
+  load_fast("passive-between.txt", lex.between);
   detail::load_word_file(path("passive-describing.txt"), lex.describing, errors, false);
   detail::load_pair_file(path("contractions.txt"), lex.contractions, errors);
   detail::load_word_file(path("exact-number-words.txt"), lex.exact_before, errors, false);
@@ -72,7 +79,7 @@ void load_lists(const std::string& data_home, const Settings& settings, detail::
       const std::size_t start = line.find_first_not_of(", \t");
       if (start == std::string::npos || line[0] == '#') continue;
       const std::string word = text::fold_case(line.substr(start, line.find_last_not_of(" \t\r") + 1 - start));
-      (line[0] == ',' ? lex.joining_after_comma : lex.joining).insert(word);
+      (line[0] == ',' ? lex.joining_after_comma : lex.joining).add(word);
     }
   } else {
     errors.error(path("joining-words.txt"), {}, "word-list", "easyread cannot open this word list.",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <type_traits>
 
 #include "text/text.hpp"
 
@@ -74,11 +75,24 @@ std::vector<std::string> word_forms(std::string_view word) {
   return forms;
 }
 
-std::size_t PhraseList::sketch(std::string_view w) {
-  if (w.empty()) return 0;
-  const unsigned a = static_cast<unsigned char>(w[0]), b = static_cast<unsigned char>(w[w.size() / 2]),
-                 c = static_cast<unsigned char>(w.back());
-  return ((a * 131u + b) * 131u + c + static_cast<unsigned>(w.size()) * 7919u) & 0xFFFFu;
+std::uint32_t FastWords::add(std::string_view word) {
+  if (const std::int64_t known = find(word); known >= 0) return static_cast<std::uint32_t>(known);
+  if ((words_.size() + 1) * 2 > slots_.size()) {  // keep the table at most half full
+    std::vector<std::uint32_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      std::size_t at = (hash(words_[i]) >> 20) & (slots_.size() - 1);
+      while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
+      slots_[at] = static_cast<std::uint32_t>(i + 1);
+    }
+  }
+  const std::uint64_t h = hash(word);
+  filter_[(h >> 6) & kFilterMask] |= std::uint64_t{1} << (h & 63);
+  std::size_t at = (h >> 20) & (slots_.size() - 1);
+  while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
+  words_.emplace_back(word);
+  slots_[at] = static_cast<std::uint32_t>(words_.size());
+  return static_cast<std::uint32_t>(words_.size() - 1);
 }
 
 void PhraseList::add(std::string term, std::string suggestion, ListKind kind, bool any_case,
@@ -99,10 +113,11 @@ void PhraseList::add(std::string term, std::string suggestion, ListKind kind, bo
     phrase.entry = index;
     phrase.exact_case = exact_case;
     phrase.rest.assign(variant.begin() + 1, variant.end());
-    first_words_.set(sketch(variant.front()));
+    const std::uint32_t first = first_words_.add(variant.front());
+    if (first >= by_first_.size()) by_first_.resize(first + 1);
     // Each list stays sorted by its second word (one-word entries first), so
     // a frequent first word such as "the" needs no walk through all its phrases.
-    std::vector<Phrase>& list = by_first_[variant.front()];
+    std::vector<Phrase>& list = by_first_[first];
     const auto place = std::upper_bound(list.begin(), list.end(), phrase, [](const Phrase& a, const Phrase& b) {
       return second_word(a) < second_word(b);
     });
@@ -209,10 +224,9 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
   const Token& first = tokens[at];
   if (first.kind == Token::Kind::symbol) return best;
   auto try_key = [&](std::string_view key, bool exact) {
-    if (!first_words_.test(sketch(key))) return;
-    auto found = by_first_.find(key);
-    if (found == by_first_.end()) return;
-    const std::vector<Phrase>& list = found->second;
+    const std::int64_t found = first_words_.find(key);
+    if (found < 0) return;
+    const std::vector<Phrase>& list = by_first_[static_cast<std::size_t>(found)];
     // One-word entries, then the phrases whose second word is the next token's.
     auto one_word_end = std::find_if(list.begin(), list.end(), [](const Phrase& p) { return !p.rest.empty(); });
     std::string_view next;
@@ -278,24 +292,37 @@ namespace {
 // Calls `each(line)` for every line that is not empty or a note; false if the file cannot be read.
 template <class Each>
 bool read_lines(const std::string& path, Diagnostics& diags, Each each) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.error(path, {}, "word-list", "easyread cannot open the word list \"" + path + "\".",
                 "Check that the file is there and that you may read it.");
     return false;
   }
-  std::string line;
+  // The whole file at once: the frequency list has thousands of lines, read at every start.
+  std::string all;
+  in.seekg(0, std::ios::end);
+  all.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
+  in.seekg(0, std::ios::beg);
+  in.read(all.data(), static_cast<std::streamsize>(all.size()));
   int number = 0;
-  while (std::getline(in, line)) {
+  for (std::size_t start = 0; start < all.size();) {
+    std::size_t end = all.find('\n', start);
+    if (end == std::string::npos) end = all.size();
+    const std::string_view line = std::string_view(all).substr(start, end - start);
+    start = end + 1;
     ++number;
     const std::string_view text = trim(line);
     if (text.empty() || text.front() == '#') continue;
-    each(text, number, line);
+    if constexpr (std::is_same_v<decltype(each(text, number, line)), bool>) {
+      if (!each(text, number, line)) break;  // the reader has what it needs
+    } else {
+      each(text, number, line);
+    }
   }
   return true;
 }
 
-void bad_line(Diagnostics& diags, const std::string& path, int number, const std::string& line,
+void bad_line(Diagnostics& diags, const std::string& path, int number, std::string_view line,
               const std::string& example) {
   diags.error(path, {number, 1, number, static_cast<int>(text::count_code_points(line)) + 1}, "word-list",
               "This line is not written the way this list needs.", "Write it like this: " + example);
@@ -303,7 +330,7 @@ void bad_line(Diagnostics& diags, const std::string& path, int number, const std
 }  // namespace
 
 void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags, bool forms) {
-  read_lines(path, diags, [&](std::string_view text, int, const std::string&) {
+  read_lines(path, diags, [&](std::string_view text, int, std::string_view) {
     std::size_t start = 0;
     while (start < text.size()) {  // one or more words a line, split by spaces
       std::size_t space = text.find_first_of(" \t", start);
@@ -322,7 +349,7 @@ void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags, 
 
 void load_pair_file(const std::string& path, std::vector<std::pair<std::string, std::string>>& into,
                     Diagnostics& diags) {
-  read_lines(path, diags, [&](std::string_view text, int number, const std::string& line) {
+  read_lines(path, diags, [&](std::string_view text, int number, std::string_view line) {
     const std::size_t bar = text.find('|');
     const std::string_view a = trim(text.substr(0, bar));
     const std::string_view b = bar == std::string_view::npos ? std::string_view() : trim(text.substr(bar + 1));
@@ -332,7 +359,7 @@ void load_pair_file(const std::string& path, std::vector<std::pair<std::string, 
 }
 
 void load_verb_file(const std::string& path, IrregularVerbs& into, Diagnostics& diags) {
-  read_lines(path, diags, [&](std::string_view text, int number, const std::string& line) {
+  read_lines(path, diags, [&](std::string_view text, int number, std::string_view line) {
     std::vector<std::string> parts;
     for (std::size_t start = 0; start < text.size();) {
       std::size_t space = text.find_first_of(" \t", start);
@@ -347,14 +374,19 @@ void load_verb_file(const std::string& path, IrregularVerbs& into, Diagnostics& 
 }
 
 void load_frequency_file(const std::string& path, double per_million, WordSet& into, Diagnostics& diags) {
-  read_lines(path, diags, [&](std::string_view text, int number, const std::string& line) {
+  // The file goes from the most used word down: stop at the limit.
+  read_lines(path, diags, [&](std::string_view text, int number, std::string_view line) -> bool {
     const std::size_t space = text.find(' ');
     double value = 0;
     const std::string_view count = space == std::string_view::npos ? std::string_view() : trim(text.substr(space + 1));
     const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), value);
-    if (count.empty() || error != std::errc() || end != count.data() + count.size())
-      return bad_line(diags, path, number, line, "interested 88");
-    if (value >= per_million) into.emplace(text.substr(0, space));
+    if (count.empty() || error != std::errc() || end != count.data() + count.size()) {
+      bad_line(diags, path, number, line, "interested 88");
+      return true;
+    }
+    if (value < per_million) return false;
+    into.emplace(text.substr(0, space));
+    return true;
   });
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,37 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// Words to numbers, for lookups done on every word of a file: a cheap FNV-1a
+// hash, a bit filter that answers most "not here" at once, then open addressing.
+class FastWords {
+ public:
+  // Adds `word` (if new) and returns its number, counting from 0.
+  std::uint32_t add(std::string_view word);
+  // The number of `word`, or -1.
+  std::int64_t find(std::string_view word) const {
+    const std::uint64_t h = hash(word);
+    if (!(filter_[(h >> 6) & kFilterMask] & (std::uint64_t{1} << (h & 63)))) return -1;
+    for (std::size_t at = (h >> 20) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      const std::uint32_t slot = slots_[at];
+      if (slot == 0) return -1;
+      if (words_[slot - 1] == word) return slot - 1;
+    }
+  }
+  std::size_t size() const { return words_.size(); }
+  std::size_t count(std::string_view word) const { return find(word) >= 0 ? 1 : 0; }
+
+ private:
+  static std::uint64_t hash(std::string_view word) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  static constexpr std::size_t kFilterMask = (1u << 14) - 1;  // 2^20 bits
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterMask + 1);
+  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1024);  // 1 + index into words_; 0: empty
+  std::vector<std::string> words_;
+};
 
 // The usual other forms of a lower-case word: plurals, -ed, -ing, -s, and
 // the -ise/-ize spellings. Includes the word itself.
@@ -82,11 +114,9 @@ class PhraseList {
     bool operator()(const Phrase& p, std::string_view w) const { return second_word(p) < w; }
     bool operator()(std::string_view w, const Phrase& p) const { return w < second_word(p); }
   };
-  // A quick "certainly not a first word" test, so most words skip the hash table.
-  static std::size_t sketch(std::string_view word);
-  std::bitset<1 << 16> first_words_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> by_first_;
+  FastWords first_words_;                        // every form of every entry's first word
+  std::vector<std::vector<Phrase>> by_first_;    // the phrases of each first word
 };
 
 // Reads "term | suggestion" lines. Bad lines become diagnostics.

@@ -29,8 +29,9 @@ struct Lexicons {
   WordSet common;      // everyday short words (capitals, not abbreviations)
   WordSet frequent;    // long words used often enough not to be hard (word-frequency.txt)
   IrregularVerbs verbs;
-  WordSet be, between, describing;       // passive-voice
-  WordSet joining, joining_after_comma;  // many-ideas
+  FastWords be, between;                 // passive-voice: looked at for many words
+  WordSet describing;
+  FastWords joining, joining_after_comma;  // many-ideas
   std::vector<std::pair<std::string, std::string>> contractions;  // "-n't" is an ending
   std::vector<std::pair<std::string, int>> number_words;
   std::vector<bool> number_keys;  // a quick test: (length, first, last letter) of any number word
