@@ -47,7 +47,7 @@ class FastWords {
     for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     return h ^ (h >> 29);
   }
-  static constexpr std::size_t kFilterMask = (1u << 14) - 1;  // 2^20 bits
+  static constexpr std::size_t kFilterMask = (1u << 11) - 1;  // 2^17 bits: 16 KB, stays in the cache
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterMask + 1);
   std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1024);  // 1 + index into words_; 0: empty
   std::vector<std::string> words_;

@@ -100,8 +100,7 @@ Stats FileContext::finish_stats() const {
 }
 
 int FileContext::syllables_of(const std::string& word) {
-  // Short words are counted faster than they are looked up.
-  if (word.size() <= 3 || word.size() > 15) return count_syllables(word);
+  if (word.empty() || word.size() > 15) return count_syllables(word);
   std::uint32_t hash = 2166136261u;  // FNV-1a
   for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
   SyllableSlot& slot = syllable_cache_[hash & 16383u];
@@ -239,6 +238,10 @@ void FileContext::find_phrases(std::string_view text) {
       continue;
     }
     if (explained_entries_[e.id]) continue;
+    if (const std::uint32_t at = jargon_at_[e.id]; at != 0) {  // seen in this section: just count it
+      ++section_uses_[at - 1];
+      continue;
+    }
     if (explained_by_sentence(first, last)) {  // "X means ...", "X (plain words)"
       explained_entries_[e.id] = 1;
       continue;
