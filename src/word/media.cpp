@@ -16,14 +16,9 @@
 #include <mutex>
 
 #include "base/drawing_svg.hpp"
-#include "word/word.hpp"
+#include "word/cache.hpp"
 
 namespace easyread::word {
-
-struct PictureCache::Impl {
-  std::mutex mutex;
-  std::map<std::string, PictureFiles> symbols;  // by picture key and size
-};
 
 PictureCache::PictureCache() : impl_(std::make_unique<Impl>()) {}
 PictureCache::~PictureCache() = default;
