@@ -17,7 +17,7 @@ constexpr std::size_t kLongestBookmark = 40;  // Word's limit on bookmark names
 class BodyWriter {
  public:
   BodyWriter(const content::Document& doc, const layout::Template& look, Package& package,
-             Relations& relations, PictureCache& cache, const std::string& file, Diagnostics& diags)
+             Relations& relations, Resources& cache, const std::string& file, Diagnostics& diags)
       : doc_(doc), look_(look), package_(package), relations_(relations), cache_(cache), file_(file),
         diags_(diags) {
     for (const auto& word : doc.words) bookmarks_.push_back(bookmark_name(word.anchor));
@@ -46,7 +46,7 @@ class BodyWriter {
   const layout::Template& look_;
   Package& package_;
   Relations& relations_;
-  PictureCache& cache_;
+  Resources& cache_;
   const std::string& file_;
   Diagnostics& diags_;
   std::vector<std::string> bookmarks_;  // one per word-list entry
@@ -321,7 +321,7 @@ void BodyWriter::page_setup(pugi::xml_node body, const std::string& footer_relat
 }  // namespace
 
 BodyResult write_body(const content::Document& doc, const layout::Template& look, Package& package,
-                      Relations& relations, const std::string& footer_relation, PictureCache& cache,
+                      Relations& relations, const std::string& footer_relation, Resources& cache,
                       const std::string& file, Diagnostics& diags) {
   pugi::xml_document xml;
   auto root = add(xml, "w:document",

@@ -11,7 +11,7 @@
 
 namespace easyread::word {
 
-class PictureCache;
+class Resources;
 
 struct BodyResult {
   std::string xml;
@@ -22,7 +22,7 @@ struct BodyResult {
 // (each distinct picture once) and to `relations`, with the footer's
 // relationship already in it as `footer_relation`.
 BodyResult write_body(const content::Document& doc, const layout::Template& look, Package& package,
-                      Relations& relations, const std::string& footer_relation, PictureCache& cache,
+                      Relations& relations, const std::string& footer_relation, Resources& cache,
                       const std::string& file, Diagnostics& diags);
 
 }  // namespace easyread::word

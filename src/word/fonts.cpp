@@ -81,7 +81,7 @@ void obfuscate(std::string& font, const std::string& key) {
 
 // The obfuscated face and its key, made once per process for each font and
 // set of extra letters.
-const FontPart* font_part(const std::string& path, const std::u32string& extra, PictureCache& cache) {
+const FontPart* font_part(const std::string& path, const std::u32string& extra, Resources& cache) {
   auto& impl = cache.impl();
   std::string id = path + '\n';
   for (char32_t cp : extra) id += std::to_string(static_cast<unsigned long>(cp)) + ',';
@@ -102,7 +102,7 @@ const FontPart* font_part(const std::string& path, const std::u32string& extra, 
 }  // namespace
 
 std::vector<EmbeddedFont> embed_fonts(const std::vector<FontFile>& fonts, const std::u32string& used,
-                                      PictureCache& cache, Package& package, const std::string& file,
+                                      Resources& cache, Package& package, const std::string& file,
                                       Diagnostics& diags) {
   std::u32string extra;
   for (char32_t cp : used)

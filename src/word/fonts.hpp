@@ -15,7 +15,7 @@ namespace easyread::word {
 // Adds the faces to the package (word/fonts/) and their relationships part.
 // `used` holds every code point of the document's text.
 std::vector<EmbeddedFont> embed_fonts(const std::vector<FontFile>& fonts, const std::u32string& used,
-                                      PictureCache& cache, Package& package, const std::string& file,
+                                      Resources& cache, Package& package, const std::string& file,
                                       Diagnostics& diags);
 
 }  // namespace easyread::word

@@ -1,8 +1,6 @@
 #include "word/media.hpp"
 
-#include <cairo.h>
 #include <jpeglib.h>
-#include <librsvg/rsvg.h>
 #include <png.h>
 
 #include <algorithm>
@@ -17,11 +15,12 @@
 
 #include "base/drawing_svg.hpp"
 #include "word/cache.hpp"
+#include "word/libraries.hpp"
 
 namespace easyread::word {
 
-PictureCache::PictureCache() : impl_(std::make_unique<Impl>()) {}
-PictureCache::~PictureCache() = default;
+Resources::Resources() : impl_(std::make_unique<Impl>()) {}
+Resources::~Resources() = default;
 
 namespace {
 
@@ -29,13 +28,16 @@ constexpr double kDotsPerInch = 300;  // print quality for the PNG fallback
 constexpr int kJpegQuality = 90;
 
 struct SurfaceFree {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+  const RsvgFunctions* f;
+  void operator()(cairo_surface_t* s) const { f->cairo_surface_destroy(s); }
 };
 struct ContextFree {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
+  const RsvgFunctions* f;
+  void operator()(cairo_t* c) const { f->cairo_destroy(c); }
 };
 struct HandleFree {
-  void operator()(RsvgHandle* h) const { g_object_unref(h); }
+  const RsvgFunctions* f;
+  void operator()(RsvgHandle* h) const { f->g_object_unref(h); }
 };
 
 cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
@@ -44,27 +46,25 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
 }
 
 // Draws SVG text onto a transparent bitmap of the given size, as PNG bytes.
-std::string svg_to_png(const std::string& svg, int width, int height, std::string& error) {
+std::string svg_to_png(const RsvgFunctions& f, const std::string& svg, int width, int height, std::string& error) {
   GError* gerror = nullptr;
+  auto fail = [&](const char* fallback) {
+    error = gerror ? gerror->message : fallback;
+    if (gerror) f.g_error_free(gerror);
+    return std::string();
+  };
   std::unique_ptr<RsvgHandle, HandleFree> handle(
-      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &gerror));
-  if (!handle) {
-    error = gerror ? gerror->message : "librsvg cannot read the picture";
-    if (gerror) g_error_free(gerror);
-    return {};
-  }
+      f.rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &gerror), HandleFree{&f});
+  if (!handle) return fail("librsvg cannot read the picture");
   std::unique_ptr<cairo_surface_t, SurfaceFree> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
-  std::unique_ptr<cairo_t, ContextFree> cr(cairo_create(surface.get()));
+      f.cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height), SurfaceFree{&f});
+  std::unique_ptr<cairo_t, ContextFree> cr(f.cairo_create(surface.get()), ContextFree{&f});
   RsvgRectangle viewport{0, 0, double(width), double(height)};
-  if (!rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &gerror)) {
-    error = gerror ? gerror->message : "librsvg cannot draw the picture";
-    if (gerror) g_error_free(gerror);
-    return {};
-  }
+  if (!f.rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &gerror))
+    return fail("librsvg cannot draw the picture");
   std::string png;
-  cairo_surface_flush(surface.get());
-  if (cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png) != CAIRO_STATUS_SUCCESS) {
+  f.cairo_surface_flush(surface.get());
+  if (f.cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png) != CAIRO_STATUS_SUCCESS) {
     error = "cairo cannot write the PNG picture";
     return {};
   }
@@ -223,7 +223,7 @@ PictureFiles photo_files(const RasterImage& image, std::string& error) {
 }
 
 PictureFiles symbol_files(const Picture& picture, const Drawing& drawing, double box_points,
-                          PictureCache& cache, std::string& error) {
+                          Resources& cache, std::string& error) {
   const double aspect = picture.aspect();
   const double shown_w = aspect >= 1 ? box_points : box_points * aspect;
   const double shown_h = aspect >= 1 ? box_points / aspect : box_points;
@@ -238,7 +238,12 @@ PictureFiles symbol_files(const Picture& picture, const Drawing& drawing, double
   }
   PictureFiles files;
   files.svg = drawing_to_svg(drawing);
-  files.main = svg_to_png(files.svg, px_w, px_h, error);
+  const Libraries& libraries = impl.libraries();
+  if (!libraries.error.empty()) {
+    error = libraries.error;
+    return files;
+  }
+  files.main = svg_to_png(libraries.rsvg, files.svg, px_w, px_h, error);
   files.extension = "png";
   files.pixel_width = px_w;
   files.pixel_height = px_h;
@@ -250,7 +255,7 @@ PictureFiles symbol_files(const Picture& picture, const Drawing& drawing, double
 
 }  // namespace
 
-PictureFiles picture_files(const Picture& picture, double box_points, PictureCache& cache,
+PictureFiles picture_files(const Picture& picture, double box_points, Resources& cache,
                            std::string& error) {
   if (const auto* drawing = std::get_if<Drawing>(&picture.content))
     return symbol_files(picture, *drawing, box_points, cache, error);

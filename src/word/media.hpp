@@ -7,7 +7,7 @@
 
 namespace easyread::word {
 
-class PictureCache;
+class Resources;
 
 struct PictureFiles {
   std::string main;       // PNG or JPEG bytes: what every Word version shows
@@ -19,7 +19,7 @@ struct PictureFiles {
 // The files for one picture shown `box_points` wide at most. Symbols are
 // drawn at 300 dots per inch and kept in `cache`. Empty `main` and a reason
 // in `error` if a picture cannot be made.
-PictureFiles picture_files(const Picture& picture, double box_points, PictureCache& cache,
+PictureFiles picture_files(const Picture& picture, double box_points, Resources& cache,
                            std::string& error);
 
 }  // namespace easyread::word

@@ -1,6 +1,6 @@
 #include "word/package.hpp"
 
-#include <zip.h>
+#include "word/libraries.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -15,13 +15,14 @@ constexpr zip_uint16_t kFixedDosDate = (20 << 9) | (1 << 5) | 1;  // years since
 constexpr zip_uint16_t kFixedDosTime = 0;
 
 struct SourceFree {
-  void operator()(zip_source_t* s) const { zip_source_free(s); }
+  const ZipFunctions* zip;
+  void operator()(zip_source_t* s) const { zip->zip_source_free(s); }
 };
 using SourcePtr = std::unique_ptr<zip_source_t, SourceFree>;
 
-std::string zip_message(zip_error_t* error) {
-  std::string text = zip_error_strerror(error);
-  zip_error_fini(error);
+std::string zip_message(const ZipFunctions& z, zip_error_t* error) {
+  std::string text = z.zip_error_strerror(error);
+  z.zip_error_fini(error);
   return text;
 }
 
@@ -34,44 +35,44 @@ void Package::add(const std::string& name, std::string bytes, bool compress) {
   parts_.push_back({name, std::move(bytes), compress});
 }
 
-std::string Package::finish(std::string& error) {
+std::string Package::finish(const ZipFunctions& z, std::string& error) {
   zip_error_t zerr;
-  zip_error_init(&zerr);
-  SourcePtr buffer(zip_source_buffer_create(nullptr, 0, 0, &zerr));
-  if (!buffer) return error = zip_message(&zerr), std::string();
+  z.zip_error_init(&zerr);
+  SourcePtr buffer(z.zip_source_buffer_create(nullptr, 0, 0, &zerr), SourceFree{&z});
+  if (!buffer) return error = zip_message(z, &zerr), std::string();
   // zip_open_from_source takes the source over only when it succeeds.
-  zip_t* archive = zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &zerr);
-  if (!archive) return error = zip_message(&zerr), std::string();
-  zip_source_keep(buffer.get());
+  zip_t* archive = z.zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &zerr);
+  if (!archive) return error = zip_message(z, &zerr), std::string();
+  z.zip_source_keep(buffer.get());
   // [Content_Types].xml first, as Word writes it; then the parts in the
   // order they were added.
   std::stable_partition(parts_.begin(), parts_.end(),
                         [](const Part& p) { return p.name == "[Content_Types].xml"; });
   for (const Part& part : parts_) {
-    zip_source_t* data = zip_source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
-    zip_int64_t index = data ? zip_file_add(archive, part.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
+    zip_source_t* data = z.zip_source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
+    zip_int64_t index = data ? z.zip_file_add(archive, part.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {
-      if (data) zip_source_free(data);
-      error = zip_strerror(archive);
-      zip_discard(archive);
+      if (data) z.zip_source_free(data);
+      error = z.zip_strerror(archive);
+      z.zip_discard(archive);
       return {};
     }
-    zip_set_file_compression(archive, static_cast<zip_uint64_t>(index),
+    z.zip_set_file_compression(archive, static_cast<zip_uint64_t>(index),
                              part.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, part.compress ? 6 : 0);
-    zip_file_set_dostime(archive, static_cast<zip_uint64_t>(index), kFixedDosTime, kFixedDosDate, 0);
+    z.zip_file_set_dostime(archive, static_cast<zip_uint64_t>(index), kFixedDosTime, kFixedDosDate, 0);
   }
-  if (zip_close(archive) < 0) {
-    error = zip_strerror(archive);
-    zip_discard(archive);
+  if (z.zip_close(archive) < 0) {
+    error = z.zip_strerror(archive);
+    z.zip_discard(archive);
     return {};
   }
   // The finished archive is now the buffer source's content.
   zip_stat_t st;
-  if (zip_source_stat(buffer.get(), &st) < 0 || zip_source_open(buffer.get()) < 0)
+  if (z.zip_source_stat(buffer.get(), &st) < 0 || z.zip_source_open(buffer.get()) < 0)
     return error = "cannot read the finished package", std::string();
   std::string out(static_cast<std::size_t>(st.size), '\0');
-  zip_int64_t got = zip_source_read(buffer.get(), out.data(), out.size());
-  zip_source_close(buffer.get());
+  zip_int64_t got = z.zip_source_read(buffer.get(), out.data(), out.size());
+  z.zip_source_close(buffer.get());
   if (got != static_cast<zip_int64_t>(out.size())) return error = "cannot read the finished package", std::string();
   return out;
 }

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-struct zip;
-struct zip_source;
 
 namespace easyread::word {
+
+struct ZipFunctions;
 
 class Package {
  public:
@@ -20,7 +20,7 @@ class Package {
   // Adds a part. `compress` is false for data that is already compressed.
   void add(const std::string& name, std::string bytes, bool compress = true);
   // The whole ZIP file; empty, with `error` set, if libzip failed.
-  std::string finish(std::string& error);
+  std::string finish(const ZipFunctions& zip, std::string& error);
 
  private:
   struct Part {

@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "word/body.hpp"
+#include "word/cache.hpp"
 #include "word/fonts.hpp"
 #include "word/parts.hpp"
 #include "text/text.hpp"
@@ -68,7 +69,7 @@ std::u32string used_letters(const content::Document& doc) {
 }  // namespace
 
 std::string write(const content::Document& doc, const layout::Template& look,
-                  const std::vector<FontFile>& fonts, PictureCache& cache, const std::string& file,
+                  const std::vector<FontFile>& fonts, Resources& cache, const std::string& file,
                   Diagnostics& diags) {
   Package package;
   Relations relations;
@@ -94,7 +95,8 @@ std::string write(const content::Document& doc, const layout::Template& look,
   package.add("word/fontTable.xml", font_table(look, embedded));
   package.add("word/footer1.xml", footer(doc.labels));
   std::string error;
-  std::string bytes = package.finish(error);
+  const Libraries& libraries = cache.impl().libraries();
+  std::string bytes = libraries.error.empty() ? package.finish(libraries.zip, error) : (error = libraries.error, "");
   if (bytes.empty())
     diags.error(file, {}, "word-package", "I could not make the Word file: " + error + ".",
                 "Try again. If it keeps happening, tell the people who make easyread.");

@@ -21,12 +21,12 @@ struct FontFile {
 
 // Picture fallbacks drawn once per process: a symbol used in many documents
 // is turned into PNG only the first time. Safe to share between threads.
-class PictureCache {
+class Resources {
  public:
-  PictureCache();
-  ~PictureCache();
-  PictureCache(const PictureCache&) = delete;
-  PictureCache& operator=(const PictureCache&) = delete;
+  Resources();
+  ~Resources();
+  Resources(const Resources&) = delete;
+  Resources& operator=(const Resources&) = delete;
 
   struct Impl;
   Impl& impl() const { return *impl_; }
@@ -39,7 +39,7 @@ class PictureCache {
 // `diags`. The same document always gives the same bytes. `file` names the
 // output in messages.
 std::string write(const content::Document& doc, const layout::Template& look,
-                  const std::vector<FontFile>& fonts, PictureCache& cache, const std::string& file,
+                  const std::vector<FontFile>& fonts, Resources& cache, const std::string& file,
                   Diagnostics& diags);
 
 }  // namespace easyread::word

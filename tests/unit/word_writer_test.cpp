@@ -106,7 +106,7 @@ struct Archive {
 
 std::string write_small(Diagnostics& diags) {
   layout::Template look;
-  word::PictureCache cache;
+  word::Resources cache;
   return word::write(small_document(), look, {}, cache, "out.docx", diags);
 }
 
