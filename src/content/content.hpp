@@ -3,6 +3,7 @@
 // format-neutral tree. The paged layout (PDF), the web page and the Word file
 // all read this tree and decide only *where* things go, never *what* to show.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -17,11 +18,16 @@ struct Document;
 namespace easyread::symbols {
 class Library;
 }
+namespace easyread::style {
+struct Template;
+class Strings;
+}
 
 namespace easyread::content {
 
 // A piece of a sentence in one style. White space is already folded to
-// single spaces; web addresses written in plain text are already links.
+// single spaces; web addresses written in plain text are already links. A
+// space between two runs belongs to the run after it.
 struct Run {
   std::string text;
   bool bold = false;   // <b> and hard words
@@ -91,6 +97,7 @@ struct Cover {
   std::string title;
   PictureUse picture;
   Sentences text;
+  bool has_part = false;         // the notes have a <cover> part (its picture and text)
 };
 
 // A closing line: who checked the document, and the pictures' credit.
@@ -126,5 +133,18 @@ struct Document {
   std::vector<ClosingLine> closing;
   std::vector<Picture> pictures;  // each distinct picture once
 };
+
+// Builds the content of a read document: dates written out, the words around
+// facts and closing lines in the document's language, each picture found (or
+// chosen, with a note) once. Picture problems go to `diags`.
+Document build(const markup::Document& notes, symbols::Library& library,
+               const style::Template& look, const style::Strings& strings, Diagnostics& diags);
+
+// Whether the fonts can draw a character, in bold or not (see check_characters).
+using CanDraw = std::function<bool(char32_t code_point, bool bold)>;
+
+// Adds an error, at its place in the notes, for each character of the text
+// that will be shown but cannot be drawn.
+void check_characters(const markup::Document& notes, const CanDraw& can_draw, Diagnostics& diags);
 
 }  // namespace easyread::content

@@ -1,8 +1,9 @@
-// lay_out(): template, fonts, pictures and character checks, then pages.
+// lay_out(): the fonts and styles of a template, then pages.
 #include "layout/layout.hpp"
 
+#include "content/content.hpp"
 #include "layout/document_layout.hpp"
-#include "symbols/symbols.hpp"
+#include "layout/fonts.hpp"
 
 namespace easyread::layout {
 namespace {
@@ -10,61 +11,42 @@ namespace {
 // Guides ask for a contents page in longer documents.
 constexpr std::size_t kPagesBeforeContents = 8;
 
-std::vector<PlacedPicture> resolve_pictures(const markup::Document& doc, PictureTable& table) {
-  std::vector<PlacedPicture> out;  // in the order DocumentLayout takes them
-  if (doc.cover) out.push_back(table.resolve(doc.cover->picture, &doc.cover->text, doc.cover->span));
-  for (const auto& section : doc.sections)
-    for (const auto& block : section.blocks)
-      std::visit([&](const auto& b) { out.push_back(table.resolve(b.picture, &b.text, b.span)); }, block);
-  for (const auto& word : doc.words)  // a word gets a picture only if the author gives one
-    out.push_back(table.resolve(word.picture, nullptr, word.span));
-  return out;
-}
-
 }  // namespace
 
-std::optional<Document> lay_out(const markup::Document& doc, symbols::Library& library,
-                                const Options& options, Diagnostics& diags) {
-  std::size_t errors_before = 0;
-  for (const auto& d : diags.items()) errors_before += d.severity == Severity::error;
-  auto count_errors = [&] {
-    std::size_t n = 0;
-    for (const auto& d : diags.items()) n += d.severity == Severity::error;
-    return n - errors_before;
-  };
+std::optional<Faces> find_faces(const style::Template& look, FontSet& fonts, Diagnostics& diags) {
+  Faces faces;
+  faces.regular = fonts.find(look.body_family, false, look.path, diags);
+  faces.bold = fonts.find(look.body_family, true, look.path, diags);
+  faces.heading = fonts.find(look.heading_family, true, look.path, diags);
+  if (faces.regular < 0 || faces.bold < 0 || faces.heading < 0) return std::nullopt;
+  return faces;
+}
 
-  const std::string& template_name = options.template_name.empty() ? doc.template_name : options.template_name;
-  auto tmpl = load_template(template_name, options.data_home, doc.directory, diags);
-  if (!tmpl) return std::nullopt;
-  Strings strings = Strings::load(options.data_home, doc.lang, diags);
+bool can_draw(const FontSet& fonts, const Faces& faces, char32_t code_point, bool bold) {
+  // libharu draws only the Basic Multilingual Plane; emoji beyond it would become blanks.
+  return code_point <= 0xFFFF && fonts.has_glyph(bold ? faces.bold : faces.regular, code_point);
+}
 
-  FontSet fonts(options.data_home);
+Document lay_out(const content::Document& content, const style::Template& look,
+                 const FontSet& fonts, const Faces& faces) {
   Styles styles;
-  int regular = fonts.find(tmpl->body_family, false, tmpl->path, diags);
-  int bold = fonts.find(tmpl->body_family, true, tmpl->path, diags);
-  int heading = fonts.find(tmpl->heading_family, true, tmpl->path, diags);
-  if (regular < 0 || bold < 0 || heading < 0) return std::nullopt;
-  styles.body = {regular, bold, tmpl->body_size};
-  styles.heading = {heading, heading, tmpl->heading_size};
-  styles.subheading = {regular, bold, tmpl->subheading_size};
-  styles.cover_title = {heading, heading, tmpl->cover_title_size};
-  styles.footer = {regular, bold, tmpl->footer_size};
-  check_characters(doc, fonts, regular, bold, diags);
+  styles.body = {faces.regular, faces.bold, look.body_size};
+  styles.heading = {faces.heading, faces.heading, look.heading_size};
+  styles.subheading = {faces.regular, faces.bold, look.subheading_size};
+  styles.cover_title = {faces.heading, faces.heading, look.cover_title_size};
+  styles.footer = {faces.regular, faces.bold, look.footer_size};
 
   Document out;
-  out.page_width = tmpl->page_width;
-  out.page_height = tmpl->page_height;
-  out.background = tmpl->background;
-  out.metadata.title = doc.title;
-  out.metadata.lang = doc.lang;
-  out.metadata.author = doc.organisation;
-  PictureTable table(library, doc, out, diags);
-  std::vector<PlacedPicture> pictures = resolve_pictures(doc, table);
-  if (count_errors() > 0) return std::nullopt;
-  if (table.uses_openmoji()) out.metadata.credits = strings.get("credit-openmoji");
+  out.page_width = look.page_width;
+  out.page_height = look.page_height;
+  out.background = look.background;
+  out.metadata.title = content.metadata.title;
+  out.metadata.lang = content.metadata.lang;
+  out.metadata.author = content.metadata.author;
+  out.metadata.credits = content.metadata.credits;
+  out.pictures = content.pictures;
 
-  DocumentLayout layout(doc, *tmpl, strings, fonts, styles, pictures);
-  layout.uses_openmoji = table.uses_openmoji();
+  DocumentLayout layout(content, look, fonts, styles);
   layout.run(out, nullptr);
   if (out.pages.size() > kPagesBeforeContents && layout.sections().size() > 1) {
     // A second run with a contents page after the cover. The body starts on a

@@ -1,4 +1,5 @@
-// Layout: places a document's text and pictures on pages using a template.
+// Layout: places a document's content (see content/content.hpp) on pages
+// using a template. It decides only where things go, never what to show.
 // Its output (layout::Document) is all the PDF writer needs.
 #pragma once
 #include <optional>
@@ -9,11 +10,11 @@
 #include "base/diagnostic.hpp"
 #include "base/graphics.hpp"
 
-namespace easyread::markup {
+namespace easyread::content {
 struct Document;
 }
-namespace easyread::symbols {
-class Library;
+namespace easyread::style {
+struct Template;
 }
 
 namespace easyread::layout {
@@ -96,16 +97,21 @@ struct Document {
   std::vector<Bookmark> bookmarks;
 };
 
-struct Options {
-  std::string data_home;      // where templates/, fonts/ and symbols/ are
-  std::string template_name;  // overrides the document's own choice when not empty
+class FontSet;
+
+// The fonts a template asks for, found in a FontSet.
+struct Faces {
+  int regular = 0, bold = 0, heading = 0;
 };
 
-// Lays out a document: resolves its pictures (choosing one where none is
-// given), checks every character can be drawn, and fills pages. Returns
-// nullopt after adding errors to `diags`; notes (such as pictures chosen) and
-// warnings may be added either way.
-std::optional<Document> lay_out(const markup::Document& doc, symbols::Library& library,
-                                const Options& options, Diagnostics& diags);
+// Finds the template's fonts; nullopt after adding errors to `diags`.
+std::optional<Faces> find_faces(const style::Template& look, FontSet& fonts, Diagnostics& diags);
+
+// Whether the PDF can draw a character in these fonts.
+bool can_draw(const FontSet& fonts, const Faces& faces, char32_t code_point, bool bold);
+
+// Lays out a document's content on pages.
+Document lay_out(const content::Document& content, const style::Template& look,
+                 const FontSet& fonts, const Faces& faces);
 
 }  // namespace easyread::layout

@@ -93,30 +93,16 @@ class LineSetter {
 
 }  // namespace
 
-StyledText StyledText::from(const markup::Paragraph& paragraph) {
+StyledText StyledText::from(const content::Sentence& sentence) {
   StyledText out;
-  for (const auto& run : paragraph.runs) {
-    bool bold = run.style == markup::Run::Style::bold || run.style == markup::Run::Style::hard;
-    out.add(run.text, bold, run.style == markup::Run::Style::link ? run.href : std::string());
-  }
-  out.find_web_addresses();
+  for (const auto& run : sentence.runs) out.add(run.text, run.bold, run.link);
   return out;
 }
 
 void StyledText::add(std::string_view text, bool bold, std::string link) {
-  std::string folded;
-  for (char c : text) {
-    if (is_space(c)) {
-      pending_space_ = true;
-      continue;
-    }
-    if (pending_space_ && !(text_.empty() && folded.empty())) folded.push_back(' ');
-    pending_space_ = false;
-    folded.push_back(c);
-  }
-  if (folded.empty()) return;
+  if (text.empty()) return;
   std::size_t begin = text_.size();
-  text_ += folded;
+  text_ += text;
   if (!spans_.empty() && spans_.back().bold == bold && spans_.back().link == link &&
       spans_.back().end == begin) {
     spans_.back().end = text_.size();
@@ -125,49 +111,10 @@ void StyledText::add(std::string_view text, bool bold, std::string link) {
   }
 }
 
-// Web addresses written in plain text become links, so a reader can follow them.
-void StyledText::find_web_addresses() {
-  std::vector<Span> out;
-  for (const auto& span : spans_) {
-    if (!span.link.empty()) {
-      out.push_back(span);
-      continue;
-    }
-    std::size_t pos = span.begin;
-    while (pos < span.end) {
-      std::size_t found = std::string::npos;
-      for (const char* start : {"https://", "http://", "www."}) {
-        std::size_t f = text_.find(start, pos);
-        if (f < span.end && (f == span.begin || is_space(text_[f - 1])) && f < found) found = f;
-      }
-      if (found == std::string::npos) break;
-      std::size_t end = found;
-      while (end < span.end && !is_space(text_[end])) ++end;
-      while (end > found && std::string_view(".,;:!?)").find(text_[end - 1]) != std::string_view::npos) --end;
-      if (found > pos) out.push_back({pos, found, span.bold, {}});
-      std::string address = text_.substr(found, end - found);
-      if (address.rfind("www.", 0) == 0) address = "https://" + address;
-      out.push_back({found, end, span.bold, address});
-      pos = end;
-    }
-    if (pos < span.end) out.push_back({pos, span.end, span.bold, {}});
-  }
-  spans_ = std::move(out);
-}
-
-std::vector<std::vector<Line>> set_sentences(const StyledText& text, const text::Segmenter& segmenter,
-                                             const FontSet& fonts, const TextStyle& style,
-                                             double width) {
-  std::vector<std::vector<Line>> out;
+std::vector<Line> set_lines(const StyledText& text, const text::Segmenter& segmenter,
+                            const FontSet& fonts, const TextStyle& style, double width) {
   LineSetter setter(text, fonts, style, width);
-  const std::string& s = text.text();
-  for (auto range : segmenter.sentences(s)) {
-    std::vector<std::size_t> breaks;
-    for (std::size_t b : segmenter.line_breaks(std::string_view(s).substr(range.begin, range.end - range.begin)))
-      breaks.push_back(range.begin + b);
-    out.push_back(setter.set(range.begin, range.end, breaks));
-  }
-  return out;
+  return setter.set(0, text.text().size(), segmenter.line_breaks(text.text()));
 }
 
 }  // namespace easyread::layout

@@ -1,16 +1,17 @@
-// Running text for layout: styled text with white space folded, split into
-// sentences with ICU, and each sentence broken into lines that fit a width.
+// Running text for layout: a sentence (or a title, a label) in styled spans,
+// broken into lines that fit a width. The content stage has already folded
+// white space, found web addresses and split sentences.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "layout/fonts.hpp"
-#include "markup/markup.hpp"
+#include "content/content.hpp"
 #include "text/text.hpp"
 
 namespace easyread::layout {
 
-// Text with styles on byte ranges. White space is folded to single spaces.
+// Text with styles on byte ranges.
 class StyledText {
  public:
   struct Span {
@@ -18,17 +19,16 @@ class StyledText {
     bool bold = false;
     std::string link;
   };
-  static StyledText from(const markup::Paragraph& paragraph);
+  static StyledText from(const content::Sentence& sentence);
+  // Adds text as it is; a span in the same style as the one before joins it.
   void add(std::string_view text, bool bold = false, std::string link = {});
   const std::string& text() const { return text_; }
   const std::vector<Span>& spans() const { return spans_; }
   bool empty() const { return text_.empty(); }
 
  private:
-  void find_web_addresses();
   std::string text_;
   std::vector<Span> spans_;
-  bool pending_space_ = false;
 };
 
 // One piece of a line in one font.
@@ -50,10 +50,9 @@ struct TextStyle {
   double size = 16;
 };
 
-// Each sentence of `text` as its own list of lines, none wider than `width`
-// (a word wider than the whole column is cut).
-std::vector<std::vector<Line>> set_sentences(const StyledText& text, const text::Segmenter& segmenter,
-                                             const FontSet& fonts, const TextStyle& style,
-                                             double width);
+// The lines of one sentence (or title), none wider than `width` (a word
+// wider than the whole column is cut).
+std::vector<Line> set_lines(const StyledText& text, const text::Segmenter& segmenter,
+                            const FontSet& fonts, const TextStyle& style, double width);
 
 }  // namespace easyread::layout

@@ -4,7 +4,7 @@
 
 namespace easyread::layout {
 
-PageBuilder::PageBuilder(const Template& tmpl, const FontSet& fonts, Document& out)
+PageBuilder::PageBuilder(const style::Template& tmpl, const FontSet& fonts, Document& out)
     : tmpl_(tmpl), fonts_(fonts), out_(out) {}
 
 void PageBuilder::new_page() {

@@ -4,13 +4,13 @@
 #include "layout/fonts.hpp"
 #include "layout/layout.hpp"
 #include "layout/lines.hpp"
-#include "layout/template.hpp"
+#include "style/style.hpp"
 
 namespace easyread::layout {
 
 class PageBuilder {
  public:
-  PageBuilder(const Template& tmpl, const FontSet& fonts, Document& out);
+  PageBuilder(const style::Template& tmpl, const FontSet& fonts, Document& out);
 
   void new_page();
   int page_index() const { return static_cast<int>(out_.pages.size()) - 1; }
@@ -49,7 +49,7 @@ class PageBuilder {
   double bottom_limit() const { return out_.page_height - tmpl_.margin_bottom; }
   double y_up(double top) const { return out_.page_height - top; }
 
-  const Template& tmpl_;
+  const style::Template& tmpl_;
   const FontSet& fonts_;
   Document& out_;
   double cursor_ = 0;

@@ -1,6 +1,9 @@
 #include "layout/rows.hpp"
 
 #include <algorithm>
+#include <variant>
+
+#include "base/overloaded.hpp"
 
 namespace easyread::layout {
 namespace {
@@ -9,26 +12,27 @@ constexpr const char* kBullet = "\u2022";
 constexpr double kSentenceGap = 0.25;  // of the text size
 }  // namespace
 
-void RowMaker::add_sentences(Row& row, const StyledText& text, int parent, bool heading_style) {
-  for (auto& lines : set_sentences(text, segmenter_, fonts_, body_, width_)) {
+void RowMaker::add_sentences(Row& row, const content::Sentences& text, int parent) {
+  for (const auto& sentence : text.sentences) {
     RowGroup group;
     int p = pages_.node("P", parent);
-    for (auto& line : lines) group.lines.push_back({std::move(line), heading_style, 0, {}, p, -1});
+    for (auto& line : set_lines(StyledText::from(sentence), segmenter_, fonts_, body_, width_))
+      group.lines.push_back({std::move(line), false, 0, {}, p, -1});
     row.groups.push_back(std::move(group));
   }
 }
 
-void RowMaker::add_list(Row& row, const std::vector<StyledText>& items, int parent) {
-  int list = pages_.node("L", parent);
+void RowMaker::add_list(Row& row, const content::BulletList& list, int parent) {
+  int node = pages_.node("L", parent);
   double indent = fonts_.width(body_.regular, kBullet, body_.size) + body_.size * 0.6;
-  for (const auto& item : items) {
-    int li = pages_.node("LI", list);
+  for (const auto& item : list.items) {
+    int li = pages_.node("LI", node);
     int label = pages_.node("Lbl", li);
     int body = pages_.node("LBody", li);
     bool first = true;
-    for (auto& lines : set_sentences(item, segmenter_, fonts_, body_, width_ - indent)) {
+    for (const auto& sentence : item.sentences) {
       RowGroup group;
-      for (auto& line : lines) {
+      for (auto& line : set_lines(StyledText::from(sentence), segmenter_, fonts_, body_, width_ - indent)) {
         group.lines.push_back({std::move(line), false, indent, first ? kBullet : "", body,
                                first ? label : -1});
         first = false;
@@ -38,17 +42,26 @@ void RowMaker::add_list(Row& row, const std::vector<StyledText>& items, int pare
   }
 }
 
-void RowMaker::add_fact(Row& row, const std::string& label, const std::string& value, int parent) {
+void RowMaker::add_fact(Row& row, const content::Fact& fact, int parent) {
   StyledText text;
-  text.add(label, true);
+  text.add(fact.label, true);
   text.add(" ");
-  text.add(value);
+  text.add(fact.value);
   int p = pages_.node("P", parent);
   RowGroup group;
-  // A fact is one unit even if it is not a sentence; set it as a single "sentence".
-  for (auto& lines : set_sentences(text, segmenter_, fonts_, body_, width_))
-    for (auto& line : lines) group.lines.push_back({std::move(line), false, 0, {}, p, -1});
+  // A fact is one unit even if it is not a sentence.
+  for (auto& line : set_lines(text, segmenter_, fonts_, body_, width_))
+    group.lines.push_back({std::move(line), false, 0, {}, p, -1});
   row.groups.push_back(std::move(group));
+}
+
+void RowMaker::add_part(Row& row, const content::RowPart& part, int parent) {
+  std::visit(Overloaded{
+                 [&](const content::Sentences& sentences) { add_sentences(row, sentences, parent); },
+                 [&](const content::BulletList& list) { add_list(row, list, parent); },
+                 [&](const content::Fact& fact) { add_fact(row, fact, parent); },
+             },
+             part);
 }
 
 double RowPlacer::group_height(const RowGroup& g) const {

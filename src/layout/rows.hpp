@@ -37,12 +37,14 @@ class RowMaker {
            TextStyle body, double column_width)
       : pages_(pages), segmenter_(segmenter), fonts_(fonts), body_(body), width_(column_width) {}
 
-  // Sentences of `text`, each as its own group, each sentence a P node under `parent`.
-  void add_sentences(Row& row, const StyledText& text, int parent, bool heading_style = false);
+  // Each sentence as its own group, each a P node under `parent`.
+  void add_sentences(Row& row, const content::Sentences& text, int parent);
   // Bullet points: an L node with LI, Lbl and LBody nodes.
-  void add_list(Row& row, const std::vector<StyledText>& items, int parent);
+  void add_list(Row& row, const content::BulletList& list, int parent);
   // A one-line fact such as "Who will do it: Sam", label in bold.
-  void add_fact(Row& row, const std::string& label, const std::string& value, int parent);
+  void add_fact(Row& row, const content::Fact& fact, int parent);
+  // Any part of a row's text column.
+  void add_part(Row& row, const content::RowPart& part, int parent);
 
  private:
   PageBuilder& pages_;
@@ -55,7 +57,7 @@ class RowMaker {
 // Places rows on pages, keeping each row whole where it can.
 class RowPlacer {
  public:
-  RowPlacer(PageBuilder& pages, const Template& tmpl, TextStyle body)
+  RowPlacer(PageBuilder& pages, const style::Template& tmpl, TextStyle body)
       : pages_(pages), tmpl_(tmpl), body_(body) {}
 
   double height(const Row& row) const;
@@ -68,7 +70,7 @@ class RowPlacer {
   void draw_group(const RowGroup& g, double text_x, double& top);
 
   PageBuilder& pages_;
-  const Template& tmpl_;
+  const style::Template& tmpl_;
   TextStyle body_;
 };
 

@@ -1,7 +1,8 @@
 // Every word marked <hard> must be explained in the word list.
 #include <algorithm>
-#include <set>
+#include <variant>
 
+#include "base/overloaded.hpp"
 #include "markup/internal.hpp"
 
 namespace easyread::markup::detail {
@@ -26,24 +27,13 @@ std::vector<std::string> forms(const std::string& word) {
 
 class HardWordChecker {
  public:
-  // Each term is folded once, with its singular forms, for quick look-up.
-  HardWordChecker(Context& ctx, const Document& doc) : ctx_(ctx), doc_(doc) {
-    for (const Word& word : doc.words) {
-      std::string term = normalise(word.term);
-      if (term.empty()) continue;
-      for (std::string& form : forms(term)) term_forms_.insert(std::move(form));
-    }
-  }
+  HardWordChecker(Context& ctx, const Document& doc) : ctx_(ctx), doc_(doc), finder_(doc.words) {}
 
   void check(const Paragraph& paragraph, const std::vector<std::string>& ignore = {}) {
     if (std::find(ignore.begin(), ignore.end(), rule_id) != ignore.end()) return;
     for (const Run& run : paragraph.runs) {
       if (run.style != Run::Style::hard || is_blank(run.text)) continue;
-      std::vector<std::string> word_forms = forms(normalise(run.text));
-      bool explained =
-          std::any_of(word_forms.begin(), word_forms.end(),
-                      [&](const std::string& form) { return term_forms_.contains(form); });
-      if (explained) continue;
+      if (finder_.find(run.text) >= 0) continue;
       std::string word = text::fold_white_space(trim(run.text));
       Span where = locate(doc_, ctx_.lines, run, 0, run.text.size());
       ctx_.error(where, std::string(rule_id),
@@ -56,7 +46,7 @@ class HardWordChecker {
  private:
   Context& ctx_;
   const Document& doc_;
-  std::set<std::string> term_forms_;
+  WordFinder finder_;
 };
 
 }  // namespace
@@ -66,16 +56,37 @@ void check_hard_words(Context& ctx, const Document& doc) {
   if (doc.cover) checker.check(doc.cover->text);
   for (const Section& section : doc.sections) {
     for (const Block& block : section.blocks) {
-      if (const Point* point = std::get_if<Point>(&block)) {
-        checker.check(point->text, point->ignore);
-        for (const Paragraph& item : point->list) checker.check(item, point->ignore);
-      } else if (const Action* action = std::get_if<Action>(&block)) {
-        checker.check(action->text);
-      } else if (const Meeting* meeting = std::get_if<Meeting>(&block)) {
-        checker.check(meeting->text);
-      }
+      std::visit(Overloaded{
+                     [&](const Point& point) {
+                       checker.check(point.text, point.ignore);
+                       for (const Paragraph& item : point.list) checker.check(item, point.ignore);
+                     },
+                     [&](const Action& action) { checker.check(action.text); },
+                     [&](const Meeting& meeting) { checker.check(meeting.text); },
+                 },
+                 block);
     }
   }
 }
 
 }  // namespace easyread::markup::detail
+
+namespace easyread::markup {
+
+WordFinder::WordFinder(const std::vector<Word>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string term = detail::normalise(words[i].term);
+    if (term.empty()) continue;
+    for (std::string& form : detail::forms(term)) forms_.emplace(std::move(form), static_cast<int>(i));
+  }
+}
+
+int WordFinder::find(std::string_view hard_word) const {
+  for (const std::string& form : detail::forms(detail::normalise(hard_word))) {
+    auto it = forms_.find(form);
+    if (it != forms_.end()) return it->second;
+  }
+  return -1;
+}
+
+}  // namespace easyread::markup

@@ -1,6 +1,8 @@
 // The document model and the reader for easyread's XML markup.
 #pragma once
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,6 +109,18 @@ struct Document {
   std::vector<Word> words;
   std::optional<Checked> checked;
   Span title_span;
+};
+
+// Finds the entry of a word list that explains a hard word. Capitals and
+// white space do not matter, and a plural is fine: "Buses" finds "bus".
+class WordFinder {
+ public:
+  explicit WordFinder(const std::vector<Word>& words);
+  // Index into `words` of the first entry that explains `hard_word`, or -1.
+  int find(std::string_view hard_word) const;
+
+ private:
+  std::map<std::string, int, std::less<>> forms_;
 };
 
 // Reads a document. On bad input, adds errors to `diags` (with file, line and

@@ -16,7 +16,7 @@ constexpr std::size_t kLongestBookmark = 40;  // Word's limit on bookmark names
 // word list), and links.
 class BodyWriter {
  public:
-  BodyWriter(const content::Document& doc, const layout::Template& look, Package& package,
+  BodyWriter(const content::Document& doc, const style::Template& look, Package& package,
              Relations& relations, Resources& cache, const std::string& file, Diagnostics& diags)
       : doc_(doc), look_(look), package_(package), relations_(relations), cache_(cache), file_(file),
         diags_(diags) {
@@ -43,7 +43,7 @@ class BodyWriter {
   std::string bookmark_name(const std::string& anchor);
 
   const content::Document& doc_;
-  const layout::Template& look_;
+  const style::Template& look_;
   Package& package_;
   Relations& relations_;
   Resources& cache_;
@@ -187,7 +187,7 @@ void BodyWriter::picture(pugi::xml_node parent, const content::PictureUse& use, 
     const std::string base = "media/picture" + std::to_string(stored_.size() + 1);
     Stored stored;
     stored.main_relation = relations_.add(kRelImage, base + "." + files.extension);
-    package_.add("word/" + base + "." + files.extension, std::move(files.main), files.extension != "jpeg");
+    package_.add("word/" + base + "." + files.extension, std::move(files.main), false);  // PNG and JPEG are compressed already
     if (!files.svg.empty()) {
       stored.svg_relation = relations_.add(kRelImage, base + ".svg");
       package_.add("word/" + base + ".svg", std::move(files.svg));
@@ -320,7 +320,7 @@ void BodyWriter::page_setup(pugi::xml_node body, const std::string& footer_relat
 
 }  // namespace
 
-BodyResult write_body(const content::Document& doc, const layout::Template& look, Package& package,
+BodyResult write_body(const content::Document& doc, const style::Template& look, Package& package,
                       Relations& relations, const std::string& footer_relation, Resources& cache,
                       const std::string& file, Diagnostics& diags) {
   pugi::xml_document xml;

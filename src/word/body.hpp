@@ -5,7 +5,7 @@
 
 #include "base/diagnostic.hpp"
 #include "content/content.hpp"
-#include "layout/template.hpp"
+#include "style/style.hpp"
 #include "word/package.hpp"
 #include "word/xml.hpp"
 
@@ -21,7 +21,7 @@ struct BodyResult {
 // Writes document.xml. Pictures are added to `package` under word/media/
 // (each distinct picture once) and to `relations`, with the footer's
 // relationship already in it as `footer_relation`.
-BodyResult write_body(const content::Document& doc, const layout::Template& look, Package& package,
+BodyResult write_body(const content::Document& doc, const style::Template& look, Package& package,
                       Relations& relations, const std::string& footer_relation, Resources& cache,
                       const std::string& file, Diagnostics& diags);
 

@@ -38,7 +38,7 @@ pugi::xml_node style(pugi::xml_node root, const char* type, const char* id, cons
   return s;
 }
 
-void paragraph_styles(pugi::xml_node root, const layout::Template& look) {
+void paragraph_styles(pugi::xml_node root, const style::Template& look) {
   auto normal = style(root, "paragraph", "Normal", "Normal");
   normal.append_attribute("w:default").set_value("1");
   add(normal, "w:qFormat");
@@ -94,7 +94,7 @@ void paragraph_styles(pugi::xml_node root, const layout::Template& look) {
   size(add(foot, "w:rPr"), look.footer_size);
 }
 
-void character_styles(pugi::xml_node root, const layout::Template& look) {
+void character_styles(pugi::xml_node root, const style::Template& look) {
   auto hard = style(root, "character", kHardWordStyle, "Hard word", true);
   add(add(hard, "w:rPr"), "w:b");
   auto link = style(root, "character", kLinkStyle, "Hyperlink");
@@ -190,7 +190,7 @@ std::string settings(const std::string& lang) {
   return to_text(xml);
 }
 
-std::string styles(const layout::Template& look, const std::string& lang) {
+std::string styles(const style::Template& look, const std::string& lang) {
   pugi::xml_document xml;
   auto root = w_root(xml, "w:styles");
   auto defaults = add(root, "w:docDefaults");
@@ -226,7 +226,7 @@ std::string numbering() {
   return to_text(xml);
 }
 
-std::string font_table(const layout::Template& look, const std::vector<EmbeddedFont>& embedded) {
+std::string font_table(const style::Template& look, const std::vector<EmbeddedFont>& embedded) {
   pugi::xml_document xml;
   auto root = w_root(xml, "w:fonts");
   std::vector<std::string> families{look.body_family};

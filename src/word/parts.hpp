@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "content/content.hpp"
-#include "layout/template.hpp"
+#include "style/style.hpp"
 
 namespace easyread::word {
 
@@ -37,9 +37,9 @@ std::string package_relations();
 std::string core_properties(const content::Metadata& meta);
 std::string app_properties();
 std::string settings(const std::string& lang);
-std::string styles(const layout::Template& look, const std::string& lang);
+std::string styles(const style::Template& look, const std::string& lang);
 std::string numbering();
-std::string font_table(const layout::Template& look, const std::vector<EmbeddedFont>& fonts);
+std::string font_table(const style::Template& look, const std::vector<EmbeddedFont>& fonts);
 std::string footer(const content::Labels& labels);
 
 }  // namespace easyread::word

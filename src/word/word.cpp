@@ -68,7 +68,7 @@ std::u32string used_letters(const content::Document& doc) {
 
 }  // namespace
 
-std::string write(const content::Document& doc, const layout::Template& look,
+std::string write(const content::Document& doc, const style::Template& look,
                   const std::vector<FontFile>& fonts, Resources& cache, const std::string& file,
                   Diagnostics& diags) {
   Package package;

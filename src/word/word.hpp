@@ -8,7 +8,7 @@
 
 #include "base/diagnostic.hpp"
 #include "content/content.hpp"
-#include "layout/template.hpp"
+#include "style/style.hpp"
 
 namespace easyread::word {
 
@@ -38,7 +38,7 @@ class Resources {
 // Returns the .docx file's bytes, or an empty string after adding errors to
 // `diags`. The same document always gives the same bytes. `file` names the
 // output in messages.
-std::string write(const content::Document& doc, const layout::Template& look,
+std::string write(const content::Document& doc, const style::Template& look,
                   const std::vector<FontFile>& fonts, Resources& cache, const std::string& file,
                   Diagnostics& diags);
 

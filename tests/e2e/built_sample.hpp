@@ -19,7 +19,7 @@ std::vector<std::string> template_names();
 struct BuiltSample {
   std::filesystem::path xml, pdf;
   CommandResult build;  // what easyread said and its exit code
-  layout::Template numbers;
+  style::Template numbers;
   Columns columns;
   ExpectedDocument expected;
   TextLayout text;  // empty when the build failed

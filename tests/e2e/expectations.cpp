@@ -10,7 +10,7 @@
 
 namespace e2e {
 namespace fs = std::filesystem;
-using easyread::layout::Template;
+using easyread::style::Template;
 namespace markup = easyread::markup;
 namespace text = easyread::text;
 

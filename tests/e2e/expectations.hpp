@@ -7,23 +7,23 @@
 #include <string>
 #include <vector>
 
-#include "layout/template.hpp"
+#include "style/style.hpp"
 #include "pdf_probe.hpp"
 
 namespace e2e {
 
-namespace layout = easyread::layout;
+namespace style = easyread::style;
 
 // The numbers of templates/NAME.xml, in points; what the file leaves out
-// keeps layout::Template's defaults.
-layout::Template read_template_numbers(const std::filesystem::path& file);
+// keeps style::Template's defaults.
+style::Template read_template_numbers(const std::filesystem::path& file);
 
 // The columns of a page, in pdftotext's coordinates (x from the left edge).
 struct Columns {
   double picture_left = 0, picture_right = 0;
   double text_left = 0, text_right = 0;
 };
-Columns columns_of(const layout::Template& t);
+Columns columns_of(const style::Template& t);
 
 // One row of the document body: a picture and its text.
 struct ExpectedRow {

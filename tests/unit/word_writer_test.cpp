@@ -105,7 +105,7 @@ struct Archive {
 };
 
 std::string write_small(Diagnostics& diags) {
-  layout::Template look;
+  style::Template look;
   word::Resources cache;
   return word::write(small_document(), look, {}, cache, "out.docx", diags);
 }

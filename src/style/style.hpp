@@ -1,6 +1,7 @@
-// Templates: the look of a document (page, fonts, sizes, colours), read from
-// templates/NAME.xml, and the words the layout adds, read from
-// templates/strings/LANG.xml.
+// Style: the look of a document (page, fonts, sizes, colours), read from
+// templates/NAME.xml, and the words every output adds, read from
+// templates/strings/LANG.xml. Content and every writer (PDF, web page, Word)
+// read them, so a document looks and reads the same in each.
 #pragma once
 #include <map>
 #include <optional>
@@ -9,7 +10,7 @@
 #include "base/diagnostic.hpp"
 #include "base/graphics.hpp"
 
-namespace easyread::layout {
+namespace easyread::style {
 
 struct Template {
   std::string name;
@@ -55,4 +56,4 @@ class Strings {
   std::map<std::string, std::string> strings_;
 };
 
-}  // namespace easyread::layout
+}  // namespace easyread::style

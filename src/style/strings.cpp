@@ -1,9 +1,9 @@
 // The words the layout writes itself, per language (templates/strings/*.xml).
 #include <pugixml.hpp>
 
-#include "layout/template.hpp"
+#include "style/style.hpp"
 
-namespace easyread::layout {
+namespace easyread::style {
 namespace {
 
 void load_file(const std::string& path, std::map<std::string, std::string>& into) {
@@ -40,4 +40,4 @@ std::string Strings::get(const std::string& id,
   return out;
 }
 
-}  // namespace easyread::layout
+}  // namespace easyread::style

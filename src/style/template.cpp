@@ -1,4 +1,4 @@
-#include "layout/template.hpp"
+#include "style/style.hpp"
 
 #include <pugixml.hpp>
 
@@ -11,7 +11,7 @@
 
 #include "text/text.hpp"
 
-namespace easyread::layout {
+namespace easyread::style {
 namespace fs = std::filesystem;
 namespace {
 
@@ -253,4 +253,4 @@ std::optional<Template> load_template(const std::string& name_or_path, const std
   return TemplateReader(path, std::move(*source), diags).read();
 }
 
-}  // namespace easyread::layout
+}  // namespace easyread::style

@@ -1,0 +1,52 @@
+// Private helpers of the content stage.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "content/content.hpp"
+#include "markup/markup.hpp"
+#include "text/text.hpp"
+
+namespace easyread::content::detail {
+
+// Turns a paragraph as written into sentences of runs: folds white space,
+// makes web addresses links, links hard words to the word list, and splits
+// sentences with ICU.
+class SentenceMaker {
+ public:
+  SentenceMaker(const markup::Document& notes, const std::string& lang);
+
+  Sentences sentences(const markup::Paragraph& paragraph) const;
+
+ private:
+  const markup::Document& notes_;
+  text::Segmenter segmenter_;
+  text::LineIndex lines_;
+  markup::WordFinder words_;
+};
+
+// Finds (or chooses) each picture once, each distinct picture stored once.
+class PictureTable {
+ public:
+  PictureTable(symbols::Library& library, const markup::Document& notes,
+               std::vector<Picture>& pictures, Diagnostics& diags)
+      : library_(library), notes_(notes), pictures_(pictures), diags_(diags) {}
+
+  // `text` lets the tool choose a picture when the author gave none.
+  PictureUse resolve(const markup::PictureRef& ref, const markup::Paragraph* text, Span where);
+  bool uses_openmoji() const { return uses_openmoji_; }
+
+ private:
+  symbols::Library& library_;
+  const markup::Document& notes_;
+  std::vector<Picture>& pictures_;
+  Diagnostics& diags_;
+  std::map<std::string, int> by_key_;
+  bool uses_openmoji_ = false;
+};
+
+// A stable id for links to a word list entry: "word-care-pathway".
+std::string anchor_for(const std::string& term, const std::vector<WordEntry>& earlier);
+
+}  // namespace easyread::content::detail

@@ -1,0 +1,52 @@
+// Pipeline: the stages in order for one document, from read notes to what a
+// writer needs: the template and strings (style), what to show (content) and,
+// for paged output, where it goes (layout).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "base/diagnostic.hpp"
+#include "content/content.hpp"
+#include "layout/layout.hpp"
+#include "style/style.hpp"
+#include "word/word.hpp"
+
+namespace easyread::markup {
+struct Document;
+}
+namespace easyread::symbols {
+class Library;
+}
+
+namespace easyread::pipeline {
+
+struct Options {
+  std::string data_home;      // where templates/, fonts/ and symbols/ are
+  std::string template_name;  // overrides the document's own choice when not empty
+};
+
+// A document's look and content, ready for any writer.
+struct Prepared {
+  style::Template look;
+  content::Document content;
+};
+
+// Loads the template and strings and builds the content. Returns nullopt
+// after adding errors to `diags`; notes (pictures chosen) and warnings may be
+// added either way.
+std::optional<Prepared> prepare(const markup::Document& notes, symbols::Library& library,
+                                const Options& options, Diagnostics& diags);
+
+// prepare(), then checks that the fonts can draw every character and lays
+// the content out on pages.
+std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::Library& library,
+                                        const Options& options, Diagnostics& diags);
+
+// prepare(), then checks the characters like lay_out() and writes a Word
+// file with the template's fonts in it. Returns the bytes, or nullopt after
+// adding errors to `diags`. `resources` keeps drawn pictures between calls.
+std::optional<std::string> write_word(const markup::Document& notes, symbols::Library& library,
+                                      const Options& options, word::Resources& resources,
+                                      const std::string& file, Diagnostics& diags);
+
+}  // namespace easyread::pipeline
