@@ -5,11 +5,14 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
-# libzip-dev and catch2 are for the tests only (libzip writes test Word files).
+# libzip writes Word files, and librsvg draws their PNG pictures. catch2,
+# python3-docx and LibreOffice are for the tests only: they read the Word
+# files back and turn them into PDFs to check the pages.
 packages=(
   build-essential cmake pkg-config
   libicu-dev libpugixml-dev libhpdf-dev libharfbuzz-dev libfontconfig-dev
-  libpng-dev libjpeg-dev zlib1g-dev libzip-dev catch2
+  libpng-dev libjpeg-dev zlib1g-dev libzip-dev librsvg2-dev catch2
+  python3-docx libreoffice-writer-nogui
   fonts-sil-andika fonts-liberation2
   poppler-utils qpdf librsvg2-bin
   nodejs npm python3 openssl time bc

@@ -115,6 +115,9 @@ std::string output_path(const BuildOptions& o, const std::string& input) {
   return is_folder ? (fs::path(o.output) / name).string() : o.output;
 }
 
+// A name that ends in .docx asks for a Word file.
+bool is_word_file(const std::string& path) { return fs::path(path).extension() == ".docx"; }
+
 // The plain-language checks, with the settings file beside the notes.
 void check_notes(const std::string& home, const std::string& input, const markup::Document& doc,
                  Diagnostics& diags) {
@@ -137,6 +140,7 @@ int run_build(const Args& args) {
   if (!options) return exit_code;
   const std::string home = data_home();
   symbols::Library library(home);  // shared: each symbol is read once for all documents
+  word::Resources word_resources;   // each symbol's PNG drawn once for all Word files
   Diagnostics setup;
   for (const auto& folder : options->picture_folders) library.add_folder(folder, setup);
   if (setup.has_errors()) {
@@ -168,8 +172,14 @@ int run_build(const Args& args) {
       {
         std::jthread checking;
         if (options->check) checking = std::jthread([&] { check_notes(home, input, *doc, check_diags); });
-        laid_out = pipeline::lay_out(*doc, library, {home, options->template_name}, layout_diags);
-        if (laid_out) bytes = pdf::render(*laid_out, out_path, layout_diags);
+        if (is_word_file(out_path)) {
+          auto word = pipeline::write_word(*doc, library, {home, options->template_name}, word_resources,
+                                           out_path, layout_diags);
+          if (word) bytes = std::move(*word);
+        } else {
+          laid_out = pipeline::lay_out(*doc, library, {home, options->template_name}, layout_diags);
+          if (laid_out) bytes = pdf::render(*laid_out, out_path, layout_diags);
+        }
       }  // waits for the checks
       diags.append(check_diags);
       diags.append(layout_diags);
@@ -179,7 +189,10 @@ int run_build(const Args& args) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     if (diags.has_errors()) {
       ++failed;
-      std::cerr << input << ": I did not make a PDF. Fix the problems above, then try again.\n";
+      std::cerr << input << ": I did not make " << (is_word_file(out_path) ? "the Word file" : "a PDF")
+                << ". Fix the problems above, then try again.\n";
+    } else if (!options->quiet && !laid_out) {
+      std::cout << input << " -> " << out_path << ": a Word file, " << ms << " ms\n";
     } else if (!options->quiet) {
       std::size_t pages = laid_out->pages.size();
       std::cout << input << " -> " << out_path << ": " << pages << (pages == 1 ? " page, " : " pages, ")

@@ -48,4 +48,25 @@ std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::
   return layout::lay_out(content, *look, fonts, *faces);
 }
 
+std::optional<std::string> write_word(const markup::Document& notes, symbols::Library& library,
+                                      const Options& options, word::Resources& resources,
+                                      const std::string& file, Diagnostics& diags) {
+  const std::size_t before = errors_since(diags, 0);
+  auto look = load_look(notes, options, diags);
+  if (!look) return std::nullopt;
+  style::Strings strings = style::Strings::load(options.data_home, notes.lang, diags);
+  layout::FontSet fonts(options.data_home);
+  auto faces = layout::find_faces(*look, fonts, diags);
+  if (!faces) return std::nullopt;
+  content::check_characters(
+      notes, [&](char32_t cp, bool bold) { return layout::can_draw(fonts, *faces, cp, bold); }, diags);
+  content::Document content = content::build(notes, library, *look, strings, diags);
+  if (errors_since(diags, before) > 0) return std::nullopt;
+  std::vector<word::FontFile> files;
+  for (const auto& f : fonts.files()) files.push_back({f.family, f.bold, f.path});
+  std::string bytes = word::write(content, *look, files, resources, file, diags);
+  if (bytes.empty()) return std::nullopt;
+  return bytes;
+}
+
 }  // namespace easyread::pipeline

@@ -9,6 +9,7 @@
 #include "content/content.hpp"
 #include "layout/layout.hpp"
 #include "style/style.hpp"
+#include "word/word.hpp"
 
 namespace easyread::markup {
 struct Document;
@@ -40,5 +41,12 @@ std::optional<Prepared> prepare(const markup::Document& notes, symbols::Library&
 // the content out on pages.
 std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::Library& library,
                                         const Options& options, Diagnostics& diags);
+
+// prepare(), then checks the characters like lay_out() and writes a Word
+// file with the template's fonts in it. Returns the bytes, or nullopt after
+// adding errors to `diags`. `resources` keeps drawn pictures between calls.
+std::optional<std::string> write_word(const markup::Document& notes, symbols::Library& library,
+                                      const Options& options, word::Resources& resources,
+                                      const std::string& file, Diagnostics& diags);
 
 }  // namespace easyread::pipeline

@@ -1,0 +1,25 @@
+// Picture files for the Word package: symbols as SVG with a PNG fallback
+// (drawn with librsvg), photos turned upright from their EXIF orientation.
+#pragma once
+#include <string>
+
+#include "base/graphics.hpp"
+
+namespace easyread::word {
+
+class Resources;
+
+struct PictureFiles {
+  std::string main;       // PNG or JPEG bytes: what every Word version shows
+  std::string extension;  // "png" or "jpeg"
+  std::string svg;        // the SVG, for Word versions that can show it; may be empty
+  int pixel_width = 0, pixel_height = 0;
+};
+
+// The files for one picture shown `box_points` wide at most. Symbols are
+// drawn at 300 dots per inch and kept in `cache`. Empty `main` and a reason
+// in `error` if a picture cannot be made.
+PictureFiles picture_files(const Picture& picture, double box_points, Resources& cache,
+                           std::string& error);
+
+}  // namespace easyread::word
