@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <variant>
 
+#include "base/overloaded.hpp"
 #include "check/check.hpp"
 #include "check/rules.hpp"
 #include "text/text.hpp"
@@ -237,17 +239,22 @@ Report Checker::check_document(const markup::Document& doc) const {
   if (doc.cover) check_paragraph(doc.cover->text);
   for (const markup::Section& section : doc.sections) {
     for (const markup::Block& block : section.blocks) {
-      if (const auto* point = std::get_if<markup::Point>(&block)) {
-        ctx.ignore = point->ignore;
-        const int sentences = check_paragraph(point->text);
-        for (const markup::Paragraph& item : point->list) check_paragraph(item);
-        picture_rules(sentences, point->picture, point->span, true);
-        ctx.ignore.clear();
-      } else if (const auto* action = std::get_if<markup::Action>(&block)) {
-        picture_rules(check_paragraph(action->text), action->picture, action->span, false);
-      } else if (const auto* meeting = std::get_if<markup::Meeting>(&block)) {
-        picture_rules(check_paragraph(meeting->text), meeting->picture, meeting->span, false);
-      }
+      std::visit(Overloaded{
+                     [&](const markup::Point& point) {
+                       ctx.ignore = point.ignore;
+                       const int sentences = check_paragraph(point.text);
+                       for (const markup::Paragraph& item : point.list) check_paragraph(item);
+                       picture_rules(sentences, point.picture, point.span, true);
+                       ctx.ignore.clear();
+                     },
+                     [&](const markup::Action& action) {
+                       picture_rules(check_paragraph(action.text), action.picture, action.span, false);
+                     },
+                     [&](const markup::Meeting& meeting) {
+                       picture_rules(check_paragraph(meeting.text), meeting.picture, meeting.span, false);
+                     },
+                 },
+                 block);
     }
   }
   // The word list's own explanations are checked too, but do not count as use.

@@ -155,7 +155,7 @@ struct SheetBuilder {
   double cell_width() const { return (doc.page_width - 2 * kMargin) / kColumns; }
   double cell_height() const { return (doc.page_height - 2 * kMargin - 60 - 30) / kRows; }
 
-  int add_node(const std::string& role, const std::string& alt = {}) {
+  int add_node(layout::Role role, const std::string& alt = {}) {
     const int id = int(doc.nodes.size());
     doc.nodes.push_back({role, alt, 0, {}});
     doc.nodes[0].children.push_back(id);
@@ -194,14 +194,14 @@ struct SheetBuilder {
   void build(const std::vector<Entry>& entries, const std::vector<Picture>& pictures, const std::string& title) {
     doc.metadata.title = title;
     doc.metadata.credits = "Pictures: OpenMoji, CC BY-SA 4.0";
-    doc.nodes.push_back({"Document", "", -1, {}});
+    doc.nodes.push_back({layout::Role::document, "", -1, {}});
     const std::size_t per_page = std::size_t(kColumns * kRows);
     const std::size_t page_count = std::max<std::size_t>(1, (entries.size() + per_page - 1) / per_page);
     for (std::size_t p = 0; p < page_count; ++p) {
       layout::Page page;
       const double top = doc.page_height - kMargin;
       if (p == 0) {
-        const int h1 = add_node("H1");
+        const int h1 = add_node(layout::Role::h1);
         page.items.push_back(layout::TextItem{font, kTitleSize, kText, kMargin, top - kTitleSize, 
                                               fonts.width(font, title, kTitleSize), title, {}, h1});
       }
@@ -212,13 +212,13 @@ struct SheetBuilder {
         const double cell_top = top - 60 - row * cell_height();
         std::string names;
         for (const auto& n : entries[i].names) names += (names.empty() ? "" : ", ") + n;
-        const int figure = add_node("Figure", names);
+        const int figure = add_node(layout::Role::figure, names);
         doc.pictures.push_back(pictures[i]);
         const double aspect = pictures[i].aspect();
         const double w = aspect >= 1 ? kPicture : kPicture * aspect, h = aspect >= 1 ? kPicture / aspect : kPicture;
         page.items.push_back(layout::PictureItem{int(doc.pictures.size()) - 1, cx - w / 2,
                                                  cell_top - kPicture + (kPicture - h) / 2, w, h, figure});
-        const int para = add_node("P");
+        const int para = add_node(layout::Role::paragraph);
         const int lines = add_text(page, names, kNameSize, cx, cell_top - kPicture - 22, cell_width() - 8, kText, para);
         add_line(page, shown_code(entries[i].code), kCodeSize, cx, cell_top - kPicture - 22 - lines * 19, kCode, para);
       }

@@ -17,7 +17,7 @@ void DocumentLayout::run(Document& out, const std::vector<ContentsEntry>* conten
   sections_.clear();
   PageBuilder pages(tmpl_, fonts_, out);
   pages_ = &pages;
-  root_ = pages.node("Document", -1);
+  root_ = pages.node(Role::document, -1);
   cover();
   if (contents) contents_pages(*contents);
   pages.new_page();
@@ -33,14 +33,14 @@ double DocumentLayout::column_width() const {
 }
 
 int DocumentLayout::figure(const content::PictureUse& picture, int parent) {
-  return picture.present() ? pages_->node("Figure", parent, picture.alt) : -1;
+  return picture.present() ? pages_->node(Role::figure, parent, picture.alt) : -1;
 }
 
 void DocumentLayout::paragraph(const std::string& text, const TextStyle& style, const Color& color,
                                int parent) {
   StyledText styled;
   styled.add(text);
-  int p = pages_->node("P", parent);
+  int p = pages_->node(Role::paragraph, parent);
   for (const auto& line : set_lines(styled, segmenter_, fonts_, style, pages_->content_width()))
     pages_->advance(pages_->draw_line(line, style, color, pages_->left(), pages_->cursor(), p));
   pages_->advance(style.size * 0.5);
@@ -50,7 +50,7 @@ void DocumentLayout::cover() {
   PageBuilder& pages = *pages_;
   const content::Cover& cover = doc_.cover;
   pages.new_page();
-  int sect = pages.node("Sect", root_);
+  int sect = pages.node(Role::sect, root_);
   double width = pages.content_width();
   auto date_line = [&] {
     if (!cover.date.empty()) paragraph(cover.date, styles_.subheading, tmpl_.text, sect);
@@ -59,7 +59,7 @@ void DocumentLayout::cover() {
   if (cover.date_first) date_line();
   StyledText title;
   title.add(cover.title, true);
-  int h1 = pages.node("H1", sect);
+  int h1 = pages.node(Role::h1, sect);
   for (const auto& line : set_lines(title, segmenter_, fonts_, styles_.cover_title, width))
     pages.advance(pages.draw_line(line, styles_.cover_title, tmpl_.heading, pages.left(),
                                   pages.cursor(), h1));
@@ -74,7 +74,7 @@ void DocumentLayout::cover() {
     pages.advance(tmpl_.cover_picture_size + tmpl_.row_gap);
   }
   for (const auto& sentence : cover.text.sentences) {
-    int p = pages.node("P", sect);
+    int p = pages.node(Role::paragraph, sect);
     for (const auto& line :
          set_lines(StyledText::from(sentence), segmenter_, fonts_, styles_.subheading, width))
       pages.advance(pages.draw_line(line, styles_.subheading, tmpl_.text, pages.left(), pages.cursor(), p));
@@ -85,14 +85,14 @@ void DocumentLayout::cover() {
 void DocumentLayout::contents_pages(const std::vector<ContentsEntry>& entries) {
   PageBuilder& pages = *pages_;
   pages.new_page();
-  int sect = pages.node("Sect", root_);
-  heading(doc_.labels.contents_heading, pages.node("H1", sect));
-  int toc = pages.node("TOC", sect);
+  int sect = pages.node(Role::sect, root_);
+  heading(doc_.labels.contents_heading, pages.node(Role::h1, sect));
+  int toc = pages.node(Role::toc, sect);
   double line = pages.line_height(styles_.body);
   for (const auto& entry : entries) {
     if (line > pages.space_left()) pages.new_page();
-    int item = pages.node("TOCI", toc);
-    int p = pages.node("P", item);
+    int item = pages.node(Role::toc_item, toc);
+    int p = pages.node(Role::paragraph, item);
     double baseline = pages.baseline(styles_.body, pages.cursor());
     pages.draw_label(entry.title, styles_.body.regular, styles_.body.size, tmpl_.text, pages.left(),
                      baseline, p);

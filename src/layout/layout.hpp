@@ -59,12 +59,18 @@ struct Page {
   std::vector<Item> items;  // in reading order
 };
 
-// A node of the structure tree for tagged PDF. Roles are PDF standard
-// structure types: Document, Sect, H1, H2, P, Figure, L, LI, Lbl, LBody, Link,
-// Span, TOC, TOCI. Children are listed in reading order; content belongs to
-// a node through the items' `node` field.
+// What a structure node is. The PDF writer maps each to a standard structure
+// type (Document, Sect, H1, H2, P, Figure, L, LI, Lbl, LBody, Link, Span, TOC,
+// TOCI).
+enum class Role {
+  document, sect, h1, h2, paragraph, figure, list, list_item, label, list_body, link, span, toc,
+  toc_item
+};
+
+// A node of the structure tree for tagged PDF. Children are listed in
+// reading order; content belongs to a node through the items' `node` field.
 struct Node {
-  std::string role;
+  Role role = Role::span;
   std::string alt;  // alternative text, for Figure
   int parent = -1;
   std::vector<int> children;

@@ -12,7 +12,7 @@ void PageBuilder::new_page() {
   cursor_ = tmpl_.margin_top;
 }
 
-int PageBuilder::node(const std::string& role, int parent, const std::string& alt) {
+int PageBuilder::node(Role role, int parent, const std::string& alt) {
   out_.nodes.push_back({role, alt, parent, {}});
   int index = static_cast<int>(out_.nodes.size()) - 1;
   if (parent >= 0) out_.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
@@ -38,7 +38,7 @@ double PageBuilder::draw_line(const Line& line, const TextStyle& style, const Co
     item.link = piece.link;
     item.node = node_index;
     if (!piece.link.empty() && node_index >= 0) {
-      if (piece.link != current_link) link_node = node("Link", node_index);
+      if (piece.link != current_link) link_node = node(Role::link, node_index);
       current_link = piece.link;
       item.node = link_node;
     } else {

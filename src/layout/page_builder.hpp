@@ -22,7 +22,7 @@ class PageBuilder {
   void advance(double dy) { cursor_ += dy; }
 
   // A new structure node under `parent` (appended to its children).
-  int node(const std::string& role, int parent, const std::string& alt = {});
+  int node(Role role, int parent, const std::string& alt = {});
 
   // Draws one line of pieces with its top at `top` (from the page top).
   // Link pieces get a Link node under `node`. Returns the line's height.
