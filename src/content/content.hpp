@@ -115,6 +115,8 @@ struct Labels {
   // its own fields between them: before + page + between + pages + after.
   std::string page_before, page_between, page_after;
   std::string page_number(int page, int pages) const;
+  // Cuts `page_number` ("Page {page} of {pages}") into the three parts.
+  static void split_page_number(const std::string& pattern, Labels& into);
 };
 
 struct Metadata {
@@ -133,6 +135,31 @@ struct Document {
   std::vector<ClosingLine> closing;
   std::vector<Picture> pictures;  // each distinct picture once
 };
+
+// A contact sheet (easyread symbols sheet): pictures with their names, so a
+// group can choose pictures together on paper.
+struct SheetEntry {
+  PictureUse picture;  // its alt is every name that leads to the picture
+  std::string names;   // "bus, coach"
+  std::string code;    // as people should read it: an OpenMoji code or a file name
+};
+
+struct Sheet {
+  Metadata metadata;
+  Labels labels;
+  std::vector<SheetEntry> entries;
+  std::vector<ClosingLine> closing;  // the pictures' credit, if any
+  std::vector<Picture> pictures;     // each distinct picture once
+};
+
+// The pictures for `words` (every catalogue picture when there are none),
+// each once. Problems go to `diags`, about `file` (the sheet).
+Sheet build_sheet(symbols::Library& library, const std::vector<std::string>& words,
+                  const style::Strings& strings, const std::string& file, Diagnostics& diags);
+
+// A picture's code as people should read it: OpenMoji codes as they are,
+// own pictures by their file name rather than a long path.
+std::string shown_code(const std::string& code);
 
 // Builds the content of a read document: dates written out, the words around
 // facts and closing lines in the document's language, each picture found (or

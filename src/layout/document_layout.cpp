@@ -24,7 +24,7 @@ void DocumentLayout::run(Document& out, const std::vector<ContentsEntry>* conten
   for (const auto& section : doc_.sections) body_section(section);
   if (!doc_.words.empty()) word_list();
   closing();
-  footers(out);
+  pages.page_numbers(doc_.labels, styles_.footer, 1);  // not on the cover
   pages_ = nullptr;
 }
 
@@ -36,14 +36,19 @@ int DocumentLayout::figure(const content::PictureUse& picture, int parent) {
   return picture.present() ? pages_->node(Role::figure, parent, picture.alt) : -1;
 }
 
-void DocumentLayout::paragraph(const std::string& text, const TextStyle& style, const Color& color,
-                               int parent) {
+void draw_paragraph(PageBuilder& pages, const text::Segmenter& segmenter, const FontSet& fonts,
+                    const std::string& text, const TextStyle& style, const Color& color, int parent) {
   StyledText styled;
   styled.add(text);
-  int p = pages_->node(Role::paragraph, parent);
-  for (const auto& line : set_lines(styled, segmenter_, fonts_, style, pages_->content_width()))
-    pages_->advance(pages_->draw_line(line, style, color, pages_->left(), pages_->cursor(), p));
-  pages_->advance(style.size * 0.5);
+  int p = pages.node(Role::paragraph, parent);
+  for (const auto& line : set_lines(styled, segmenter, fonts, style, pages.content_width()))
+    pages.advance(pages.draw_line(line, style, color, pages.left(), pages.cursor(), p));
+  pages.advance(style.size * kParagraphGap);
+}
+
+void DocumentLayout::paragraph(const std::string& text, const TextStyle& style, const Color& color,
+                               int parent) {
+  draw_paragraph(*pages_, segmenter_, fonts_, text, style, color, parent);
 }
 
 void DocumentLayout::cover() {
@@ -64,7 +69,7 @@ void DocumentLayout::cover() {
     pages.advance(pages.draw_line(line, styles_.cover_title, tmpl_.heading, pages.left(),
                                   pages.cursor(), h1));
   out().bookmarks.push_back({cover.title, pages.page_index(), 0, 0});
-  pages.advance(styles_.cover_title.size * 0.4);
+  pages.advance(styles_.cover_title.size * kCoverTitleGap);
   if (!cover.date_first) date_line();
   if (!cover.has_part) return;
   pages.advance(tmpl_.row_gap);
@@ -79,7 +84,7 @@ void DocumentLayout::cover() {
          set_lines(StyledText::from(sentence), segmenter_, fonts_, styles_.subheading, width))
       pages.advance(pages.draw_line(line, styles_.subheading, tmpl_.text, pages.left(), pages.cursor(), p));
   }
-  pages.advance(styles_.subheading.size * 0.5);
+  pages.advance(styles_.subheading.size * kParagraphGap);
 }
 
 void DocumentLayout::contents_pages(const std::vector<ContentsEntry>& entries) {
@@ -111,7 +116,7 @@ double DocumentLayout::heading_height(const std::string& title) const {
   return static_cast<double>(count) * pages_->line_height(styles_.heading) + heading_after();
 }
 
-double DocumentLayout::heading_after() const { return styles_.heading.size * 0.5; }
+double DocumentLayout::heading_after() const { return styles_.heading.size * kHeadingGap; }
 
 void DocumentLayout::heading(const std::string& title, int h1) {
   PageBuilder& pages = *pages_;
@@ -121,7 +126,8 @@ void DocumentLayout::heading(const std::string& title, int h1) {
   for (const auto& line : set_lines(text, segmenter_, fonts_, styles_.heading, pages.content_width()))
     pages.advance(pages.draw_line(line, styles_.heading, tmpl_.heading, pages.left(), pages.cursor(), h1));
   if (tmpl_.rule_under_headings)
-    pages.draw_rect(pages.left(), pages.cursor() + 2, pages.content_width(), 2, tmpl_.accent);
+    pages.draw_rect(pages.left(), pages.cursor() + kRuleOffset, pages.content_width(), kRuleThickness,
+                    tmpl_.accent);
   pages.advance(heading_after());
 }
 

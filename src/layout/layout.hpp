@@ -12,6 +12,7 @@
 
 namespace easyread::content {
 struct Document;
+struct Sheet;
 }
 namespace easyread::style {
 struct Template;
@@ -119,5 +120,9 @@ bool can_draw(const FontSet& fonts, const Faces& faces, char32_t code_point, boo
 // Lays out a document's content on pages.
 Document lay_out(const content::Document& content, const style::Template& look,
                  const FontSet& fonts, const Faces& faces);
+
+// Lays out a contact sheet: pictures in a grid, each with its names and code under it.
+Document lay_out_sheet(const content::Sheet& sheet, const style::Template& look,
+                       const FontSet& fonts, const Faces& faces);
 
 }  // namespace easyread::layout

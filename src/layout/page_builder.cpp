@@ -96,4 +96,16 @@ void PageBuilder::draw_rect(double x, double top, double width, double height, c
   out_.pages.back().items.emplace_back(item);
 }
 
+void PageBuilder::page_numbers(const content::Labels& labels, const TextStyle& style,
+                               std::size_t first) {
+  const int total = static_cast<int>(out_.pages.size());
+  for (std::size_t i = first; i < out_.pages.size(); ++i) {
+    std::string label = labels.page_number(static_cast<int>(i) + 1, total);
+    double width = fonts_.width(style.regular, label, style.size);
+    double baseline = out_.page_height - tmpl_.margin_bottom * kFooterBaseline;
+    draw_label(label, style.regular, style.size, tmpl_.text, (out_.page_width - width) / 2, baseline,
+               -1, static_cast<int>(i));
+  }
+}
+
 }  // namespace easyread::layout

@@ -4,12 +4,11 @@
 #include <variant>
 
 #include "base/overloaded.hpp"
+#include "layout/spacing.hpp"
 
 namespace easyread::layout {
 namespace {
 constexpr const char* kBullet = "\u2022";
-// A little air between sentences, so each reads as its own line of thought.
-constexpr double kSentenceGap = 0.25;  // of the text size
 }  // namespace
 
 void RowMaker::add_sentences(Row& row, const content::Sentences& text, int parent) {
@@ -24,7 +23,7 @@ void RowMaker::add_sentences(Row& row, const content::Sentences& text, int paren
 
 void RowMaker::add_list(Row& row, const content::BulletList& list, int parent) {
   int node = pages_.node(Role::list, parent);
-  double indent = fonts_.width(body_.regular, kBullet, body_.size) + body_.size * 0.6;
+  double indent = fonts_.width(body_.regular, kBullet, body_.size) + body_.size * kBulletGap;
   for (const auto& item : list.items) {
     int li = pages_.node(Role::list_item, node);
     int label = pages_.node(Role::label, li);
@@ -108,7 +107,7 @@ void RowPlacer::place(const Row& row) {
   double text_top = top;
   for (const auto& g : row.groups) {
     // Only a row taller than a whole page gets here with too little room.
-    if (text_top + group_height(g) > pages_.cursor() + pages_.space_left() + 0.01) {
+    if (text_top + group_height(g) > pages_.cursor() + pages_.space_left() + kRoundingSlack) {
       pages_.new_page();
       text_top = pages_.cursor();
       row_bottom = text_top;

@@ -62,22 +62,10 @@ void DocumentLayout::closing() {
   PageBuilder& pages = *pages_;
   int sect = pages.node(Role::sect, root_);
   const TextStyle& style = styles_.body;
-  double needed = static_cast<double>(doc_.closing.size() + 1) * pages.line_height(style) * 1.5;
+  double needed = static_cast<double>(doc_.closing.size() + 1) * pages.line_height(style) * kClosingRoom;
   if (needed > pages.space_left()) pages.new_page();
   for (const auto& line : doc_.closing) paragraph(line.text, style, tmpl_.text, sect);
 }
 
-// "Page 2 of 8" on every page but the cover, marked as an artifact (not content).
-void DocumentLayout::footers(Document& out) {
-  PageBuilder& pages = *pages_;
-  const TextStyle& style = styles_.footer;
-  for (std::size_t i = 1; i < out.pages.size(); ++i) {
-    std::string label = doc_.labels.page_number(static_cast<int>(i) + 1, static_cast<int>(out.pages.size()));
-    double width = fonts_.width(style.regular, label, style.size);
-    double baseline = out.page_height - tmpl_.margin_bottom * 0.45;
-    pages.draw_label(label, style.regular, style.size, tmpl_.text, (out.page_width - width) / 2,
-                     baseline, -1, static_cast<int>(i));
-  }
-}
 
 }  // namespace easyread::layout
