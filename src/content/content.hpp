@@ -38,11 +38,11 @@ struct Run {
 // One sentence: it always starts on a new line, in every output.
 struct Sentence {
   std::vector<Run> runs;
-  Span span;                   // where it starts in the notes
+  Span span;                   // where it stands in the notes (start and end)
   std::string plain() const;   // the runs' text joined
 };
 
-// A picture beside a row or on the cover, already found (or chosen).
+// A picture beside a row, on the cover or on a sheet, already found (or chosen).
 struct PictureUse {
   int picture = -1;  // index into Document::pictures, or -1 for none
   std::string alt;   // alternative text (the author's, or the picture's name)
@@ -131,7 +131,7 @@ struct Document {
   Labels labels;
   Cover cover;
   std::vector<Section> sections;
-  std::vector<WordEntry> words;
+  std::vector<WordEntry> words;  // in the order written; Run::word points here
   std::vector<ClosingLine> closing;
   std::vector<Picture> pictures;  // each distinct picture once
 };
