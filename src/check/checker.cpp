@@ -5,7 +5,9 @@
 #include <cstring>
 #include <fstream>
 #include <filesystem>
+#include <variant>
 
+#include "base/overloaded.hpp"
 #include "check/check.hpp"
 #include "check/rules.hpp"
 #include "text/text.hpp"

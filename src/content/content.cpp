@@ -21,6 +21,19 @@ std::string Labels::page_number(int page, int pages) const {
   return page_before + std::to_string(page) + page_between + std::to_string(pages) + page_after;
 }
 
+void Labels::split_page_number(const std::string& pattern, Labels& into) {
+  std::size_t at_page = pattern.find("{page}"), at_pages = pattern.find("{pages}");
+  if (at_page == std::string::npos || at_pages == std::string::npos || at_pages < at_page) {
+    into.page_before.clear();  // a pattern with the numbers the other way round: "2 / 8"
+    into.page_between = " / ";
+    into.page_after.clear();
+    return;
+  }
+  into.page_before = pattern.substr(0, at_page);
+  into.page_between = pattern.substr(at_page + 6, at_pages - at_page - 6);
+  into.page_after = pattern.substr(at_pages + 7);
+}
+
 namespace detail {
 
 std::string anchor_for(const std::string& term, const std::vector<WordEntry>& earlier) {
@@ -74,17 +87,7 @@ class Builder {
     Labels& labels = out_.labels;
     labels.words_heading = say("words-heading");
     labels.contents_heading = say("contents-heading");
-    // Cut "Page {page} of {pages}" around its numbers, so Word can put fields there.
-    const std::string page = say("page-number");
-    std::size_t at_page = page.find("{page}"), at_pages = page.find("{pages}");
-    if (at_page == std::string::npos || at_pages == std::string::npos || at_pages < at_page) {
-      labels.page_before = page + " ";  // a language that writes the numbers otherwise
-      labels.page_between = " / ";
-      return;
-    }
-    labels.page_before = page.substr(0, at_page);
-    labels.page_between = page.substr(at_page + 6, at_pages - at_page - 6);
-    labels.page_after = page.substr(at_pages + 7);
+    Labels::split_page_number(say("page-number"), labels);
   }
 
   void cover(const style::Template& look) {

@@ -38,11 +38,11 @@ struct Run {
 // One sentence: it always starts on a new line, in every output.
 struct Sentence {
   std::vector<Run> runs;
-  Span span;                   // where it starts in the notes
+  Span span;                   // where it stands in the notes (start and end)
   std::string plain() const;   // the runs' text joined
 };
 
-// A picture beside a row or on the cover, already found (or chosen).
+// A picture beside a row, on the cover or on a sheet, already found (or chosen).
 struct PictureUse {
   int picture = -1;  // index into Document::pictures, or -1 for none
   std::string alt;   // alternative text (the author's, or the picture's name)
@@ -115,6 +115,8 @@ struct Labels {
   // its own fields between them: before + page + between + pages + after.
   std::string page_before, page_between, page_after;
   std::string page_number(int page, int pages) const;
+  // Cuts `page_number` ("Page {page} of {pages}") into the three parts.
+  static void split_page_number(const std::string& pattern, Labels& into);
 };
 
 struct Metadata {
@@ -129,10 +131,35 @@ struct Document {
   Labels labels;
   Cover cover;
   std::vector<Section> sections;
-  std::vector<WordEntry> words;
+  std::vector<WordEntry> words;  // in the order written; Run::word points here
   std::vector<ClosingLine> closing;
   std::vector<Picture> pictures;  // each distinct picture once
 };
+
+// A contact sheet (easyread symbols sheet): pictures with their names, so a
+// group can choose pictures together on paper.
+struct SheetEntry {
+  PictureUse picture;  // its alt is every name that leads to the picture
+  std::string names;   // "bus, coach"
+  std::string code;    // as people should read it: an OpenMoji code or a file name
+};
+
+struct Sheet {
+  Metadata metadata;
+  Labels labels;
+  std::vector<SheetEntry> entries;
+  std::vector<ClosingLine> closing;  // the pictures' credit, if any
+  std::vector<Picture> pictures;     // each distinct picture once
+};
+
+// The pictures for `words` (every catalogue picture when there are none),
+// each once. Problems go to `diags`, about `file` (the sheet).
+Sheet build_sheet(symbols::Library& library, const std::vector<std::string>& words,
+                  const style::Strings& strings, const std::string& file, Diagnostics& diags);
+
+// A picture's code as people should read it: OpenMoji codes as they are,
+// own pictures by their file name rather than a long path.
+std::string shown_code(const std::string& code);
 
 // Builds the content of a read document: dates written out, the words around
 // facts and closing lines in the document's language, each picture found (or

@@ -17,14 +17,14 @@ void DocumentLayout::run(Document& out, const std::vector<ContentsEntry>* conten
   sections_.clear();
   PageBuilder pages(tmpl_, fonts_, out);
   pages_ = &pages;
-  root_ = pages.node("Document", -1);
+  root_ = pages.node(Role::document, -1);
   cover();
   if (contents) contents_pages(*contents);
   pages.new_page();
   for (const auto& section : doc_.sections) body_section(section);
   if (!doc_.words.empty()) word_list();
   closing();
-  footers(out);
+  pages.page_numbers(doc_.labels, styles_.footer, 1);  // not on the cover
   pages_ = nullptr;
 }
 
@@ -33,24 +33,29 @@ double DocumentLayout::column_width() const {
 }
 
 int DocumentLayout::figure(const content::PictureUse& picture, int parent) {
-  return picture.present() ? pages_->node("Figure", parent, picture.alt) : -1;
+  return picture.present() ? pages_->node(Role::figure, parent, picture.alt) : -1;
+}
+
+void draw_paragraph(PageBuilder& pages, const text::Segmenter& segmenter, const FontSet& fonts,
+                    const std::string& text, const TextStyle& style, const Color& color, int parent) {
+  StyledText styled;
+  styled.add(text);
+  int p = pages.node(Role::paragraph, parent);
+  for (const auto& line : set_lines(styled, segmenter, fonts, style, pages.content_width()))
+    pages.advance(pages.draw_line(line, style, color, pages.left(), pages.cursor(), p));
+  pages.advance(style.size * kParagraphGap);
 }
 
 void DocumentLayout::paragraph(const std::string& text, const TextStyle& style, const Color& color,
                                int parent) {
-  StyledText styled;
-  styled.add(text);
-  int p = pages_->node("P", parent);
-  for (const auto& line : set_lines(styled, segmenter_, fonts_, style, pages_->content_width()))
-    pages_->advance(pages_->draw_line(line, style, color, pages_->left(), pages_->cursor(), p));
-  pages_->advance(style.size * 0.5);
+  draw_paragraph(*pages_, segmenter_, fonts_, text, style, color, parent);
 }
 
 void DocumentLayout::cover() {
   PageBuilder& pages = *pages_;
   const content::Cover& cover = doc_.cover;
   pages.new_page();
-  int sect = pages.node("Sect", root_);
+  int sect = pages.node(Role::sect, root_);
   double width = pages.content_width();
   auto date_line = [&] {
     if (!cover.date.empty()) paragraph(cover.date, styles_.subheading, tmpl_.text, sect);
@@ -59,12 +64,12 @@ void DocumentLayout::cover() {
   if (cover.date_first) date_line();
   StyledText title;
   title.add(cover.title, true);
-  int h1 = pages.node("H1", sect);
+  int h1 = pages.node(Role::h1, sect);
   for (const auto& line : set_lines(title, segmenter_, fonts_, styles_.cover_title, width))
     pages.advance(pages.draw_line(line, styles_.cover_title, tmpl_.heading, pages.left(),
                                   pages.cursor(), h1));
   out().bookmarks.push_back({cover.title, pages.page_index(), 0, 0});
-  pages.advance(styles_.cover_title.size * 0.4);
+  pages.advance(styles_.cover_title.size * kCoverTitleGap);
   if (!cover.date_first) date_line();
   if (!cover.has_part) return;
   pages.advance(tmpl_.row_gap);
@@ -74,25 +79,25 @@ void DocumentLayout::cover() {
     pages.advance(tmpl_.cover_picture_size + tmpl_.row_gap);
   }
   for (const auto& sentence : cover.text.sentences) {
-    int p = pages.node("P", sect);
+    int p = pages.node(Role::paragraph, sect);
     for (const auto& line :
          set_lines(StyledText::from(sentence), segmenter_, fonts_, styles_.subheading, width))
       pages.advance(pages.draw_line(line, styles_.subheading, tmpl_.text, pages.left(), pages.cursor(), p));
   }
-  pages.advance(styles_.subheading.size * 0.5);
+  pages.advance(styles_.subheading.size * kParagraphGap);
 }
 
 void DocumentLayout::contents_pages(const std::vector<ContentsEntry>& entries) {
   PageBuilder& pages = *pages_;
   pages.new_page();
-  int sect = pages.node("Sect", root_);
-  heading(doc_.labels.contents_heading, pages.node("H1", sect));
-  int toc = pages.node("TOC", sect);
+  int sect = pages.node(Role::sect, root_);
+  heading(doc_.labels.contents_heading, pages.node(Role::h1, sect));
+  int toc = pages.node(Role::toc, sect);
   double line = pages.line_height(styles_.body);
   for (const auto& entry : entries) {
     if (line > pages.space_left()) pages.new_page();
-    int item = pages.node("TOCI", toc);
-    int p = pages.node("P", item);
+    int item = pages.node(Role::toc_item, toc);
+    int p = pages.node(Role::paragraph, item);
     double baseline = pages.baseline(styles_.body, pages.cursor());
     pages.draw_label(entry.title, styles_.body.regular, styles_.body.size, tmpl_.text, pages.left(),
                      baseline, p);
@@ -111,7 +116,7 @@ double DocumentLayout::heading_height(const std::string& title) const {
   return static_cast<double>(count) * pages_->line_height(styles_.heading) + heading_after();
 }
 
-double DocumentLayout::heading_after() const { return styles_.heading.size * 0.5; }
+double DocumentLayout::heading_after() const { return styles_.heading.size * kHeadingGap; }
 
 void DocumentLayout::heading(const std::string& title, int h1) {
   PageBuilder& pages = *pages_;
@@ -121,7 +126,8 @@ void DocumentLayout::heading(const std::string& title, int h1) {
   for (const auto& line : set_lines(text, segmenter_, fonts_, styles_.heading, pages.content_width()))
     pages.advance(pages.draw_line(line, styles_.heading, tmpl_.heading, pages.left(), pages.cursor(), h1));
   if (tmpl_.rule_under_headings)
-    pages.draw_rect(pages.left(), pages.cursor() + 2, pages.content_width(), 2, tmpl_.accent);
+    pages.draw_rect(pages.left(), pages.cursor() + kRuleOffset, pages.content_width(), kRuleThickness,
+                    tmpl_.accent);
   pages.advance(heading_after());
 }
 

@@ -12,6 +12,18 @@ namespace easyread::layout {
 struct Styles {
   TextStyle body, heading, subheading, cover_title, footer;
 };
+// A document with the template's page and the content's metadata and
+// pictures, and no pages yet.
+Document empty_document(const style::Template& look, const content::Metadata& metadata,
+                        const std::vector<Picture>& pictures);
+
+// The template's text styles in its fonts.
+Styles styles_for(const style::Template& look, const Faces& faces);
+
+// Draws a line of text outside rows (a cover line, a closing line) across the
+// page as one P node under `parent`, with a little air after it.
+void draw_paragraph(PageBuilder& pages, const text::Segmenter& segmenter, const FontSet& fonts,
+                    const std::string& text, const TextStyle& style, const Color& color, int parent);
 
 struct ContentsEntry {
   std::string title;
@@ -43,7 +55,6 @@ class DocumentLayout {
   void body_section(const content::Section& section);
   void word_list();
   void closing();
-  void footers(Document& out);
 
   const content::Document& doc_;
   const style::Template& tmpl_;

@@ -13,6 +13,30 @@ constexpr std::size_t kPagesBeforeContents = 8;
 
 }  // namespace
 
+Styles styles_for(const style::Template& look, const Faces& faces) {
+  Styles styles;
+  styles.body = {faces.regular, faces.bold, look.body_size};
+  styles.heading = {faces.heading, faces.heading, look.heading_size};
+  styles.subheading = {faces.regular, faces.bold, look.subheading_size};
+  styles.cover_title = {faces.heading, faces.heading, look.cover_title_size};
+  styles.footer = {faces.regular, faces.bold, look.footer_size};
+  return styles;
+}
+
+Document empty_document(const style::Template& look, const content::Metadata& metadata,
+                        const std::vector<Picture>& pictures) {
+  Document out;
+  out.page_width = look.page_width;
+  out.page_height = look.page_height;
+  out.background = look.background;
+  out.metadata.title = metadata.title;
+  out.metadata.lang = metadata.lang;
+  out.metadata.author = metadata.author;
+  out.metadata.credits = metadata.credits;
+  out.pictures = pictures;
+  return out;
+}
+
 std::optional<Faces> find_faces(const style::Template& look, FontSet& fonts, Diagnostics& diags) {
   Faces faces;
   faces.regular = fonts.find(look.body_family, false, look.path, diags);
@@ -29,22 +53,8 @@ bool can_draw(const FontSet& fonts, const Faces& faces, char32_t code_point, boo
 
 Document lay_out(const content::Document& content, const style::Template& look,
                  const FontSet& fonts, const Faces& faces) {
-  Styles styles;
-  styles.body = {faces.regular, faces.bold, look.body_size};
-  styles.heading = {faces.heading, faces.heading, look.heading_size};
-  styles.subheading = {faces.regular, faces.bold, look.subheading_size};
-  styles.cover_title = {faces.heading, faces.heading, look.cover_title_size};
-  styles.footer = {faces.regular, faces.bold, look.footer_size};
-
-  Document out;
-  out.page_width = look.page_width;
-  out.page_height = look.page_height;
-  out.background = look.background;
-  out.metadata.title = content.metadata.title;
-  out.metadata.lang = content.metadata.lang;
-  out.metadata.author = content.metadata.author;
-  out.metadata.credits = content.metadata.credits;
-  out.pictures = content.pictures;
+  const Styles styles = styles_for(look, faces);
+  Document out = empty_document(look, content.metadata, content.pictures);
 
   DocumentLayout layout(content, look, fonts, styles);
   layout.run(out, nullptr);

@@ -12,6 +12,7 @@
 
 namespace easyread::content {
 struct Document;
+struct Sheet;
 }
 namespace easyread::style {
 struct Template;
@@ -59,12 +60,18 @@ struct Page {
   std::vector<Item> items;  // in reading order
 };
 
-// A node of the structure tree for tagged PDF. Roles are PDF standard
-// structure types: Document, Sect, H1, H2, P, Figure, L, LI, Lbl, LBody, Link,
-// Span, TOC, TOCI. Children are listed in reading order; content belongs to
-// a node through the items' `node` field.
+// What a structure node is. The PDF writer maps each to a standard structure
+// type (Document, Sect, H1, H2, P, Figure, L, LI, Lbl, LBody, Link, Span, TOC,
+// TOCI).
+enum class Role {
+  document, sect, h1, h2, paragraph, figure, list, list_item, label, list_body, link, span, toc,
+  toc_item
+};
+
+// A node of the structure tree for tagged PDF. Children are listed in
+// reading order; content belongs to a node through the items' `node` field.
 struct Node {
-  std::string role;
+  Role role = Role::span;
   std::string alt;  // alternative text, for Figure
   int parent = -1;
   std::vector<int> children;
@@ -113,5 +120,9 @@ bool can_draw(const FontSet& fonts, const Faces& faces, char32_t code_point, boo
 // Lays out a document's content on pages.
 Document lay_out(const content::Document& content, const style::Template& look,
                  const FontSet& fonts, const Faces& faces);
+
+// Lays out a contact sheet: pictures in a grid, each with its names and code under it.
+Document lay_out_sheet(const content::Sheet& sheet, const style::Template& look,
+                       const FontSet& fonts, const Faces& faces);
 
 }  // namespace easyread::layout

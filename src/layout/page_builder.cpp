@@ -12,7 +12,7 @@ void PageBuilder::new_page() {
   cursor_ = tmpl_.margin_top;
 }
 
-int PageBuilder::node(const std::string& role, int parent, const std::string& alt) {
+int PageBuilder::node(Role role, int parent, const std::string& alt) {
   out_.nodes.push_back({role, alt, parent, {}});
   int index = static_cast<int>(out_.nodes.size()) - 1;
   if (parent >= 0) out_.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
@@ -38,7 +38,7 @@ double PageBuilder::draw_line(const Line& line, const TextStyle& style, const Co
     item.link = piece.link;
     item.node = node_index;
     if (!piece.link.empty() && node_index >= 0) {
-      if (piece.link != current_link) link_node = node("Link", node_index);
+      if (piece.link != current_link) link_node = node(Role::link, node_index);
       current_link = piece.link;
       item.node = link_node;
     } else {
@@ -94,6 +94,18 @@ void PageBuilder::draw_rect(double x, double top, double width, double height, c
   item.height = height;
   item.fill = fill;
   out_.pages.back().items.emplace_back(item);
+}
+
+void PageBuilder::page_numbers(const content::Labels& labels, const TextStyle& style,
+                               std::size_t first) {
+  const int total = static_cast<int>(out_.pages.size());
+  for (std::size_t i = first; i < out_.pages.size(); ++i) {
+    std::string label = labels.page_number(static_cast<int>(i) + 1, total);
+    double width = fonts_.width(style.regular, label, style.size);
+    double baseline = out_.page_height - tmpl_.margin_bottom * kFooterBaseline;
+    draw_label(label, style.regular, style.size, tmpl_.text, (out_.page_width - width) / 2, baseline,
+               -1, static_cast<int>(i));
+  }
 }
 
 }  // namespace easyread::layout

@@ -4,6 +4,7 @@
 #include "layout/fonts.hpp"
 #include "layout/layout.hpp"
 #include "layout/lines.hpp"
+#include "layout/spacing.hpp"
 #include "style/style.hpp"
 
 namespace easyread::layout {
@@ -18,11 +19,11 @@ class PageBuilder {
   double cursor() const { return cursor_; }
   double space_left() const { return bottom_limit() - cursor_; }
   double full_page_space() const { return bottom_limit() - tmpl_.margin_top; }
-  bool at_page_top() const { return cursor_ <= tmpl_.margin_top + 0.01; }
+  bool at_page_top() const { return cursor_ <= tmpl_.margin_top + kRoundingSlack; }
   void advance(double dy) { cursor_ += dy; }
 
   // A new structure node under `parent` (appended to its children).
-  int node(const std::string& role, int parent, const std::string& alt = {});
+  int node(Role role, int parent, const std::string& alt = {});
 
   // Draws one line of pieces with its top at `top` (from the page top).
   // Link pieces get a Link node under `node`. Returns the line's height.
@@ -39,6 +40,9 @@ class PageBuilder {
   // Places a picture inside a square box, keeping its shape, centred.
   void draw_picture(int picture, double aspect, double x, double top, double box, int node);
   void draw_rect(double x, double top, double width, double height, const Color& fill);
+  // "Page 2 of 8" centred in the bottom margin of every page from `first`
+  // on, marked as an artifact (not content).
+  void page_numbers(const content::Labels& labels, const TextStyle& style, std::size_t first);
 
   double top_margin() const { return tmpl_.margin_top; }
   double left() const { return tmpl_.margin_left; }

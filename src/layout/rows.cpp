@@ -4,18 +4,17 @@
 #include <variant>
 
 #include "base/overloaded.hpp"
+#include "layout/spacing.hpp"
 
 namespace easyread::layout {
 namespace {
 constexpr const char* kBullet = "\u2022";
-// A little air between sentences, so each reads as its own line of thought.
-constexpr double kSentenceGap = 0.25;  // of the text size
 }  // namespace
 
 void RowMaker::add_sentences(Row& row, const content::Sentences& text, int parent) {
   for (const auto& sentence : text.sentences) {
     RowGroup group;
-    int p = pages_.node("P", parent);
+    int p = pages_.node(Role::paragraph, parent);
     for (auto& line : set_lines(StyledText::from(sentence), segmenter_, fonts_, body_, width_))
       group.lines.push_back({std::move(line), false, 0, {}, p, -1});
     row.groups.push_back(std::move(group));
@@ -23,12 +22,12 @@ void RowMaker::add_sentences(Row& row, const content::Sentences& text, int paren
 }
 
 void RowMaker::add_list(Row& row, const content::BulletList& list, int parent) {
-  int node = pages_.node("L", parent);
-  double indent = fonts_.width(body_.regular, kBullet, body_.size) + body_.size * 0.6;
+  int node = pages_.node(Role::list, parent);
+  double indent = fonts_.width(body_.regular, kBullet, body_.size) + body_.size * kBulletGap;
   for (const auto& item : list.items) {
-    int li = pages_.node("LI", node);
-    int label = pages_.node("Lbl", li);
-    int body = pages_.node("LBody", li);
+    int li = pages_.node(Role::list_item, node);
+    int label = pages_.node(Role::label, li);
+    int body = pages_.node(Role::list_body, li);
     bool first = true;
     for (const auto& sentence : item.sentences) {
       RowGroup group;
@@ -47,7 +46,7 @@ void RowMaker::add_fact(Row& row, const content::Fact& fact, int parent) {
   text.add(fact.label, true);
   text.add(" ");
   text.add(fact.value);
-  int p = pages_.node("P", parent);
+  int p = pages_.node(Role::paragraph, parent);
   RowGroup group;
   // A fact is one unit even if it is not a sentence.
   for (auto& line : set_lines(text, segmenter_, fonts_, body_, width_))
@@ -108,7 +107,7 @@ void RowPlacer::place(const Row& row) {
   double text_top = top;
   for (const auto& g : row.groups) {
     // Only a row taller than a whole page gets here with too little room.
-    if (text_top + group_height(g) > pages_.cursor() + pages_.space_left() + 0.01) {
+    if (text_top + group_height(g) > pages_.cursor() + pages_.space_left() + kRoundingSlack) {
       pages_.new_page();
       text_top = pages_.cursor();
       row_bottom = text_top;

@@ -16,8 +16,8 @@ void DocumentLayout::section_with_rows(const std::string& title, std::vector<Row
 }
 
 void DocumentLayout::body_section(const content::Section& section) {
-  int sect = pages_->node("Sect", root_);
-  int h1 = section.title.empty() ? -1 : pages_->node("H1", sect);
+  int sect = pages_->node(Role::sect, root_);
+  int h1 = section.title.empty() ? -1 : pages_->node(Role::h1, sect);
   RowMaker maker(*pages_, segmenter_, fonts_, styles_.body, column_width());
   std::vector<Row> rows;
   for (const auto& content_row : section.rows) {
@@ -32,19 +32,19 @@ void DocumentLayout::body_section(const content::Section& section) {
 }
 
 void DocumentLayout::word_list() {
-  int sect = pages_->node("Sect", root_);
-  int h1 = pages_->node("H1", sect);
-  int list = pages_->node("L", sect);
+  int sect = pages_->node(Role::sect, root_);
+  int h1 = pages_->node(Role::h1, sect);
+  int list = pages_->node(Role::list, sect);
   RowMaker maker(*pages_, segmenter_, fonts_, styles_.body, column_width());
   std::vector<Row> rows;
   for (const auto& word : doc_.words) {
     Row row;
-    int item = pages_->node("LI", list);
+    int item = pages_->node(Role::list_item, list);
     row.picture = word.picture.picture;
     row.aspect = word.picture.aspect;
     row.figure_node = figure(word.picture, item);
-    int label = pages_->node("Lbl", item);
-    int body = pages_->node("LBody", item);
+    int label = pages_->node(Role::label, item);
+    int body = pages_->node(Role::list_body, item);
     StyledText term;
     term.add(word.term, true);
     RowGroup group;
@@ -60,24 +60,12 @@ void DocumentLayout::word_list() {
 void DocumentLayout::closing() {
   if (doc_.closing.empty()) return;
   PageBuilder& pages = *pages_;
-  int sect = pages.node("Sect", root_);
+  int sect = pages.node(Role::sect, root_);
   const TextStyle& style = styles_.body;
-  double needed = static_cast<double>(doc_.closing.size() + 1) * pages.line_height(style) * 1.5;
+  double needed = static_cast<double>(doc_.closing.size() + 1) * pages.line_height(style) * kClosingRoom;
   if (needed > pages.space_left()) pages.new_page();
   for (const auto& line : doc_.closing) paragraph(line.text, style, tmpl_.text, sect);
 }
 
-// "Page 2 of 8" on every page but the cover, marked as an artifact (not content).
-void DocumentLayout::footers(Document& out) {
-  PageBuilder& pages = *pages_;
-  const TextStyle& style = styles_.footer;
-  for (std::size_t i = 1; i < out.pages.size(); ++i) {
-    std::string label = doc_.labels.page_number(static_cast<int>(i) + 1, static_cast<int>(out.pages.size()));
-    double width = fonts_.width(style.regular, label, style.size);
-    double baseline = out.page_height - tmpl_.margin_bottom * 0.45;
-    pages.draw_label(label, style.regular, style.size, tmpl_.text, (out.page_width - width) / 2,
-                     baseline, -1, static_cast<int>(i));
-  }
-}
 
 }  // namespace easyread::layout

@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/overloaded.hpp"
 #include "pdf/catalog.hpp"
 #include "pdf/deflate.hpp"
 #include "pdf/font_set.hpp"
@@ -18,7 +19,7 @@ namespace easyread::pdf {
 namespace {
 
 // The tag for a node's marked content: its structure role.
-std::string role_of(const layout::Document& doc, int node) {
+const char* role_of(const layout::Document& doc, int node) {
   if (node < 0 || node >= static_cast<int>(doc.nodes.size())) return "Span";
   return structure_role(doc.nodes[node].role);
 }
@@ -151,15 +152,21 @@ class PageWriter {
       fill_rect(page, 0, 0, doc_.page_width, doc_.page_height, doc_.background);
     }
     for (const layout::Item& item : items.items) {
-      if (const auto* text = std::get_if<layout::TextItem>(&item)) {
-        if (!write_text(content, page_index, *text)) return false;
-      } else if (const auto* picture = std::get_if<layout::PictureItem>(&item)) {
-        mark(content, page_index, picture->node);
-        if (!pictures_.draw(content, *picture)) return false;
-      } else if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
-        mark(content, page_index, rect->node);
-        fill_rect(page, rect->x, rect->y, rect->width, rect->height, rect->fill);
-      }
+      const bool written = std::visit(
+          Overloaded{
+              [&](const layout::TextItem& text) { return write_text(content, page_index, text); },
+              [&](const layout::PictureItem& picture) {
+                mark(content, page_index, picture.node);
+                return pictures_.draw(content, picture);
+              },
+              [&](const layout::RectItem& rect) {
+                mark(content, page_index, rect.node);
+                fill_rect(page, rect.x, rect.y, rect.width, rect.height, rect.fill);
+                return true;
+              },
+          },
+          item);
+      if (!written) return false;
     }
     content.close_mark();
     structure_.add_page(page);

@@ -12,11 +12,24 @@ constexpr int not_seen = std::numeric_limits<int>::max();
 
 }  // namespace
 
-std::string structure_role(const std::string& role) {
-  if (role.empty() || role.size() > 64) return "Span";
-  for (char c : role)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return "Span";
-  return role;
+const char* structure_role(layout::Role role) {
+  switch (role) {  // no default: a new role that is not mapped here is a compile error
+    case layout::Role::document: return "Document";
+    case layout::Role::sect: return "Sect";
+    case layout::Role::h1: return "H1";
+    case layout::Role::h2: return "H2";
+    case layout::Role::paragraph: return "P";
+    case layout::Role::figure: return "Figure";
+    case layout::Role::list: return "L";
+    case layout::Role::list_item: return "LI";
+    case layout::Role::label: return "Lbl";
+    case layout::Role::list_body: return "LBody";
+    case layout::Role::link: return "Link";
+    case layout::Role::span: return "Span";
+    case layout::Role::toc: return "TOC";
+    case layout::Role::toc_item: return "TOCI";
+  }
+  return "Span";
 }
 
 void StructureWriter::add_content(int page, int mcid, int node) {
@@ -70,9 +83,8 @@ void StructureWriter::finish() {
     elements[n] = pdf_.new_indirect_dict();
     if (elements[n] == nullptr) return;
     HPDF_Dict_AddName(elements[n], "Type", "StructElem");
-    const std::string role = structure_role(doc_.nodes[n].role);
-    HPDF_Dict_AddName(elements[n], "S", role.c_str());
-    if (role == "Figure") HPDF_Dict_Add(elements[n], "Alt", text_string(mmgr, alt_text(n)));
+    HPDF_Dict_AddName(elements[n], "S", structure_role(doc_.nodes[n].role));
+    if (doc_.nodes[n].role == layout::Role::figure) HPDF_Dict_Add(elements[n], "Alt", text_string(mmgr, alt_text(n)));
   }
 
   HPDF_Dict root = pdf_.new_indirect_dict();

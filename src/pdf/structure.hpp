@@ -10,9 +10,8 @@
 
 namespace easyread::pdf {
 
-// A role usable as a PDF name: the layout's role if it is plain letters
-// and digits, else "Span".
-std::string structure_role(const std::string& role);
+// The PDF standard structure type of a layout role.
+const char* structure_role(layout::Role role);
 
 class StructureWriter {
  public:

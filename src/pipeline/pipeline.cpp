@@ -6,6 +6,10 @@
 namespace easyread::pipeline {
 namespace {
 
+// A sheet is in English and in the look of documents that choose nothing else.
+constexpr const char* kSheetLanguage = "en-GB";
+constexpr const char* kSheetTemplate = "newsletter";
+
 // Errors in `diags` beyond the first `before`.
 std::size_t errors_since(const Diagnostics& diags, std::size_t before) {
   std::size_t n = 0;
@@ -67,6 +71,25 @@ std::optional<std::string> write_word(const markup::Document& notes, symbols::Li
   std::string bytes = word::write(content, *look, files, resources, file, diags);
   if (bytes.empty()) return std::nullopt;
   return bytes;
+}
+
+content::Sheet make_sheet(symbols::Library& library, const std::vector<std::string>& words,
+                          const std::string& file, const Options& options, Diagnostics& diags) {
+  style::Strings strings = style::Strings::load(options.data_home, kSheetLanguage, diags);
+  content::Sheet sheet = content::build_sheet(library, words, strings, file, diags);
+  sheet.metadata.lang = kSheetLanguage;
+  return sheet;
+}
+
+std::optional<layout::Document> lay_out_sheet(const content::Sheet& sheet, const Options& options,
+                                              Diagnostics& diags) {
+  const std::string name = options.template_name.empty() ? kSheetTemplate : options.template_name;
+  auto look = style::load_template(name, options.data_home, ".", diags);
+  if (!look) return std::nullopt;
+  layout::FontSet fonts(options.data_home);
+  auto faces = layout::find_faces(*look, fonts, diags);
+  if (!faces) return std::nullopt;
+  return layout::lay_out_sheet(sheet, *look, fonts, *faces);
 }
 
 }  // namespace easyread::pipeline

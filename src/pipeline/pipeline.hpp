@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.hpp"
 #include "content/content.hpp"
@@ -48,5 +49,13 @@ std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::
 std::optional<std::string> write_word(const markup::Document& notes, symbols::Library& library,
                                       const Options& options, word::Resources& resources,
                                       const std::string& file, Diagnostics& diags);
+// The content of a contact sheet of pictures for `words` (every catalogue
+// picture when there are none). Problems go to `diags`, about `file`.
+content::Sheet make_sheet(symbols::Library& library, const std::vector<std::string>& words,
+                          const std::string& file, const Options& options, Diagnostics& diags);
+
+// Lays out a contact sheet; nullopt after adding errors to `diags`.
+std::optional<layout::Document> lay_out_sheet(const content::Sheet& sheet, const Options& options,
+                                              Diagnostics& diags);
 
 }  // namespace easyread::pipeline

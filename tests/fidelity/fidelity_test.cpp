@@ -40,10 +40,10 @@ layout::Document page_per_symbol(const std::vector<Picture>& pictures) {
   layout::Document doc;
   doc.page_width = doc.page_height = 72;
   doc.metadata.title = "OpenMoji fidelity";
-  doc.nodes.push_back({"Document", "", -1, {}});
+  doc.nodes.push_back({layout::Role::document, "", -1, {}});
   for (const auto& picture : pictures) {
     const int node = int(doc.nodes.size());
-    doc.nodes.push_back({"Figure", picture.name, 0, {}});
+    doc.nodes.push_back({layout::Role::figure, picture.name, 0, {}});
     doc.nodes[0].children.push_back(node);
     layout::Page page;
     page.items.push_back(layout::PictureItem{int(doc.pictures.size()), 0, 0, 72, 72, node});

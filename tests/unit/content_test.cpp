@@ -1,11 +1,13 @@
 // The content stage: what every output shows, decided once.
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <variant>
 
 #include "content/content.hpp"
 #include "markup/markup.hpp"
 #include "pipeline/pipeline.hpp"
+#include "style/style.hpp"
 #include "symbols/symbols.hpp"
 
 using namespace easyread;
@@ -210,4 +212,26 @@ TEST_CASE("a picture the tool chooses is noted, once per row") {
   for (const auto& d : built.diags.items()) notes += d.rule == "picture-chosen";
   CHECK(notes == 1);
   CHECK(built.doc->sections.at(0).rows.at(0).picture.present());
+}
+
+TEST_CASE("a picture sheet lists each picture once, with its names and a readable code") {
+  symbols::Library library(EASYREAD_SOURCE_DIR);
+  Diagnostics diags;
+  auto strings = style::Strings::load(EASYREAD_SOURCE_DIR, "en-GB", diags);
+  // "bus" twice: the same pictures must not come twice.
+  content::Sheet sheet = content::build_sheet(library, {"bus", "bus"}, strings, "sheet.pdf", diags);
+  REQUIRE_FALSE(sheet.entries.empty());
+  CHECK(sheet.metadata.title == "Pictures for your words");
+  std::set<std::string> codes;
+  for (const auto& entry : sheet.entries) {
+    CHECK(codes.insert(entry.code).second);
+    CHECK(entry.picture.present());
+    CHECK(entry.picture.alt == entry.names);
+  }
+  CHECK(sheet.pictures.size() == sheet.entries.size());
+  CHECK(codes.count("1F68C") == 1);
+  REQUIRE(sheet.closing.size() == 1);
+  CHECK(sheet.closing[0].kind == content::ClosingLine::Kind::credit);
+  CHECK(content::shown_code("/home/me/pictures/tea.png") == "tea.png");
+  CHECK(content::shown_code("1F68C") == "1F68C");
 }

@@ -132,7 +132,7 @@ layout::Document picture_document(int orientation) {
   photo.orientation = orientation;
   doc.pictures = {picture("openmoji:test", test_drawing()), picture("bitmap.png", test_bitmap()),
                   picture("photo.jpg", photo), picture("openmoji:test", test_drawing())};
-  doc.nodes.push_back({"Figure", "A red square", 0, {}});
+  doc.nodes.push_back({layout::Role::figure, "A red square", 0, {}});
   doc.nodes[0].children.push_back(3);
   auto& items = doc.pages[0].items;
   items.push_back(layout::PictureItem{0, 50, 400, 144, 144, 3});

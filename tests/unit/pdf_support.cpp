@@ -73,7 +73,7 @@ layout::Document text_document() {
   doc.metadata.author = "Easy Read team";
   doc.metadata.subject = "Notes from the meeting";
   doc.fonts = {{"Andika", false, andika_regular}, {"Andika", true, andika_bold}};
-  doc.nodes = {{"Document", "", -1, {1, 2}}, {"H1", "", 0, {}}, {"P", "", 0, {}}};
+  doc.nodes = {{layout::Role::document, "", -1, {1, 2}}, {layout::Role::h1, "", 0, {}}, {layout::Role::paragraph, "", 0, {}}};
   layout::Page page;
   page.items.push_back(layout::RectItem{40, 760, 515, 50, {0.9, 0.95, 1}, -1});
   page.items.push_back(layout::TextItem{1, 28, {0, 0, 0.4}, 50, 775, 0, "Our meeting", "", 1});

@@ -21,14 +21,14 @@ layout::Document tagged_document() {
   doc.metadata.credits = "Pictures: OpenMoji, CC BY-SA 4.0";
   // 3 Sect, 4 H2, 5 P, 6 Link, 7 L, 8 LI, 9 LBody, 10 Figure
   doc.nodes[0].children.push_back(3);
-  doc.nodes.push_back({"Sect", "", 0, {4, 5, 7, 10}});
-  doc.nodes.push_back({"H2", "", 3, {}});
-  doc.nodes.push_back({"P", "", 3, {6}});
-  doc.nodes.push_back({"Link", "", 5, {}});
-  doc.nodes.push_back({"L", "", 3, {8}});
-  doc.nodes.push_back({"LI", "", 7, {9}});
-  doc.nodes.push_back({"LBody", "", 8, {}});
-  doc.nodes.push_back({"Figure", "Two people shake hands", 3, {}});
+  doc.nodes.push_back({layout::Role::sect, "", 0, {4, 5, 7, 10}});
+  doc.nodes.push_back({layout::Role::h2, "", 3, {}});
+  doc.nodes.push_back({layout::Role::paragraph, "", 3, {6}});
+  doc.nodes.push_back({layout::Role::link, "", 5, {}});
+  doc.nodes.push_back({layout::Role::list, "", 3, {8}});
+  doc.nodes.push_back({layout::Role::list_item, "", 7, {9}});
+  doc.nodes.push_back({layout::Role::list_body, "", 8, {}});
+  doc.nodes.push_back({layout::Role::figure, "Two people shake hands", 3, {}});
   Drawing square;
   Shape shape;
   shape.path.commands = {{PathCommand::Op::move, {10, 10}}, {PathCommand::Op::line, {60, 10}},
@@ -166,7 +166,7 @@ TEST_CASE("pdf tagged document with links and pictures passes pdf-check", "[pdf]
 
 TEST_CASE("pdf keeps words apart where an element goes on to a new line or leaves a gap", "[pdf]") {
   layout::Document doc = pdftest::text_document();
-  doc.nodes = {{"Document", "", -1, {1}}, {"TOC", "", 0, {2}}, {"TOCI", "", 1, {}}};
+  doc.nodes = {{layout::Role::document, "", -1, {1}}, {layout::Role::toc, "", 0, {2}}, {layout::Role::toc_item, "", 1, {}}};
   doc.pages[0].items = {
       layout::TextItem{0, 16, {}, 50, 700, 0, "Speak Up Together: spring", "", 2},
       layout::TextItem{0, 16, {}, 50, 680, 0, "news", "", 2},
