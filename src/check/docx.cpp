@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 #include <string>
 
+#include "base/files.hpp"
 #include "check/check.hpp"
 #include "check/zip_reader.hpp"
 
@@ -43,9 +44,9 @@ std::optional<std::string> read_docx_text(const std::string& path, Diagnostics& 
                 "Check that it is a Word document (.docx). Save it again from Word if it still fails.");
     return std::nullopt;
   };
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return cannot_read("The file will not open.");
-  const std::string archive{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::optional<std::string> archive_bytes = read_whole_file(path);
+  if (!archive_bytes) return cannot_read("The file will not open.");
+  const std::string& archive = *archive_bytes;
   auto entry = detail::read_zip_entry(archive, "word/document.xml");
   if (const auto* problem = std::get_if<detail::ZipProblem>(&entry)) return cannot_read(problem->why);
   std::string& xml = std::get<std::string>(entry);

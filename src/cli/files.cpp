@@ -1,3 +1,4 @@
+#include "base/files.hpp"
 #include "cli/files.hpp"
 
 #include <fcntl.h>
@@ -50,11 +51,6 @@ bool same_file(const std::string& a, const std::string& b) {
   return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
 
-std::string read_text_or_empty(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  if (in) s << in.rdbuf();
-  return s.str();
-}
+std::string read_text_or_empty(const std::string& path) { return read_whole_file(path).value_or(""); }
 
 }  // namespace easyread::cli
