@@ -10,6 +10,7 @@
 #include "check/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
+#include "cli/options.hpp"
 #include "cli/report.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup.hpp"
@@ -21,23 +22,15 @@ namespace easyread::cli {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kBuildHelp = R"(easyread build makes an Easy Read PDF from your notes.
+constexpr std::string_view kBuildIntro = R"(easyread build makes an Easy Read PDF from your notes.
 
 How to use it:
   easyread build notes.xml               Makes notes.pdf beside your notes.
   easyread build notes.xml -o news.pdf   Makes the PDF with the name you give.
   easyread build a.xml b.xml -o folder/  Makes a PDF for each file in the folder.
+)";
 
-Options:
-  -o, --output NAME      Where to put the PDF. For many PDFs, give a folder.
-  -t, --template LOOK    Choose how the PDF looks. The looks are below.
-  --pictures FOLDER      Use your own pictures too. The folder needs a
-                         catalogue.tsv file. You can say this more than once.
-  --no-check             Do not check the words. Just make the PDF.
-  -q, --quiet            Only show problems.
-  --help                 Show this help.
-
-Looks you can choose:
+constexpr std::string_view kBuildOutro = R"(Looks you can choose:
   newsletter             The usual look.
   minutes                For notes of a meeting. The date comes first.
   leaflet                A smaller page to fold or hand out.
@@ -51,6 +44,17 @@ What the exit code means:
   2  Something in the command is wrong.
 )";
 
+constexpr Option kBuildOptions[] = {
+    {"output", 'o', "NAME", "Where to put the PDF. For many PDFs, give a folder.", ValueKind::file},
+    {"template", 't', "LOOK", "Choose how the PDF looks. The looks are below.", ValueKind::look},
+    {"pictures", 0, "FOLDER",
+     "Use your own pictures too. The folder needs a\ncatalogue.tsv file. You can say this more than once.",
+     ValueKind::folder},
+    {"no-check", 0, "", "Do not check the words. Just make the PDF."},
+    {"quiet", 'q', "", "Only show problems."},
+    {"help", 'h', "", "Show this help."},
+};
+
 struct BuildOptions {
   std::vector<std::string> inputs;
   std::string output;
@@ -61,47 +65,18 @@ struct BuildOptions {
 };
 
 std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
+  const auto parsed = parse_command_line(build_spec(), args, exit_code);
+  if (!parsed) return std::nullopt;
   BuildOptions o;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* what) -> std::optional<std::string> {
-      if (i + 1 < args.size()) return args[++i];
-      std::cerr << "easyread build: " << a << " needs " << what << " after it.\n";
-      return std::nullopt;
-    };
-    if (a == "--help" || a == "-h") {
-      std::cout << kBuildHelp;
-      exit_code = 0;
-      return std::nullopt;
-    } else if (a == "-o" || a == "--output") {
-      auto v = value("a file or folder name");
-      if (!v) break;
-      o.output = *v;
-    } else if (a == "-t" || a == "--template") {
-      auto v = value("the name of a template");
-      if (!v) break;
-      o.template_name = *v;
-    } else if (a == "--pictures") {
-      auto v = value("a folder");
-      if (!v) break;
-      o.picture_folders.push_back(*v);
-    } else if (a == "--no-check") {
-      o.check = false;
-    } else if (a == "-q" || a == "--quiet") {
-      o.quiet = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "easyread build: I do not know the option \"" << a << "\".\n"
-                << "To see the options, type: easyread build --help\n";
-      exit_code = 2;
-      return std::nullopt;
-    } else {
-      o.inputs.push_back(a);
-    }
-  }
+  o.inputs = parsed->operands();
+  o.output = parsed->value("output").value_or("");
+  o.template_name = parsed->value("template").value_or("");
+  o.picture_folders = parsed->values("pictures");
+  o.check = !parsed->has("no-check");
+  o.quiet = parsed->has("quiet");
   if (o.inputs.empty()) {
     std::cerr << "easyread build: Please name the notes to build.\n"
               << "For example: easyread build notes.xml\n";
-    exit_code = 2;
     return std::nullopt;
   }
   return o;
@@ -130,6 +105,11 @@ void check_notes(const std::string& home, const std::string& input, const markup
 }
 
 }  // namespace
+
+const CommandSpec& build_spec() {
+  static const CommandSpec spec{"build", kBuildIntro, kBuildOutro, kBuildOptions, "NOTES.xml..."};
+  return spec;
+}
 
 int run_build(const Args& args) {
   int exit_code = 2;

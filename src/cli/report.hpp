@@ -22,6 +22,7 @@ struct FileResult {
   bool read = true;         // false: the file could not be read
   std::vector<Diagnostic> diagnostics;
   check::Stats stats;
+  int sentence_words = check::Settings{}.sentence_words;  // the limit this file was checked with
 };
 
 struct Counts {
@@ -99,7 +100,7 @@ std::string json_file_start(const FileResult& file);  // {"path":..,"read":..,"d
 std::string json_diagnostic(const Diagnostic& d, SourceLines& lines);
 std::string json_file_end(const check::Stats& stats);  // ],"stats":{..}}
 std::string to_sarif(const std::vector<FileResult>& files);
-std::string to_html(const std::vector<FileResult>& files, int sentence_words);
+std::string to_html(const std::vector<FileResult>& files);
 
 // JSON string with quotes and escapes.
 std::string json_string(std::string_view s);
