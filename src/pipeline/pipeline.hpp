@@ -49,4 +49,10 @@ std::optional<std::string> write_word(const markup::Document& notes, symbols::Li
                                       const Options& options, word::Resources& resources,
                                       const std::string& file, Diagnostics& diags);
 
+// prepare(), then the web page's bytes, with the template's fonts found as
+// for the PDF (`file` names the output in messages). nullopt after adding
+// errors to `diags`.
+std::optional<std::string> web_page(const markup::Document& notes, symbols::Library& library,
+                                    const Options& options, const std::string& file, Diagnostics& diags);
+
 }  // namespace easyread::pipeline
