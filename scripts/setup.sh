@@ -6,6 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
 # libzip-dev and catch2 are for the tests only (libzip writes test Word files).
+# clang and libclang-rt-14-dev (which holds libFuzzer for clang 14) build the fuzzers.
 packages=(
   build-essential cmake pkg-config
   libicu-dev libpugixml-dev libhpdf-dev libharfbuzz-dev libfontconfig-dev
@@ -13,6 +14,7 @@ packages=(
   fonts-sil-andika fonts-liberation2
   poppler-utils qpdf librsvg2-bin
   nodejs npm python3 openssl time bc
+  clang libclang-rt-14-dev
 )
 
 missing=()
