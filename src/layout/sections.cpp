@@ -16,6 +16,7 @@ void DocumentLayout::section_with_rows(const std::string& title, std::vector<Row
 }
 
 void DocumentLayout::body_section(const content::Section& section) {
+  if (section.rows.empty()) return;  // the notes reader warns about it; a heading alone helps nobody
   int sect = pages_->node("Sect", root_);
   int h1 = section.title.empty() ? -1 : pages_->node("H1", sect);
   RowMaker maker(*pages_, segmenter_, fonts_, styles_.body, column_width());
@@ -62,8 +63,14 @@ void DocumentLayout::closing() {
   PageBuilder& pages = *pages_;
   int sect = pages.node("Sect", root_);
   const TextStyle& style = styles_.body;
-  double needed = static_cast<double>(doc_.closing.size() + 1) * pages.line_height(style) * 1.5;
-  if (needed > pages.space_left()) pages.new_page();
+  double needed = 0;  // measured, so the lines never take a page alone when they fit
+  for (const auto& line : doc_.closing) {
+    StyledText styled;
+    styled.add(line.text);
+    const auto lines = set_lines(styled, segmenter_, fonts_, style, pages.content_width());
+    needed += static_cast<double>(lines.size()) * pages.line_height(style) + style.size * 0.5;
+  }
+  if (needed - style.size * 0.5 > pages.space_left() + 0.01) pages.new_page();
   for (const auto& line : doc_.closing) paragraph(line.text, style, tmpl_.text, sect);
 }
 
