@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
+#include <memory>
+
 #include "layout/fonts.hpp"
 #include "markup/markup.hpp"
 
@@ -36,39 +38,51 @@ std::optional<Prepared> prepare(const markup::Document& notes, symbols::Library&
   return Prepared{std::move(*look), std::move(content)};
 }
 
-std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::Library& library,
-                                        const Options& options, Diagnostics& diags) {
+namespace {
+
+// What a writer that draws with the template's fonts needs: the look, the
+// fonts found, and the content, after every character has been checked
+// against those fonts.
+struct WithFonts {
+  style::Template look;
+  std::unique_ptr<layout::FontSet> fonts;  // FontSet does not move cheaply; keep it in place
+  layout::Faces faces;
+  content::Document content;
+};
+
+std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbols::Library& library,
+                                            const Options& options, Diagnostics& diags) {
   const std::size_t before = errors_since(diags, 0);
   auto look = load_look(notes, options, diags);
   if (!look) return std::nullopt;
   style::Strings strings = style::Strings::load(options.data_home, notes.lang, diags);
-  layout::FontSet fonts(options.data_home);
-  auto faces = layout::find_faces(*look, fonts, diags);
+  auto fonts = std::make_unique<layout::FontSet>(options.data_home);
+  auto faces = layout::find_faces(*look, *fonts, diags);
   if (!faces) return std::nullopt;
   content::check_characters(
-      notes, [&](char32_t cp, bool bold) { return layout::can_draw(fonts, *faces, cp, bold); }, diags);
+      notes, [&](char32_t cp, bool bold) { return layout::can_draw(*fonts, *faces, cp, bold); }, diags);
   content::Document content = content::build(notes, library, *look, strings, diags);
   if (errors_since(diags, before) > 0) return std::nullopt;
-  return layout::lay_out(content, *look, fonts, *faces);
+  return WithFonts{std::move(*look), std::move(fonts), *faces, std::move(content)};
+}
+
+}  // namespace
+
+std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::Library& library,
+                                        const Options& options, Diagnostics& diags) {
+  auto ready = prepare_with_fonts(notes, library, options, diags);
+  if (!ready) return std::nullopt;
+  return layout::lay_out(ready->content, ready->look, *ready->fonts, ready->faces);
 }
 
 std::optional<std::string> write_word(const markup::Document& notes, symbols::Library& library,
                                       const Options& options, word::Resources& resources,
                                       const std::string& file, Diagnostics& diags) {
-  const std::size_t before = errors_since(diags, 0);
-  auto look = load_look(notes, options, diags);
-  if (!look) return std::nullopt;
-  style::Strings strings = style::Strings::load(options.data_home, notes.lang, diags);
-  layout::FontSet fonts(options.data_home);
-  auto faces = layout::find_faces(*look, fonts, diags);
-  if (!faces) return std::nullopt;
-  content::check_characters(
-      notes, [&](char32_t cp, bool bold) { return layout::can_draw(fonts, *faces, cp, bold); }, diags);
-  content::Document content = content::build(notes, library, *look, strings, diags);
-  if (errors_since(diags, before) > 0) return std::nullopt;
+  auto ready = prepare_with_fonts(notes, library, options, diags);
+  if (!ready) return std::nullopt;
   std::vector<word::FontFile> files;
-  for (const auto& f : fonts.files()) files.push_back({f.family, f.bold, f.path});
-  std::string bytes = word::write(content, *look, files, resources, file, diags);
+  for (const auto& f : ready->fonts->files()) files.push_back({f.family, f.bold, f.path});
+  std::string bytes = word::write(ready->content, ready->look, files, resources, file, diags);
   if (bytes.empty()) return std::nullopt;
   return bytes;
 }
