@@ -3,29 +3,12 @@
 #include <string>
 #include <vector>
 
+#include "easyread/easyread.hpp"
+
 namespace easyread {
 
-enum class Severity { note, warning, error };
-
-const char* severity_name(Severity s);
-
-// A place in a source file. Lines and columns count from 1; columns count
-// characters (Unicode code points), not bytes. 0 means "not known".
-struct Span {
-  int line = 0;
-  int column = 0;
-  int end_line = 0;
-  int end_column = 0;
-};
-
-struct Diagnostic {
-  Severity severity = Severity::error;
-  std::string rule;        // short id such as "long-sentence" or "bad-date"
-  std::string file;        // path as the user gave it
-  Span span;
-  std::string message;     // plain words: what is wrong
-  std::string suggestion;  // plain words: what to do next (may be empty)
-};
+// Severity, Span and Diagnostic are part of the public interface, so they
+// are defined there, once.
 
 // A list of diagnostics in the order they were found.
 class Diagnostics {

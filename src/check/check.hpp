@@ -54,15 +54,8 @@ bool load_settings_file(const std::string& path, Settings& settings, Diagnostics
 // The settings file beside a document (".easyread" in the same folder), if there is one.
 std::optional<std::string> find_settings_file(const std::string& document_path);
 
-struct Stats {
-  int sentences = 0;
-  int words = 0;
-  int syllables = 0;
-  double average_sentence_words = 0;
-  double short_sentence_share = 0;  // 0..1: sentences within the word limit
-  double flesch_reading_ease = 0;
-  double flesch_kincaid_grade = 0;
-};
+// Readability figures: part of the public interface.
+using Stats = TextStats;
 
 struct Report {
   Diagnostics diagnostics;
@@ -78,6 +71,8 @@ int count_syllables(std::string_view word);
 // Word documents: the text of word/document.xml, one paragraph a line, so a
 // finding's line number is its paragraph number. Errors go to `diags`.
 std::optional<std::string> read_docx_text(const std::string& path, Diagnostics& diags);
+// The same from the file's bytes; `path` names it in errors.
+std::optional<std::string> docx_text(std::string_view archive, const std::string& path, Diagnostics& diags);
 // Markdown with its syntax (#, *, [](), `code`, <tags>) blanked out byte for
 // byte, so every offset still points at the same place in the file.
 std::string blank_markdown(std::string_view markdown);

@@ -46,6 +46,15 @@ std::optional<std::string> read_docx_text(const std::string& path, Diagnostics& 
   std::ifstream in(path, std::ios::binary);
   if (!in) return cannot_read("The file will not open.");
   const std::string archive{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return docx_text(archive, path, diags);
+}
+
+std::optional<std::string> docx_text(std::string_view archive, const std::string& path, Diagnostics& diags) {
+  auto cannot_read = [&](const std::string& why) {
+    diags.error(path, {}, "read", "easyread could not read \"" + path + "\". " + why,
+                "Check that it is a Word document (.docx). Save it again from Word if it still fails.");
+    return std::nullopt;
+  };
   auto entry = detail::read_zip_entry(archive, "word/document.xml");
   if (const auto* problem = std::get_if<detail::ZipProblem>(&entry)) return cannot_read(problem->why);
   std::string& xml = std::get<std::string>(entry);

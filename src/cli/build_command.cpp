@@ -1,24 +1,26 @@
-// easyread build: XML notes -> checks -> layout -> PDF, one document at a time.
+// easyread build: notes to PDFs with the library, several at a time, printed in order.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
 #include <chrono>
-#include <map>
+#include <condition_variable>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
 #include <optional>
-#include <stdexcept>
+#include <sstream>
 #include <thread>
 
-#include "check/check.hpp"
+#include "base/files.hpp"
 #include "cli/commands.hpp"
-#include "cli/files.hpp"
-#include "cli/report.hpp"
-#include "layout/layout.hpp"
-#include "markup/markup.hpp"
-#include "pdf/pdf.hpp"
-#include "pipeline/pipeline.hpp"
-#include "symbols/symbols.hpp"
+#include "easyread/easyread.hpp"
+#include "report/report.hpp"
 
 namespace easyread::cli {
 namespace fs = std::filesystem;
+using report::print_findings;
 namespace {
 
 constexpr const char* kBuildHelp = R"(easyread build makes an Easy Read PDF from your notes.
@@ -34,6 +36,7 @@ Options:
   --pictures FOLDER      Use your own pictures too. The folder needs a
                          catalogue.tsv file. You can say this more than once.
   --no-check             Do not check the words. Just make the PDF.
+  -j, --jobs N           Make N PDFs at a time. Each core makes one if you do not say.
   -q, --quiet            Only show problems.
   --help                 Show this help.
 
@@ -58,7 +61,15 @@ struct BuildOptions {
   std::vector<std::string> picture_folders;
   bool check = true;
   bool quiet = false;
+  unsigned jobs = 0;  // 0: one for each core
 };
+
+// -j N: how many PDFs to make at a time.
+bool parse_jobs(const std::string& text, unsigned& jobs) {
+  if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  jobs = static_cast<unsigned>(std::stoul(text));
+  return jobs >= 1 && jobs <= 256;
+}
 
 std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
   BuildOptions o;
@@ -85,6 +96,15 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
       auto v = value("a folder");
       if (!v) break;
       o.picture_folders.push_back(*v);
+    } else if (a == "-j" || a == "--jobs") {
+      auto v = value("a number, such as 2");
+      if (!v) break;
+      if (!parse_jobs(*v, o.jobs)) {
+        std::cerr << "easyread build: " << a << " needs a number from 1 to 256, not \"" << *v << "\".\n"
+                  << "For example: easyread build a.xml b.xml -j 2 -o folder/\n";
+        exit_code = 2;
+        return std::nullopt;
+      }
     } else if (a == "--no-check") {
       o.check = false;
     } else if (a == "-q" || a == "--quiet") {
@@ -118,18 +138,104 @@ std::string output_path(const BuildOptions& o, const std::string& input) {
 // A name that ends in .docx asks for a Word file.
 bool is_word_file(const std::string& path) { return fs::path(path).extension() == ".docx"; }
 
-// The plain-language checks, with the settings file beside the notes.
-void check_notes(const std::string& home, const std::string& input, const markup::Document& doc,
-                 Diagnostics& diags) {
-  try {
-    check::Settings settings;
-    if (auto file = check::find_settings_file(input)) check::load_settings_file(*file, settings, diags);
-    const check::Checker checker(home, settings, diags);
-    diags.append(checker.check_document(doc).diagnostics);
-  } catch (const std::exception& e) {  // on this thread, an escaped exception would end the program
-    diags.error(input, {}, "check", std::string("The checks stopped: ") + e.what(),
-                "Build again with --no-check to make the PDF without them.");
+// One input and where its PDF goes, or why it is refused before it is built.
+struct Job {
+  std::string input;
+  std::string out_path;
+  Diagnostics refused;
+};
+
+// What a build prints, kept until the builds before it have printed.
+struct Printed {
+  std::string out, err;
+  bool failed = false;
+};
+
+// Decides every output first, in the order of the inputs, so that two inputs
+// never write the same file and nothing depends on which build ends first.
+std::vector<Job> plan(const BuildOptions& options) {
+  std::vector<Job> jobs;
+  std::map<std::string, std::string> made_by;  // output file -> the input that makes it
+  for (const auto& input : options.inputs) {
+    Job job{input, output_path(options, input), {}};
+    const std::string out_key = fs::weakly_canonical(job.out_path).string();
+    if (same_file(input, job.out_path)) {
+      job.refused.error(input, {}, "would-overwrite", "The PDF would take the place of your notes.",
+                        "Choose another name with -o.");
+    } else if (auto it = made_by.find(out_key); it != made_by.end()) {
+      job.refused.error(input, {}, "same-output", "This file would make " + job.out_path + ", like " + it->second + " did.",
+                        "Give one of the files another name, or build them into different folders.");
+    } else {
+      made_by[out_key] = input;
+    }
+    jobs.push_back(std::move(job));
   }
+  return jobs;
+}
+
+// Builds one input with the shared engine and writes its PDF.
+Printed build_one(const Engine& engine, const BuildOptions& options, const Job& job, bool color) {
+  auto started = std::chrono::steady_clock::now();
+  Diagnostics diags = job.refused;
+  int pages = 0;
+  if (!diags.has_errors()) {
+    easyread::BuildOptions build;
+    build.format = is_word_file(job.out_path) ? Format::docx : Format::pdf;
+    build.template_name = options.template_name;
+    build.check = options.check;
+    BuildResult result = engine.build(Input::file(job.input), build);
+    diags.items() = std::move(result.diagnostics);
+    pages = result.pages;
+    if (result.ok()) write_file_atomically(job.out_path, result.bytes, diags);
+  }
+  Printed printed;
+  std::ostringstream err;
+  if (!diags.items().empty()) print_findings(err, diags, job.input, read_text_or_empty(job.input), color);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  if (diags.has_errors()) {
+    printed.failed = true;
+    err << job.input << ": I did not make " << (is_word_file(job.out_path) ? "the Word file" : "a PDF")
+        << ". Fix the problems above, then try again.\n";
+  } else if (!options.quiet && is_word_file(job.out_path)) {
+    printed.out = job.input + " -> " + job.out_path + ": a Word file, " + std::to_string(ms) + " ms\n";
+  } else if (!options.quiet) {
+    printed.out = job.input + " -> " + job.out_path + ": " + std::to_string(pages) + (pages == 1 ? " page, " : " pages, ") +
+                  std::to_string(ms) + " ms\n";
+  }
+  printed.err = err.str();
+  return printed;
+}
+
+// Builds every job on `workers` threads and prints each job's lines in the
+// order of the inputs, as soon as the jobs before it are done.
+int build_all(const Engine& engine, const BuildOptions& options, const std::vector<Job>& jobs, unsigned workers) {
+  const bool color = isatty(STDERR_FILENO) != 0;
+  std::vector<std::optional<Printed>> done(jobs.size());
+  std::mutex lock;
+  std::condition_variable finished;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < jobs.size();) {
+      Printed printed = build_one(engine, options, jobs[i], color);
+      const std::lock_guard hold(lock);
+      done[i] = std::move(printed);
+      finished.notify_all();
+    }
+  };
+  std::vector<std::jthread> threads;
+  for (unsigned t = 1; t < workers && t < jobs.size(); ++t) threads.emplace_back(work);
+  std::jthread own(work);  // at least one
+  int failed = 0;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    std::unique_lock hold(lock);
+    finished.wait(hold, [&] { return done[i].has_value(); });
+    Printed printed = std::move(*done[i]);
+    hold.unlock();
+    std::cerr << printed.err << std::flush;
+    std::cout << printed.out << std::flush;
+    failed += printed.failed;
+  }
+  return failed;
 }
 
 }  // namespace
@@ -138,67 +244,16 @@ int run_build(const Args& args) {
   int exit_code = 2;
   auto options = parse(args, exit_code);
   if (!options) return exit_code;
-  const std::string home = data_home();
-  symbols::Library library(home);  // shared: each symbol is read once for all documents
-  word::Resources word_resources;   // each symbol's PNG drawn once for all Word files
-  Diagnostics setup;
-  for (const auto& folder : options->picture_folders) library.add_folder(folder, setup);
-  if (setup.has_errors()) {
+  // Loaded once for every input: the symbol index, fonts and word lists are shared.
+  const Engine engine = Engine::load({data_home(), options->picture_folders});
+  if (!engine.load_problems().empty()) {
+    Diagnostics setup;
+    setup.items() = engine.load_problems();
     print_findings(std::cerr, setup);
-    return 2;
+    if (setup.has_errors()) return 2;
   }
-  int failed = 0;
-  std::map<std::string, std::string> made_by;  // output file -> the input that makes it
-  for (const auto& input : options->inputs) {
-    auto started = std::chrono::steady_clock::now();
-    Diagnostics diags;
-    const std::string out_path = output_path(*options, input);
-    std::optional<layout::Document> laid_out;
-    std::string bytes;
-    auto doc = markup::read_file(input, diags);
-    const std::string out_key = fs::weakly_canonical(out_path).string();
-    if (doc && same_file(input, out_path)) {
-      diags.error(input, {}, "would-overwrite", "The PDF would take the place of your notes.",
-                  "Choose another name with -o.");
-    } else if (doc && made_by.count(out_key)) {
-      diags.error(input, {}, "same-output",
-                  "This file would make " + out_path + ", like " + made_by[out_key] + " did.",
-                  "Give one of the files another name, or build them into different folders.");
-    } else if (doc) {
-      made_by[out_key] = input;
-      // The checks only read the notes and never change the PDF, so they
-      // run on a second thread (the second core) beside the layout.
-      Diagnostics check_diags, layout_diags;
-      {
-        std::jthread checking;
-        if (options->check) checking = std::jthread([&] { check_notes(home, input, *doc, check_diags); });
-        if (is_word_file(out_path)) {
-          auto word = pipeline::write_word(*doc, library, {home, options->template_name}, word_resources,
-                                           out_path, layout_diags);
-          if (word) bytes = std::move(*word);
-        } else {
-          laid_out = pipeline::lay_out(*doc, library, {home, options->template_name}, layout_diags);
-          if (laid_out) bytes = pdf::render(*laid_out, out_path, layout_diags);
-        }
-      }  // waits for the checks
-      diags.append(check_diags);
-      diags.append(layout_diags);
-      if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
-    }
-    print_findings(std::cerr, diags, input, doc ? doc->source : read_text_or_empty(input));
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    if (diags.has_errors()) {
-      ++failed;
-      std::cerr << input << ": I did not make " << (is_word_file(out_path) ? "the Word file" : "a PDF")
-                << ". Fix the problems above, then try again.\n";
-    } else if (!options->quiet && !laid_out) {
-      std::cout << input << " -> " << out_path << ": a Word file, " << ms << " ms\n";
-    } else if (!options->quiet) {
-      std::size_t pages = laid_out->pages.size();
-      std::cout << input << " -> " << out_path << ": " << pages << (pages == 1 ? " page, " : " pages, ")
-                << ms << " ms\n";
-    }
-  }
+  const unsigned workers = options->jobs ? options->jobs : std::max(1u, std::thread::hardware_concurrency());
+  const int failed = build_all(engine, *options, plan(*options), workers);
   if (failed > 0 && options->inputs.size() > 1)
     std::cerr << "I could not make " << failed << " of the " << options->inputs.size() << " PDFs.\n";
   return failed > 0 ? 1 : 0;

@@ -8,13 +8,14 @@
 #include <map>
 #include <sstream>
 
+#include "base/files.hpp"
 #include "check/check.hpp"
 #include "cli/commands.hpp"
-#include "cli/files.hpp"
-#include "cli/report.hpp"
-#include "markup/markup.hpp"
+#include "easyread/easyread.hpp"
+#include "report/report.hpp"
 
 namespace easyread::cli {
+using namespace report;
 namespace {
 
 constexpr const char* kCheckHelp = R"(easyread check finds hard words and long sentences. It says how to fix them.
@@ -131,39 +132,11 @@ std::optional<Options> parse(const Args& args, std::string& error) {
   return o;
 }
 
-std::optional<std::string> read_all(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) return std::nullopt;
-  if (!std::filesystem::is_regular_file(path, error)) {  // a pipe or a device
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-  // Read straight into one string of the right size: a big file must not be
-  // held twice.
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return std::nullopt;
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), size)) return std::nullopt;
-  return bytes;
-}
-
-bool ends_with_any(const std::string& path, std::initializer_list<const char*> endings) {
-  std::string lower = path;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* e : endings)
-    if (lower.ends_with(e)) return true;
-  return false;
+// The text typed or piped in for "-".
+std::string read_typed_text() {
+  std::ostringstream s;
+  s << std::cin.rdbuf();
+  return s.str();
 }
 
 }  // namespace
@@ -198,107 +171,65 @@ int run_check(const Args& args) {
   std::ostringstream buffered;
   std::ostream& out = to_screen ? std::cout : buffered;
 
+  // The library does the reading, the settings and the checks; this prints.
+  const Engine engine = Engine::load({data_home(), {}});
+  CheckOptions check_options;
+  check_options.settings = options->choices;
+  check_options.settings_file = options->settings_file;
+  check_options.settings_beside = options->use_settings;
+  if (const std::string wrong = check_options_problem(check_options); !wrong.empty()) {
+    std::cerr << problem(wrong, "To see all choices, type: easyread check --help");
+    return 2;
+  }
   bool unreadable = false, failed = false;
-  std::vector<FileResult> results;                                    // html and sarif: kept to the end
-  std::map<std::string, std::unique_ptr<check::Checker>> checkers;  // one for each settings file
+  std::vector<FileResult> results;  // html and sarif: kept to the end
   Counts total;
   const bool text_format = options->format == "text", json_format = options->format == "json";
   if (json_format) out << "{\"files\":[";
   for (std::size_t index = 0; index < options->files.size(); ++index) {
     const std::string& path = options->files[index];
-    FileResult result;
-    result.path = path == "-" ? "(typed text)" : path;
-    Diagnostics early;  // settings and reading problems, shown before the findings
-    // Settings: the file beside the document, then the command line.
-    check::Settings settings;
-    std::string settings_path = options->settings_file;
-    if (settings_path.empty() && options->use_settings)
-      if (auto found = check::find_settings_file(path)) settings_path = *found;
-    if (!settings_path.empty()) check::load_settings_file(settings_path, settings, early);
-    for (const auto& [key, value] : options->choices) {
-      const std::string wrong = check::apply_setting(settings, key, value, "");
-      if (!wrong.empty()) {
-        std::cerr << problem(wrong, "To see all choices, type: easyread check --help");
-        return 2;
-      }
-    }
-    std::unique_ptr<check::Checker>& checker = checkers[settings_path];
-    if (!checker) checker = std::make_unique<check::Checker>(data_home(), settings, early);
-
-    // Read the input.
-    std::optional<markup::Document> doc;
-    check::Format format = check::Format::plain;
-    if (ends_with_any(path, {".xml"})) {
-      doc = markup::read_file(path, early);
-      result.source = doc ? doc->source : read_text_or_empty(path);
-      result.read = doc.has_value();
-    } else if (ends_with_any(path, {".docx"})) {
-      auto text = check::read_docx_text(path, early);
-      result.read = text.has_value();
-      if (text) result.source = std::move(*text);
-      result.paragraphs = true;
-      format = check::Format::lines;
-    } else if (auto text = read_all(path)) {
-      result.source = std::move(*text);
-      if (ends_with_any(path, {".md", ".markdown"})) format = check::Format::markdown;
-    } else {
-      result.read = false;
-      std::error_code error;
-      if (std::filesystem::is_directory(path, error))
-        early.error(path, {}, "read", "\"" + path + "\" is a folder, not a file.",
-                    "Name the files in it, for example: easyread check " + path + "/letter.txt");
-      else
-        early.error(path, {}, "read", "easyread could not open \"" + path + "\".",
-                    "Check the name of the file and that it is there.");
-    }
-
+    const Input input = path == "-" ? Input::bytes(read_typed_text(), "(typed text)") : Input::file(path);
     // Findings are printed as they come (text and JSON), so big files need no list.
-    TextPrinter printer(out, color, settings.sentence_words);
+    std::optional<TextPrinter> printer;
     std::optional<SourceLines> lines;
-    if (json_format) {
-      lines.emplace(result.source);
-      out << (index ? ",\n" : "\n") << json_file_start(result);
-    }
-    Counts counts;
-    bool first_finding = true;
+    std::vector<Diagnostic> kept;
     std::string json_pending;
-    auto keep = [&](Diagnostic&& d) {
+    Counts counts;
+    auto start = [&](const FileResult& so_far) {
+      if (text_format && !printer) printer.emplace(out, color, so_far.sentence_words);
+      if (json_format && !lines) {
+        lines.emplace(so_far.source);
+        out << (index ? ",\n" : "\n") << json_file_start(so_far);
+      }
+    };
+    FileResult result = engine.check(input, check_options, [&](Diagnostic&& d, const FileResult& so_far) {
+      start(so_far);
+      const bool first = counts.errors + counts.warnings + counts.notes == 0;
       counts.add(d.severity);
       if (text_format) {
-        printer.print(d, result.source, result.paragraphs);
+        printer->print(d, so_far.source, so_far.paragraphs);
       } else if (json_format) {
         // Kept and written in big pieces, as the text printer does.
-        if (!first_finding) json_pending += ',';
+        if (!first) json_pending += ',';
         json_pending += json_diagnostic(d, *lines);
         if (json_pending.size() >= (1u << 18)) {
           out << json_pending;
           json_pending.clear();
         }
       } else {
-        result.diagnostics.push_back(std::move(d));
+        kept.push_back(std::move(d));
       }
-      first_finding = false;
-    };
-    for (Diagnostic& d : early.items()) keep(std::move(d));
-    const std::string shown_name = path == "-" ? "(typed text)" : path;
-    if (doc) {
-      check::Report report = checker->check_document(*doc);
-      result.stats = report.stats;
-      for (Diagnostic& d : report.diagnostics.items()) keep(std::move(d));
-    } else if (result.read) {
-      result.stats = checker->check_text(result.source, shown_name, keep, format);
-    }
+    });
+    start(result);
+    result.diagnostics = std::move(kept);
 
     if (!result.read) unreadable = true;
-    if (counts.errors > 0 || (settings.strict && counts.warnings > 0)) failed = true;
+    if (counts.errors > 0 || (result.strict && counts.warnings > 0)) failed = true;
     total.errors += counts.errors;
     total.warnings += counts.warnings;
     total.notes += counts.notes;
-    if (text_format) printer.summary(result, counts);
-    if (json_format) {
-      out << json_pending << json_file_end(result.stats);
-      json_pending.clear();
-    }
+    if (text_format) printer->summary(result, counts);
+    if (json_format) out << json_pending << json_file_end(result.stats);
     if (text_format || json_format) result.source.clear();
     else results.push_back(std::move(result));
   }

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/files.hpp"
+#include "base/files.hpp"
 
 namespace easyread::cli {
 namespace fs = std::filesystem;

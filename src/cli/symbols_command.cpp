@@ -7,14 +7,16 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/report.hpp"
-#include "cli/files.hpp"
+#include "base/files.hpp"
 #include "content/content.hpp"
+#include "easyread/easyread.hpp"
+#include "report/report.hpp"
 #include "pdf/pdf.hpp"
 #include "pipeline/pipeline.hpp"
 #include "symbols/symbols.hpp"
 
 namespace easyread::cli {
+using report::print_findings;
 namespace {
 
 constexpr const char* kSymbolsHelp = R"(easyread symbols helps you find pictures.
@@ -85,10 +87,10 @@ std::optional<Options> parse(const Args& args, int& exit_code) {
   return o;
 }
 
-int search(symbols::Library& library, const Options& o) {
+int search(const Engine& engine, const Options& o) {
   std::string phrase;
   for (const auto& w : o.words) phrase += (phrase.empty() ? "" : " ") + w;
-  auto found = library.search(o.words, 10);
+  auto found = engine.search_symbols(o.words, 10);
   for (auto& m : found) m.code = content::shown_code(m.code);
   if (found.empty()) {
     std::cout << "No pictures found for \"" << phrase << "\".\n"
@@ -139,6 +141,16 @@ int run_symbols(const Args& args) {
   int exit_code = 2;
   const auto options = parse(args, exit_code);
   if (!options) return exit_code;
+  if (options->action == "search") {
+    const Engine engine = Engine::load({data_home(), options->folders});
+    Diagnostics setup;
+    setup.items() = engine.load_problems();
+    if (setup.has_errors()) {
+      print_findings(std::cerr, setup);
+      return 2;
+    }
+    return search(engine, *options);
+  }
   symbols::Library library(data_home());
   Diagnostics setup;
   for (const auto& folder : options->folders) library.add_folder(folder, setup);
@@ -146,7 +158,7 @@ int run_symbols(const Args& args) {
     print_findings(std::cerr, setup);
     return 2;
   }
-  return options->action == "search" ? search(library, *options) : sheet(library, *options);
+  return sheet(library, *options);
 }
 
 }  // namespace easyread::cli

@@ -64,10 +64,10 @@ namespace {
 // Makes the content tree; one per document.
 class Builder {
  public:
-  Builder(const markup::Document& notes, symbols::Library& library, const style::Strings& strings,
-          Document& out, Diagnostics& diags)
+  Builder(const markup::Document& notes, symbols::Library& library, const symbols::GivenPictures& given,
+          const style::Strings& strings, Document& out, Diagnostics& diags)
       : notes_(notes), strings_(strings), out_(out), sentences_(notes, notes.lang),
-        dates_(notes.lang), pictures_(library, notes, out.pictures, diags) {}
+        dates_(notes.lang), pictures_(library, notes, given, out.pictures, diags) {}
 
   void run(const style::Template& look) {
     out_.metadata = {notes_.title, notes_.lang, notes_.organisation, {}};
@@ -189,9 +189,9 @@ class Builder {
 }  // namespace
 
 Document build(const markup::Document& notes, symbols::Library& library, const style::Template& look,
-               const style::Strings& strings, Diagnostics& diags) {
+               const style::Strings& strings, Diagnostics& diags, const symbols::GivenPictures& given) {
   Document out;
-  Builder(notes, library, strings, out, diags).run(look);
+  Builder(notes, library, given, strings, out, diags).run(look);
   return out;
 }
 

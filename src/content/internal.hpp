@@ -29,9 +29,9 @@ class SentenceMaker {
 // Finds (or chooses) each picture once, each distinct picture stored once.
 class PictureTable {
  public:
-  PictureTable(symbols::Library& library, const markup::Document& notes,
+  PictureTable(symbols::Library& library, const markup::Document& notes, const symbols::GivenPictures& given,
                std::vector<Picture>& pictures, Diagnostics& diags)
-      : library_(library), notes_(notes), pictures_(pictures), diags_(diags) {}
+      : library_(library), notes_(notes), given_(given), pictures_(pictures), diags_(diags) {}
 
   // `text` lets the tool choose a picture when the author gave none.
   PictureUse resolve(const markup::PictureRef& ref, const markup::Paragraph* text, Span where);
@@ -40,6 +40,7 @@ class PictureTable {
  private:
   symbols::Library& library_;
   const markup::Document& notes_;
+  symbols::GivenPictures given_;
   std::vector<Picture>& pictures_;
   Diagnostics& diags_;
   std::map<std::string, int> by_key_;

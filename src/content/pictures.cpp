@@ -19,7 +19,7 @@ PictureUse PictureTable::resolve(const markup::PictureRef& ref, const markup::Pa
                 "I chose the picture \"" + match->name + "\" for this part.",
                 "If it is not right, write picture=\"...\" here. For no picture, write picture=\"none\"."});
   }
-  auto picture = library_.resolve(value, notes_.directory, notes_.path, span, diags_);
+  auto picture = library_.resolve(value, notes_.directory, notes_.path, span, diags_, given_);
   if (!picture) return {};
   PictureUse use;
   use.aspect = picture->aspect();

@@ -33,7 +33,7 @@ std::optional<Prepared> prepare(const markup::Document& notes, symbols::Library&
   auto look = load_look(notes, options, diags);
   if (!look) return std::nullopt;
   style::Strings strings = style::Strings::load(options.data_home, notes.lang, diags);
-  content::Document content = content::build(notes, library, *look, strings, diags);
+  content::Document content = content::build(notes, library, *look, strings, diags, options.pictures);
   if (errors_since(diags, before) > 0) return std::nullopt;
   return Prepared{std::move(*look), std::move(content)};
 }
@@ -61,7 +61,7 @@ std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbo
   if (!faces) return std::nullopt;
   content::check_characters(
       notes, [&](char32_t cp, bool bold) { return layout::can_draw(*fonts, *faces, cp, bold); }, diags);
-  content::Document content = content::build(notes, library, *look, strings, diags);
+  content::Document content = content::build(notes, library, *look, strings, diags, options.pictures);
   if (errors_since(diags, before) > 0) return std::nullopt;
   return WithFonts{std::move(*look), std::move(fonts), *faces, std::move(content)};
 }

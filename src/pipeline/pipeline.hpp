@@ -10,6 +10,7 @@
 #include "content/content.hpp"
 #include "layout/layout.hpp"
 #include "style/style.hpp"
+#include "symbols/symbols.hpp"
 #include "word/word.hpp"
 
 namespace easyread::markup {
@@ -24,6 +25,7 @@ namespace easyread::pipeline {
 struct Options {
   std::string data_home;      // where templates/, fonts/ and symbols/ are
   std::string template_name;  // overrides the document's own choice when not empty
+  symbols::GivenPictures pictures = {};  // picture files given as bytes (a server's), and whether the disk may be read
 };
 
 // A document's look and content, ready for any writer.

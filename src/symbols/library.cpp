@@ -52,6 +52,40 @@ void retell(const Diagnostics& inner, const std::string& shown_path, const std::
   }
 }
 
+// A picture file's content by its extension, from bytes; problems go to `inner`.
+void decode_by_extension(const std::string& ext, const std::string& bytes, const std::string& name, Picture& picture,
+                         Diagnostics& inner) {
+  if (ext == ".png") {
+    if (auto image = decode_png(bytes, name, inner)) picture.content = std::move(*image);
+  } else if (ext == ".jpg" || ext == ".jpeg") {
+    if (auto image = decode_jpeg(bytes, name, inner)) picture.content = std::move(*image);
+  } else if (auto drawing = read_svg(bytes, name, inner)) {
+    picture.content = std::move(*drawing);
+  }
+}
+
+// A picture given as bytes by its name in the notes.
+std::optional<Picture> decode_given(const std::string& name, const std::string& bytes, const std::string& file,
+                                    Span span, Diagnostics& diags) {
+  const std::string ext = lower_extension(name);
+  if (!is_picture_extension(ext)) {
+    diags.error(file, span, "bad-picture", "The picture \"" + name + "\" is not a PNG, JPEG or SVG file.",
+                "Use a picture that ends in .png, .jpg or .svg.");
+    return std::nullopt;
+  }
+  Picture picture;
+  picture.key = "given:" + name;
+  picture.name = name_from_file(name);
+  picture.source = name;
+  Diagnostics inner;
+  decode_by_extension(ext, bytes, name, picture, inner);
+  if (inner.has_errors()) {
+    retell(inner, name, file, span, diags);
+    return std::nullopt;
+  }
+  return picture;
+}
+
 }  // namespace
 
 Match Library::Impl::match_of(const detail::Candidate& c) {
@@ -162,6 +196,7 @@ Library::Library(Library&&) noexcept = default;
 Library& Library::operator=(Library&&) noexcept = default;
 
 bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
+  const std::lock_guard hold(impl_->lock);
   // Absolute, so a picture found here resolves the same from any document folder.
   std::error_code absolute_error;
   const fs::path folder = fs::absolute(fs::path(dir), absolute_error);
@@ -210,14 +245,17 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
 }
 
 std::vector<Match> Library::catalogue() const {
+  const std::lock_guard hold(impl_->lock);
   std::vector<Match> all = impl_->folder_entries;
   all.insert(all.end(), impl_->catalogue_entries.begin(), impl_->catalogue_entries.end());
   return all;
 }
 
 std::optional<Picture> Library::resolve(const std::string& value, const std::string& base_dir,
-                                        const std::string& file, Span span, Diagnostics& diags) {
+                                        const std::string& file, Span span, Diagnostics& diags,
+                                        const GivenPictures& given) {
   Impl& im = *impl_;
+  const std::lock_guard hold(im.lock);
   if (!im.told_load_problems) {
     diags.append(im.load_problems);
     im.told_load_problems = true;
@@ -261,8 +299,16 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     picture.content = std::move(*drawing);
     return named(im.cache.emplace(key, std::move(picture)).first->second);
   };
-  auto load_file = [&](const fs::path& path, const std::string& shown) -> std::optional<Picture> {
+  // `from_notes`: the notes named this file (not a picture folder's catalogue).
+  auto load_file = [&](const fs::path& path, const std::string& shown, bool from_notes) -> std::optional<Picture> {
+    if (given.files)
+      if (auto it = given.files->find(shown); it != given.files->end()) return decode_given(shown, it->second, file, span, diags);
     std::error_code ec;
+    if (from_notes && !given.disk) {
+      diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" was not given.",
+                  "Send the picture with the notes, by the name \"" + shown + "\".");
+      return std::nullopt;
+    }
     if (!fs::is_regular_file(path, ec)) {
       diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" is not there.",
                   "Check the file name. The file should be in the folder \"" +
@@ -314,9 +360,9 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   // first because they are cheap: no name has a "/" or ends in ".png", and
   // no name is made of digits and the letters A to F only.
   {
-    const fs::path given(std::string{name});
-    if (is_picture_extension(lower_extension(given)) || name.find('/') != std::string_view::npos)
-      return load_file(given.is_absolute() ? given : fs::path(base_dir) / given, std::string(name));
+    const fs::path named(std::string{name});
+    if (is_picture_extension(lower_extension(named)) || name.find('/') != std::string_view::npos)
+      return load_file(named.is_absolute() ? named : fs::path(base_dir) / named, std::string(name), true);
   }
   if (detail::looks_like_code(name) && std::any_of(name.begin(), name.end(), ::isdigit)) {
     const std::string code = detail::upper_ascii(name);
@@ -328,7 +374,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   if (auto c = im.best(std::string(name))) {
     const bool own_name = c->source <= detail::Source::openmoji_name;  // not a tag shared by many
     std::optional<Picture> picture =
-        c->target_is_file ? load_file(c->target, c->target) : load_openmoji(c->target, own_name ? c->name : "");
+        c->target_is_file ? load_file(c->target, c->target, false) : load_openmoji(c->target, own_name ? c->name : "");
     if (picture && c->source == detail::Source::folder) picture->name = c->name;
     return picture;
   }

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -15,6 +16,9 @@
 namespace easyread::symbols {
 
 struct Library::Impl {
+  // Held by every public method: the caches and indexes below are filled
+  // when first needed, and an engine shares one Library between threads.
+  std::mutex lock;
   std::string data_home;
   std::string openmoji_dir;  // .../third_party/openmoji
   detail::NameIndex names;  // own folders and the catalogue, read at once

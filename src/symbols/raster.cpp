@@ -46,8 +46,12 @@ std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags)
     file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
     return std::nullopt;
   }
+  return decode_png(std::string(bytes->begin(), bytes->end()), path, diags);
+}
+
+std::optional<RasterImage> decode_png(const std::string& bytes, const std::string& path, Diagnostics& diags) {
   PngImage png;
-  if (!png_image_begin_read_from_memory(&png.image, bytes->data(), bytes->size())) {
+  if (!png_image_begin_read_from_memory(&png.image, bytes.data(), bytes.size())) {
     file_error(diags, path, std::string("easyread cannot read the PNG picture: ") + png.image.message + ".",
                "Open the picture in a photo program and save it again as PNG.");
     return std::nullopt;
@@ -129,15 +133,8 @@ int exif_orientation(const std::uint8_t* data, std::size_t size) {
   return 1;
 }
 
-}  // namespace
-
-std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags) {
-  auto bytes = read_file_bytes(path);
-  if (!bytes) {
-    file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
-    return std::nullopt;
-  }
-  const auto& b = *bytes;
+std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, const std::string& path, Diagnostics& diags) {
+  const auto& b = bytes;
   auto damaged = [&](const std::string& why) {
     file_error(diags, path, "easyread cannot read the JPEG picture: " + why + ".",
                "Open the picture in a photo program and save it again as JPEG.");
@@ -175,8 +172,23 @@ std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags
   if (!have_frame || out.width == 0 || out.height == 0) return damaged("its size is missing");
   if (out.components != 1 && out.components != 3 && out.components != 4)
     return damaged("it has an unusual number of colour channels");
-  out.data = std::move(*bytes);
+  out.data = std::move(bytes);
   return out;
+}
+
+}  // namespace
+
+std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags) {
+  auto bytes = read_file_bytes(path);
+  if (!bytes) {
+    file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
+    return std::nullopt;
+  }
+  return jpeg_from_bytes(std::move(*bytes), path, diags);
+}
+
+std::optional<RasterImage> decode_jpeg(const std::string& bytes, const std::string& name, Diagnostics& diags) {
+  return jpeg_from_bytes(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), name, diags);
 }
 
 }  // namespace easyread::symbols

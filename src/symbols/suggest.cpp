@@ -40,6 +40,7 @@ bool better(const Found& a, const Found& b) {
 
 std::optional<Match> Library::suggest(std::string_view text) {
   Impl& im = *impl_;
+  const std::lock_guard hold(im.lock);
   if (!im.segmenter) im.segmenter = std::make_unique<text::Segmenter>("en");
   std::vector<std::string> words;
   for (const auto& r : im.segmenter->words(text))
@@ -80,6 +81,7 @@ std::optional<Match> Library::suggest(std::string_view text) {
 
 std::vector<Match> Library::search(const std::vector<std::string>& words, std::size_t limit) {
   Impl& im = *impl_;
+  const std::lock_guard hold(im.lock);
   std::vector<detail::Candidate> found;
   std::string phrase;
   for (const auto& w : words) phrase += (phrase.empty() ? "" : " ") + w;

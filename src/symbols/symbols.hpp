@@ -3,6 +3,7 @@
 // OpenMoji's annotations and tags, and from a group's own picture folders.
 #pragma once
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,16 @@ std::optional<Drawing> read_svg(std::string_view svg, const std::string& file, D
 std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags);
 // Reads a JPEG's size, components and EXIF orientation; keeps the file bytes as they are.
 std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags);
+// The same two from bytes already read; `name` names the picture in errors.
+std::optional<RasterImage> decode_png(const std::string& bytes, const std::string& name, Diagnostics& diags);
+std::optional<RasterImage> decode_jpeg(const std::string& bytes, const std::string& name, Diagnostics& diags);
+
+// Picture files given as bytes, by the name the notes use in picture="..."
+// (a web server's pictures). They are looked for before the disk.
+struct GivenPictures {
+  const std::map<std::string, std::string>* files = nullptr;  // name -> bytes; may be null
+  bool disk = true;  // false: picture files are never read from disk
+};
 
 struct Match {
   std::string name;
@@ -27,6 +38,8 @@ struct Match {
   std::string origin;  // "catalogue", "openmoji tag", ...
 };
 
+// Safe to share between threads: a lock guards the caches and the indexes
+// that are built when first needed.
 class Library {
  public:
   // data_home holds symbols/ (catalogue) and third_party/openmoji/ (color/svg, data/openmoji.csv).
@@ -42,8 +55,10 @@ class Library {
   // closest names, missing or unreadable file, bad SVG) go to diags with `file` and `span`.
   // Parses each distinct symbol once per Library (cache); the returned Picture has a stable key.
   // Picture.name is the catalogue's or folder's name when found there, else OpenMoji's own name.
+  // A file name found in `given` is read from its bytes (never cached: each call may give others).
   std::optional<Picture> resolve(const std::string& value, const std::string& base_dir,
-                                 const std::string& file, Span span, Diagnostics& diags);
+                                 const std::string& file, Span span, Diagnostics& diags,
+                                 const GivenPictures& given = {});
   // Chooses a picture for a point's text; nullopt if nothing fits well.
   std::optional<Match> suggest(std::string_view text);
   // Best matches for some words, best first.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sstream>
 
 #include "pdf_probe.hpp"
 
@@ -154,5 +155,94 @@ TEST_CASE("A template with text too small or too pale makes no PDF and says wher
     CHECK(r.exit_code == 1);
     CHECK(list_dir(out.path()).empty());
     CHECK(output_has(r, name + ":5:3"));
+  }
+}
+
+namespace {
+
+// The lines of standard output that say a PDF was made, in the order printed.
+std::vector<std::string> made_lines(const std::string& out) {
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);)
+    if (line.find(" -> ") != std::string::npos) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("Many notes at once: lines come in the order of the inputs, not the order they finish", "[cli][jobs]") {
+  // The 12-page sample with its checks takes much longer than the short
+  // note after it, so on 2 threads the short one is done first.
+  TempDir out;
+  const std::string slow = (source_dir() / "samples" / "minutes.xml").string();
+  const std::string fast = test_data("good.xml").string();
+  CommandResult r = run_easyread({"build", slow, fast, slow, fast, "-j", "2", "-o", out.path().string() + "/"});
+  INFO(r.out << r.err);
+  // The same name twice: the later two are refused, but still in their places.
+  const auto lines = made_lines(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].rfind(slow + " -> ", 0) == 0);
+  CHECK(lines[1].rfind(fast + " -> ", 0) == 0);
+  const std::size_t first_refused = r.err.find("minutes.xml: I did not make a PDF");
+  const std::size_t second_refused = r.err.find("good.xml: I did not make a PDF");
+  CHECK(first_refused != std::string::npos);
+  CHECK(second_refused != std::string::npos);
+  CHECK(first_refused < second_refused);
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("One at a time (-j 1) and on every core make the same bytes", "[cli][jobs]") {
+  TempDir one, every;
+  std::vector<std::string> inputs = {(source_dir() / "samples" / "minutes.xml").string(),
+                                     (source_dir() / "samples" / "newsletter.xml").string(),
+                                     (test_data("batch") / "good-first.xml").string(), test_data("good.xml").string(),
+                                     (test_data("batch") / "good-third.xml").string()};
+  auto args = [&](const TempDir& out, std::vector<std::string> extra) {
+    std::vector<std::string> a = {"build"};
+    a.insert(a.end(), inputs.begin(), inputs.end());
+    a.insert(a.end(), {"-q", "-o", out.path().string() + "/"});
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  };
+  CommandResult serial = run_easyread(args(one, {"-j", "1"}));
+  CommandResult parallel = run_easyread(args(every, {}));
+  INFO(serial.err << parallel.err);
+  REQUIRE(serial.exit_code == 0);
+  REQUIRE(parallel.exit_code == 0);
+  const auto names = list_dir(one.path());
+  CHECK(names.size() == inputs.size());
+  CHECK(list_dir(every.path()) == names);
+  for (const auto& name : names) {
+    INFO(name);
+    CHECK(read_bytes(one / name) == read_bytes(every / name));
+  }
+}
+
+TEST_CASE("A bad file in the middle of many: the others are made, in order", "[cli][jobs]") {
+  for (const std::string jobs : {"1", "3"}) {
+    TempDir out;
+    const auto batch = test_data("batch");
+    CommandResult r = run_easyread({"build", (batch / "good-first.xml").string(), (batch / "bad-second.xml").string(),
+                                    (batch / "good-third.xml").string(), "-j", jobs, "-o", out.path().string() + "/"});
+    INFO("-j " << jobs << "\n" << r.out << r.err);
+    CHECK(r.exit_code == 1);
+    const auto lines = made_lines(r.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].find("good-first.xml -> ") != std::string::npos);
+    CHECK(lines[1].find("good-third.xml -> ") != std::string::npos);
+    CHECK(output_has(r, "bad-second.xml:4:5"));
+    CHECK(output_has(r, "I could not make 1 of the 3 PDFs."));
+    CHECK(list_dir(out.path()) == std::vector<std::string>{"good-first.pdf", "good-third.pdf"});
+  }
+}
+
+TEST_CASE("-j needs a number from 1 up", "[cli][jobs]") {
+  for (const std::string bad : {"0", "two", "-1", "99999"}) {
+    TempDir out;
+    CommandResult r = run_easyread({"build", test_data("good.xml").string(), "-j", bad, "-o", (out / "x.pdf").string()});
+    INFO("-j " << bad << ": " << r.out << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(list_dir(out.path()).empty());
   }
 }

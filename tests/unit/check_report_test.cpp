@@ -1,23 +1,19 @@
 // How `easyread check` prints what it found: text, JSON, SARIF and HTML.
-// The cli folder is built only into the program, so this test compiles the
-// two report files itself.
 #include <catch2/catch.hpp>
 
 #include <sstream>
 
-#include "../../src/cli/files.cpp"
-#include "../../src/cli/report.cpp"       // NOLINT: see above
-#include "../../src/cli/report_html.cpp"  // NOLINT: see above
 #include "check/check.hpp"
+#include "report/report.hpp"
 
 using namespace easyread;
 
 namespace {
 
-cli::FileResult checked(const std::string& text, const std::string& path) {
+report::FileResult checked(const std::string& text, const std::string& path) {
   Diagnostics errors;
   const check::Checker checker(EASYREAD_SOURCE_DIR, {}, errors);
-  cli::FileResult result;
+  report::FileResult result;
   result.path = path;
   result.source = text;
   check::Report report = checker.check_text(text, path);
@@ -29,9 +25,9 @@ cli::FileResult checked(const std::string& text, const std::string& path) {
 }  // namespace
 
 TEST_CASE("text output reads like a compiler, with the words marked") {
-  const cli::FileResult file = checked("Hello.\nWe will facilitate it.\n", "letter.txt");
+  const report::FileResult file = checked("Hello.\nWe will facilitate it.\n", "letter.txt");
   std::ostringstream out;
-  cli::TextPrinter printer(out, false, 15);
+  report::TextPrinter printer(out, false, 15);
   for (const Diagnostic& d : file.diagnostics) printer.print(d, file.source, false);
   printer.summary(file, {0, 1, 0});
   const std::string text = out.str();
@@ -44,7 +40,7 @@ TEST_CASE("text output reads like a compiler, with the words marked") {
 }
 
 TEST_CASE("JSON output has the documented fields") {
-  const std::string json = cli::to_json({checked("We will facilitate it.", "a \"quoted\" name.txt")});
+  const std::string json = report::to_json({checked("We will facilitate it.", "a \"quoted\" name.txt")});
   CHECK(json.find("{\"files\":[") == 0);
   CHECK(json.find("\"path\":\"a \\\"quoted\\\" name.txt\"") != std::string::npos);
   CHECK(json.find("{\"rule\":\"jargon\",\"severity\":\"warning\",\"line\":1,\"column\":9,\"end_line\":1,"
@@ -54,7 +50,7 @@ TEST_CASE("JSON output has the documented fields") {
 }
 
 TEST_CASE("SARIF output is version 2.1.0 with rules and regions") {
-  const std::string sarif = cli::to_sarif({checked("We will facilitate it.", "a.txt")});
+  const std::string sarif = report::to_sarif({checked("We will facilitate it.", "a.txt")});
   CHECK(sarif.find("\"version\":\"2.1.0\"") != std::string::npos);
   CHECK(sarif.find("{\"id\":\"long-sentence\"") != std::string::npos);
   CHECK(sarif.find("\"ruleId\":\"jargon\"") != std::string::npos);
@@ -64,7 +60,7 @@ TEST_CASE("SARIF output is version 2.1.0 with rules and regions") {
 }
 
 TEST_CASE("the HTML page marks the words and shows what to do beside them") {
-  const std::string html = cli::to_html({checked("We will facilitate <it>.", "a.txt")}, 15);
+  const std::string html = report::to_html({checked("We will facilitate <it>.", "a.txt")}, 15);
   CHECK(html.find("<!DOCTYPE html>") == 0);
   CHECK(html.find("<mark class=\"warning\" title=\"Problem 1\">facilitate<sup>1</sup></mark>") != std::string::npos);
   CHECK(html.find("&lt;it&gt;") != std::string::npos);  // the text is escaped
@@ -76,7 +72,7 @@ TEST_CASE("the HTML page marks the words and shows what to do beside them") {
 TEST_CASE("source lines are found forwards, backwards and past checkpoints") {
   std::string text;
   for (int i = 1; i <= 3000; ++i) text += "line " + std::to_string(i) + (i % 2 ? "\r\n" : "\n");
-  cli::SourceLines lines(text);
+  report::SourceLines lines(text);
   CHECK(lines.line(1) == "line 1");
   CHECK(lines.line(2500) == "line 2500");
   CHECK(lines.line(2501) == "line 2501");  // no \r kept
@@ -88,7 +84,7 @@ TEST_CASE("source lines are found forwards, backwards and past checkpoints") {
   CHECK(lines.line(1025) == "line 1025");
   CHECK(lines.line(0).empty());
   CHECK(lines.offset(1024, 3) == 2);
-  cli::SourceLines no_end("one\ntwo");
+  report::SourceLines no_end("one\ntwo");
   CHECK(no_end.line(2) == "two");
   CHECK(no_end.line(3).empty());
 }
@@ -117,8 +113,8 @@ TEST_CASE("JSON strings escape quotes, backslashes and control bytes wherever th
       std::string s(20, 'a');
       s.insert(at, special);
       INFO(at);
-      CHECK(cli::json_string(s) == slow(s));
+      CHECK(report::json_string(s) == slow(s));
     }
-  CHECK(cli::json_string("") == "\"\"");
-  CHECK(cli::json_string("caf\xC3\xA9 \x7f") == "\"caf\xC3\xA9 \x7f\"");
+  CHECK(report::json_string("") == "\"\"");
+  CHECK(report::json_string("caf\xC3\xA9 \x7f") == "\"caf\xC3\xA9 \x7f\"");
 }

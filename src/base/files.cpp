@@ -1,4 +1,4 @@
-#include "cli/files.hpp"
+#include "base/files.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace easyread::cli {
+namespace easyread {
 namespace fs = std::filesystem;
 
 bool write_file_atomically(const std::string& path, const std::string& bytes, Diagnostics& diags) {
@@ -50,6 +50,28 @@ bool same_file(const std::string& a, const std::string& b) {
   return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
 
+std::optional<std::string> read_whole_file(const std::string& path) {
+  std::error_code error;
+  if (fs::is_directory(path, error)) return std::nullopt;
+  if (!fs::is_regular_file(path, error)) {  // a pipe or a device
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  // Read straight into one string of the right size: a big file must not be
+  // held twice.
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  const std::streamoff size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
+  return bytes;
+}
+
 std::string read_text_or_empty(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -57,4 +79,4 @@ std::string read_text_or_empty(const std::string& path) {
   return s.str();
 }
 
-}  // namespace easyread::cli
+}  // namespace easyread

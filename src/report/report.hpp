@@ -12,17 +12,10 @@
 #include "check/check.hpp"
 #include "text/text.hpp"
 
-namespace easyread::cli {
+namespace easyread::report {
 
-// Everything found in one file.
-struct FileResult {
-  std::string path;         // as the user gave it
-  std::string source;       // the text positions point into (for showing lines)
-  bool paragraphs = false;  // positions are Word paragraphs, not lines
-  bool read = true;         // false: the file could not be read
-  std::vector<Diagnostic> diagnostics;
-  check::Stats stats;
-};
+// Everything found in one file: the library's result of a check.
+using FileResult = CheckResult;
 
 struct Counts {
   int errors = 0, warnings = 0, notes = 0;
@@ -92,6 +85,9 @@ std::size_t column_offset(std::string_view line, int column);
 // (a template, an SVG picture) are read from disk.
 void print_findings(std::ostream& out, const Diagnostics& diags, const std::string& file = {},
                     const std::string& source = {});
+// The same, in colour or not as asked (for output kept to print later).
+void print_findings(std::ostream& out, const Diagnostics& diags, const std::string& file, const std::string& source,
+                    bool color);
 
 std::string to_json(const std::vector<FileResult>& files);
 // Pieces of the JSON, so big files can be written as they are checked.
@@ -104,4 +100,4 @@ std::string to_html(const std::vector<FileResult>& files, int sentence_words);
 // JSON string with quotes and escapes.
 std::string json_string(std::string_view s);
 
-}  // namespace easyread::cli
+}  // namespace easyread::report

@@ -6,9 +6,9 @@
 #include <set>
 #include <sstream>
 
-#include "cli/report.hpp"
+#include "report/report.hpp"
 
-namespace easyread::cli {
+namespace easyread::report {
 namespace {
 
 std::string escape(std::string_view s) {
@@ -178,4 +178,4 @@ std::string to_html(const std::vector<FileResult>& files, int sentence_words) {
   return out.str();
 }
 
-}  // namespace easyread::cli
+}  // namespace easyread::report

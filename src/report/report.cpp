@@ -1,5 +1,5 @@
 // Text, JSON and SARIF output for `easyread check`.
-#include "cli/report.hpp"
+#include "report/report.hpp"
 
 #include <unistd.h>
 
@@ -11,13 +11,13 @@
 #include <map>
 #include <sstream>
 
-#include "cli/files.hpp"
+#include "base/files.hpp"
 
 #ifndef EASYREAD_VERSION
 #define EASYREAD_VERSION "unknown"  // the unit tests build this file without the program
 #endif
 
-namespace easyread::cli {
+namespace easyread::report {
 namespace {
 
 constexpr const char* kReset = "\x1b[0m";
@@ -335,6 +335,11 @@ std::string to_sarif(const std::vector<FileResult>& files) {
 void print_findings(std::ostream& out, const Diagnostics& diags, const std::string& file,
                     const std::string& source) {
   const bool color = &out == &std::cerr ? isatty(STDERR_FILENO) != 0 : isatty(STDOUT_FILENO) != 0;
+  print_findings(out, diags, file, source, color);
+}
+
+void print_findings(std::ostream& out, const Diagnostics& diags, const std::string& file, const std::string& source,
+                    bool color) {
   TextPrinter printer(out, color, check::Settings{}.sentence_words);
   std::map<std::string, std::string> other_files;
   for (const auto& d : diags.items()) {
@@ -348,4 +353,4 @@ void print_findings(std::ostream& out, const Diagnostics& diags, const std::stri
   }
 }
 
-}  // namespace easyread::cli
+}  // namespace easyread::report

@@ -1,0 +1,103 @@
+// Engine::build: notes to a document's bytes, with the checks beside it.
+#include <exception>
+#include <new>
+#include <thread>
+
+#include "api/engine_impl.hpp"
+#include "layout/layout.hpp"
+#include "pipeline/pipeline.hpp"
+#include "markup/markup.hpp"
+#include "pdf/pdf.hpp"
+
+namespace easyread {
+namespace {
+
+struct Made {
+  std::string bytes;
+  int pages = 0;
+};
+
+// The one place that wires the stages together for a document: notes ->
+// pipeline (content, and pages for a PDF) -> the chosen format's writer. A
+// new format changes only this.
+Made make_document(const markup::Document& notes, symbols::Library& library, word::Resources& word_resources,
+                   const std::string& data_home, const BuildOptions& options, bool disk_pictures,
+                   Diagnostics& diags) {
+  const pipeline::Options pipeline_options{data_home, options.template_name, {&options.pictures, disk_pictures}};
+  switch (options.format) {
+    case Format::pdf: {
+      auto laid_out = pipeline::lay_out(notes, library, pipeline_options, diags);
+      if (!laid_out) return {};
+      Made made;
+      made.bytes = pdf::render(*laid_out, notes.path, diags);
+      made.pages = static_cast<int>(laid_out->pages.size());
+      return made;
+    }
+    case Format::docx: {
+      auto bytes = pipeline::write_word(notes, library, pipeline_options, word_resources, notes.path, diags);
+      if (!bytes) return {};
+      return Made{std::move(*bytes), 0};
+    }
+    case Format::html:
+      break;
+  }
+  diags.error(notes.path, {}, "format-not-ready", "easyread cannot make a web page yet.",
+              "Ask for a PDF or a Word file.");
+  return {};
+}
+
+void add_internal_error(Diagnostics& diags, const std::string& file, const std::string& what) {
+  diags.error(file, {}, "internal", "easyread stopped: " + what,
+              "Try again. If it happens again, tell the people who make easyread.");
+}
+
+}  // namespace
+
+BuildResult Engine::build(const Input& notes, const BuildOptions& options) const {
+  BuildResult result;
+  Diagnostics diags;
+  try {
+    const bool from_disk = !notes.text.has_value();
+    auto doc = from_disk ? markup::read_file(notes.name, diags) : markup::read_string(*notes.text, notes.name, diags);
+    if (doc) {
+      // The checks only read the notes and never change the document, so
+      // they run on a second thread (a second core) beside the layout.
+      Diagnostics check_diags, layout_diags;
+      Made made;
+      {
+        std::jthread checking;
+        if (options.check)
+          checking = std::jthread([&] {
+            try {
+              const check::Settings settings = check_settings(notes.name, options.check_options, check_diags);
+              check_diags.append(impl_->checker(settings, check_diags)->check_document(*doc).diagnostics);
+            } catch (const std::exception& e) {  // on this thread, an escaped exception would end the program
+              check_diags.error(notes.name, {}, "check", std::string("The checks stopped: ") + e.what(),
+                                "Build again without the checks to make the document.");
+            }
+          });
+        try {
+          made = make_document(*doc, impl_->library, impl_->word_resources, impl_->data_home, options,
+                               from_disk, layout_diags);
+        } catch (const std::exception& e) {
+          add_internal_error(layout_diags, notes.name, e.what());
+        }
+      }  // waits for the checks
+      diags.append(check_diags);
+      diags.append(layout_diags);
+      result.bytes = std::move(made.bytes);
+      result.pages = made.pages;
+    }
+  } catch (const std::bad_alloc&) {
+    add_internal_error(diags, notes.name, "there was not enough memory.");
+  } catch (const std::exception& e) {
+    add_internal_error(diags, notes.name, e.what());
+  } catch (...) {
+    add_internal_error(diags, notes.name, "something went wrong inside.");
+  }
+  if (diags.has_errors()) result.bytes.clear();
+  result.diagnostics = std::move(diags.items());
+  return result;
+}
+
+}  // namespace easyread
