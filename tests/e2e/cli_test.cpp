@@ -237,7 +237,7 @@ TEST_CASE("A bad file in the middle of many: the others are made, in order", "[c
   }
 }
 
-TEST_CASE("-j needs a number from 1 up", "[cli][jobs]") {
+TEST_CASE("The number after -j must be from 1 to 256", "[cli][jobs]") {
   for (const std::string bad : {"0", "two", "-1", "99999"}) {
     TempDir out;
     CommandResult r = run_easyread({"build", test_data("good.xml").string(), "-j", bad, "-o", (out / "x.pdf").string()});
