@@ -52,12 +52,14 @@ bool same_file(const std::string& a, const std::string& b) {
 
 std::optional<std::string> read_whole_file(const std::string& path) {
   std::error_code error;
-  if (fs::is_directory(path, error)) return std::nullopt;
-  if (!fs::is_regular_file(path, error)) {  // a pipe or a device
+  const auto status = fs::status(path, error);
+  if (error || fs::is_directory(status)) return std::nullopt;
+  if (!fs::is_regular_file(status)) {  // a pipe or a device: no size to ask for
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::ostringstream s;
     s << in.rdbuf();
+    if (in.bad()) return std::nullopt;
     return s.str();
   }
   // Read straight into one string of the right size: a big file must not be
@@ -72,11 +74,13 @@ std::optional<std::string> read_whole_file(const std::string& path) {
   return bytes;
 }
 
-std::string read_text_or_empty(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  if (in) s << in.rdbuf();
-  return s.str();
+std::string read_text_or_empty(const std::string& path) { return read_whole_file(path).value_or(""); }
+
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  const std::size_t first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kSpace) + 1 - first);
 }
 
 }  // namespace easyread

@@ -1,7 +1,9 @@
-// Files: reading input, and writing output safely.
+// Files: reading input, and writing output safely; and trimming white
+// space, which every stage that reads a file needs.
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/diagnostic.hpp"
 
@@ -17,5 +19,8 @@ bool same_file(const std::string& a, const std::string& b);
 std::optional<std::string> read_whole_file(const std::string& path);
 // The whole file, or an empty string if it cannot be read.
 std::string read_text_or_empty(const std::string& path);
+
+// `text` without white space (space, tab, line ends, form feed) at either end.
+std::string_view trim(std::string_view text);
 
 }  // namespace easyread

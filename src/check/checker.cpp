@@ -106,24 +106,8 @@ class Cursor {
   }
 
  private:
-  struct Place {
-    std::size_t offset = 0;
-    int line = 1, column = 1;
-  };
-  Place walk(Place from, std::size_t to) const {
-    to = std::min(to, text_.size());
-    const char* p = text_.data();
-    std::size_t i = std::min(from.offset, to);
-    // Whole lines first, with memchr; then count the characters on the last.
-    for (const void* found; i < to && (found = std::memchr(p + i, '\n', to - i));) {
-      i = static_cast<std::size_t>(static_cast<const char*>(found) - p) + 1;
-      ++from.line;
-      from.column = 1;
-    }
-    from.column += static_cast<int>(text::count_code_points(text_.substr(i, to - i)));
-    from.offset = to;
-    return from;
-  }
+  using Place = text::TextPlace;
+  Place walk(Place from, std::size_t to) const { return text::walk_to(text_, from, to); }
   Place at(std::size_t offset) const {
     if (offset >= last_.offset) return walk(last_, offset);  // from the last finding
     if (offset >= anchor_.offset) return walk(anchor_, offset);

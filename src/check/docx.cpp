@@ -1,9 +1,8 @@
 // Word documents: the paragraphs of word/document.xml, one a line.
-#include <fstream>
-#include <iterator>
 #include <pugixml.hpp>
 #include <string>
 
+#include "base/files.hpp"
 #include "check/check.hpp"
 #include "check/zip_reader.hpp"
 
@@ -43,10 +42,9 @@ std::optional<std::string> read_docx_text(const std::string& path, Diagnostics& 
                 "Check that it is a Word document (.docx). Save it again from Word if it still fails.");
     return std::nullopt;
   };
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return cannot_read("The file will not open.");
-  const std::string archive{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return docx_text(archive, path, diags);
+  const std::optional<std::string> archive = read_whole_file(path);
+  if (!archive) return cannot_read("The file will not open.");
+  return docx_text(*archive, path, diags);
 }
 
 std::optional<std::string> docx_text(std::string_view archive, const std::string& path, Diagnostics& diags) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/files.hpp"
 #include "markup/markup.hpp"
 #include "text/text.hpp"
 
@@ -124,7 +125,7 @@ Paragraph read_paragraph(Context& ctx, const pugi::xml_node& element,
 void check_hard_words(Context& ctx, const Document& doc);
 
 // White space at the ends taken off.
-std::string_view trim(std::string_view text);
+using easyread::trim;
 bool is_blank(std::string_view text);
 
 }  // namespace easyread::markup::detail

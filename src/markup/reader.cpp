@@ -276,20 +276,19 @@ std::optional<Document> read_string(std::string source, const std::string& path,
 }
 
 std::optional<Document> read_file(const std::string& path, Diagnostics& diags) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    diags.error(
-        path, {}, "cannot-read", "easyread cannot open the file " + path + ".",
-        "Check the file name and the folder. Check that the file is not open in another program.");
+  std::optional<std::string> source = easyread::read_whole_file(path);
+  if (!source) {
+    std::error_code error;
+    if (!std::filesystem::exists(path, error))
+      diags.error(
+          path, {}, "cannot-read", "easyread cannot open the file " + path + ".",
+          "Check the file name and the folder. Check that the file is not open in another program.");
+    else
+      diags.error(path, {}, "cannot-read", "easyread cannot read the file " + path + ".",
+                  "Check that it is a file, not a folder, and that you may read it.");
     return std::nullopt;
   }
-  std::string source{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-  if (file.bad()) {
-    diags.error(path, {}, "cannot-read", "easyread cannot read the file " + path + ".",
-                "Check the file for damage, then try again.");
-    return std::nullopt;
-  }
-  return read_string(std::move(source), path, diags);
+  return read_string(std::move(*source), path, diags);
 }
 
 }  // namespace easyread::markup

@@ -174,13 +174,6 @@ void Context::warning(Span where, std::string rule, std::string message, std::st
   diags.warning(file, where, std::move(rule), std::move(message), std::move(suggestion));
 }
 
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view space = " \t\r\n";
-  std::size_t first = text.find_first_not_of(space);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(space) + 1 - first);
-}
-
 bool is_blank(std::string_view text) { return trim(text).empty(); }
 
 }  // namespace detail
@@ -212,13 +205,8 @@ Span locate(const Document& doc, const text::LineIndex& lines, const Run& run, s
 Span locate(const Document& doc, const Run& run, std::size_t begin, std::size_t end) {
   std::string_view source = doc.source;
   auto position = [&](std::size_t offset) {
-    offset = std::min(offset, source.size());
-    std::string_view before = source.substr(0, offset);
-    std::size_t line_start = before.rfind('\n');
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    int column = 1 + static_cast<int>(text::count_code_points(before.substr(line_start)));
-    return std::pair{line, column};
+    const text::TextPlace place = text::walk_to(source, {}, offset);
+    return std::pair{place.line, place.column};
   };
   end = std::min(end, run.text.size());
   begin = std::min(begin, end);

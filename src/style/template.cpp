@@ -1,3 +1,4 @@
+#include "base/files.hpp"
 #include "style/style.hpp"
 
 #include <pugixml.hpp>
@@ -18,14 +19,6 @@ namespace {
 constexpr double kPointsPerMm = 72.0 / 25.4;
 constexpr double kSmallestBodySize = 14;  // Easy Read guides: at least 14 pt
 constexpr double kLowestContrast = 4.5;   // WCAG 1.4.3
-
-std::optional<std::string> read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Reads one template file, reporting problems at their line and column.
 class TemplateReader {

@@ -7,19 +7,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/files.hpp"
 #include "symbols/library_impl.hpp"
 
 namespace easyread::symbols {
 namespace fs = std::filesystem;
 namespace {
-
-std::optional<std::string> read_text_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string lower_extension(const fs::path& path) {
   std::string ext = path.extension().string();
@@ -100,7 +93,7 @@ const detail::EmojiList* Library::Impl::emojis() {
     emoji_list_read = true;
     if (!csv_text_read) {
       csv_text_read = true;
-      csv_text = read_text_file(fs::path(openmoji_dir) / "data" / "openmoji.csv");
+      csv_text = read_whole_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
     }
     if (csv_text) emoji_list = detail::parse_openmoji_csv(*csv_text);
   }
@@ -118,7 +111,7 @@ std::string Library::Impl::annotation(const std::string& code) {
     rows_read = true;
     if (!csv_text_read) {
       csv_text_read = true;
-      csv_text = read_text_file(fs::path(openmoji_dir) / "data" / "openmoji.csv");
+      csv_text = read_whole_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
     }
     if (csv_text) rows = detail::code_rows(*csv_text);
   }
@@ -183,7 +176,7 @@ Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
   const fs::path home(impl_->data_home);
   impl_->openmoji_dir = (home / "third_party" / "openmoji").string();
   const fs::path catalogue = home / "symbols" / "catalogue.tsv";
-  if (auto text = read_text_file(catalogue)) {
+  if (auto text = read_whole_file(catalogue.string())) {
     for (const auto& e : detail::parse_catalogue(*text, catalogue.string(), impl_->load_problems)) {
       impl_->names.add(detail::Source::catalogue, e.name, detail::upper_ascii(e.target), false);
       impl_->catalogue_entries.push_back({e.name, detail::upper_ascii(e.target), "catalogue"});
@@ -207,7 +200,7 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
     return false;
   }
   const fs::path catalogue = folder / "catalogue.tsv";
-  const auto text = read_text_file(catalogue);
+  const auto text = read_whole_file(catalogue.string());
   if (!text) {
     // No catalogue: each picture is known by its file name.
     std::vector<fs::path> files;
@@ -275,7 +268,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     };
     if (auto it = im.cache.find(key); it != im.cache.end()) return named(it->second);
     const fs::path svg_path = fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg");
-    const auto text = read_text_file(svg_path);
+    const auto text = read_whole_file(svg_path.string());
     if (!text) {
       std::error_code ec;
       if (fs::is_directory(svg_path.parent_path(), ec))  // installed, but no such picture: a wrong code
@@ -331,7 +324,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
       auto image = read_jpeg(path.string(), inner);
       if (image) picture.content = std::move(*image);
     } else if (ext == ".svg") {
-      const auto text = read_text_file(path);
+      const auto text = read_whole_file(path.string());
       auto drawing = text ? read_svg(*text, path.string(), inner) : std::nullopt;
       if (drawing) picture.content = std::move(*drawing);
       else if (!text) inner.error(path.string(), Span{}, "bad-picture", "The file will not open.");

@@ -1,4 +1,5 @@
 // OpenMoji's CSV, catalogue files and name folding.
+#include "base/files.hpp"
 #include "symbols/names.hpp"
 
 #include <algorithm>
@@ -8,12 +9,6 @@
 
 namespace easyread::symbols::detail {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string> split_tags(std::string_view field) {
   std::vector<std::string> tags;

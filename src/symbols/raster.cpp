@@ -7,6 +7,7 @@
 #include <iterator>
 #include <memory>
 
+#include "base/files.hpp"
 #include "symbols/symbols.hpp"
 
 namespace easyread::symbols {
@@ -16,9 +17,9 @@ namespace {
 constexpr std::uint64_t kMaxPixels = 50'000'000;
 
 std::optional<std::vector<std::uint8_t>> read_file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const auto text = read_whole_file(path);
+  if (!text) return std::nullopt;
+  return std::vector<std::uint8_t>(text->begin(), text->end());
 }
 
 void file_error(Diagnostics& diags, const std::string& path, const std::string& message,

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "base/files.hpp"
 #include "symbols/number_scanner.hpp"
 #include "symbols/svg_parts.hpp"
 
@@ -10,12 +11,6 @@ namespace easyread::symbols::detail {
 namespace {
 
 double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';

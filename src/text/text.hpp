@@ -80,6 +80,17 @@ std::size_t skip_code_points(std::string_view utf8, std::size_t pos, std::size_t
 // forms and surrogates give U+FFFD.
 char32_t next_code_point(std::string_view utf8, std::size_t& pos);
 
+// A place in a text: a byte offset, with its line and column (from 1;
+// columns count code points).
+struct TextPlace {
+  std::size_t offset = 0;
+  int line = 1, column = 1;
+};
+// The place of byte `to`, counted on from `from` (at or before it): whole
+// lines with memchr, then the code points on the last line. For many places
+// in one pass, keep the last place and walk on from it.
+TextPlace walk_to(std::string_view text, TextPlace from, std::size_t to);
+
 // Finds line and column (in code points) of byte offsets, after indexing the
 // line starts once.
 class LineIndex {

@@ -99,6 +99,20 @@ std::string fold_white_space(std::string_view s) {
   return out;
 }
 
+TextPlace walk_to(std::string_view text, TextPlace from, std::size_t to) {
+  to = std::min(to, text.size());
+  const char* p = text.data();
+  std::size_t i = std::min(from.offset, to);
+  for (const void* found; i < to && (found = std::memchr(p + i, '\n', to - i));) {
+    i = static_cast<std::size_t>(static_cast<const char*>(found) - p) + 1;
+    ++from.line;
+    from.column = 1;
+  }
+  from.column += static_cast<int>(count_code_points(text.substr(i, to - i)));
+  from.offset = to;
+  return from;
+}
+
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
   const char* begin = text.data();
