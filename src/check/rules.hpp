@@ -15,11 +15,11 @@
 
 namespace easyread::check::detail {
 
-// Rule ids in the order of rules(), so a rule can be found by number.
+// Rule ids in the order of rules(), so a rule can be found by number. The
+// names come from the catalogue (src/base/messages.tsv): "long-sentence" is long_sentence.
 enum Rule : std::size_t {
-  long_sentence, many_ideas, jargon, hard_word, abbreviation, number_as_word, percentage,
-  big_number, passive_voice, punctuation, capitals, contraction, date_format,
-  disability_language, unused_word, picture_sentences, no_picture, rule_count
+#include "base/rule_enum.inc"
+  rule_count
 };
 
 // The word lists, loaded once for a Checker (see wordlists/README.txt).

@@ -4,17 +4,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/files.hpp"
+#include "base/catalogue.hpp"
 #include "check/check.hpp"
 #include "text/text.hpp"
 
 namespace easyread::check {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::optional<Severity> parse_severity(std::string_view s) {
   if (s == "note") return Severity::note;
@@ -54,30 +50,15 @@ std::vector<std::string> split_list(std::string_view s) {
 }  // namespace
 
 const std::vector<RuleInfo>& rules() {
-  static const std::vector<RuleInfo> all = {
-      {"long-sentence", Severity::warning, false, "A sentence has more words than the limit (15)."},
-      {"many-ideas", Severity::warning, false,
-       "A sentence shows signs of 2 ideas: joining words such as \"which\" or \"although\", 2 or more commas, or a semicolon."},
-      {"jargon", Severity::warning, false, "A word or phrase from the jargon lists, with a plainer choice."},
-      {"hard-word", Severity::warning, false,
-       "A long or uncommon word that the document does not explain."},
-      {"abbreviation", Severity::warning, false,
-       "An abbreviation that is not explained, and \"e.g.\", \"i.e.\" and \"etc.\"."},
-      {"number-as-word", Severity::warning, false, "A number written as a word (\"five\" instead of \"5\")."},
-      {"percentage", Severity::warning, false, "A percentage, with a friendlier way to say it."},
-      {"big-number", Severity::warning, false, "A number of 1,000 or more, with a friendlier way to say it."},
-      {"passive-voice", Severity::warning, false, "A sentence that does not say who does the action."},
-      {"punctuation", Severity::warning, false, "Brackets, semicolons, slashes and \"&\"."},
-      {"capitals", Severity::warning, false, "Whole words in capital letters."},
-      {"contraction", Severity::warning, false, "Short forms such as \"don't\" and \"we'll\"."},
-      {"date-format", Severity::warning, false,
-       "Dates and times not written in full (\"12/03/27\", \"3rd Jan\", \"14:30\")."},
-      {"disability-language", Severity::warning, false,
-       "Words about disability that many people find hurtful or old-fashioned."},
-      {"unused-word", Severity::warning, true, "A word in the word list that the text never uses."},
-      {"picture-sentences", Severity::warning, true, "More than 4 sentences beside one picture."},
-      {"no-picture", Severity::note, true, "A point with no picture (easyread will choose one)."},
-  };
+  // The rules are the catalogue's entries of kind rule, in its order
+  // (src/base/messages.tsv), which is also the order of detail::Rule.
+  static const std::vector<RuleInfo> all = [] {
+    std::vector<RuleInfo> out;
+    for (const CatalogueEntry& entry : catalogue())
+      if (entry.kind == CatalogueEntry::Kind::rule)
+        out.push_back({entry.id, entry.severity(), entry.area == "notes", entry.words});
+    return out;
+  }();
   return all;
 }
 
