@@ -16,6 +16,7 @@ packages=(
   fonts-sil-andika fonts-liberation2
   poppler-utils qpdf librsvg2-bin
   nodejs npm python3 openssl time bc
+  help2man groff-base dpkg-dev
 )
 
 missing=()

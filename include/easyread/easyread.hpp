@@ -141,8 +141,14 @@ std::string check_json(const std::vector<CheckResult>& results);
 
 // ---- The engine -------------------------------------------------------------
 
+// Where easyread's own data (templates, symbols, word lists, fonts) is:
+// $EASYREAD_HOME; else share/easyread beside the running program, so an
+// installed copy can be moved; else, for a program in a build folder, the
+// source tree it was built from. No path is built into the program.
+std::string default_data_home();
+
 struct EngineOptions {
-  std::string data_home;                     // templates, symbols, word lists, fonts; empty: $EASYREAD_HOME
+  std::string data_home;                     // templates, symbols, word lists, fonts; empty: default_data_home()
   std::vector<std::string> picture_folders;  // a group's own pictures (each with a catalogue.tsv)
 };
 

@@ -4,10 +4,6 @@
 
 #include "api/engine_impl.hpp"
 
-#ifndef EASYREAD_HOME_DEFAULT
-#define EASYREAD_HOME_DEFAULT "."
-#endif
-
 namespace easyread {
 
 const char* format_name(Format format) {
@@ -36,11 +32,6 @@ bool CheckResult::failed() const {
   for (const Diagnostic& d : diagnostics)
     if (d.severity == Severity::error || (strict && d.severity == Severity::warning)) return true;
   return false;
-}
-
-std::string default_data_home() {
-  if (const char* home = std::getenv("EASYREAD_HOME"); home && *home) return home;
-  return EASYREAD_HOME_DEFAULT;
 }
 
 Engine::Impl::Impl(std::string home) : data_home(std::move(home)), library(data_home) {}

@@ -13,9 +13,6 @@
 
 namespace easyread {
 
-// $EASYREAD_HOME, else the folder the program was built to use.
-std::string default_data_home();
-
 struct Engine::Impl {
   explicit Impl(std::string home);
 

@@ -15,6 +15,7 @@
 
 #include "base/files.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "easyread/easyread.hpp"
 #include "report/report.hpp"
 
@@ -23,24 +24,16 @@ namespace fs = std::filesystem;
 using report::print_findings;
 namespace {
 
-constexpr const char* kBuildHelp = R"(easyread build makes an Easy Read PDF from your notes.
+constexpr std::string_view kBuildIntro = R"(easyread build makes an Easy Read PDF from your notes.
 
 How to use it:
   easyread build notes.xml               Makes notes.pdf beside your notes.
   easyread build notes.xml -o news.pdf   Makes the PDF with the name you give.
+  easyread build notes.xml -o notes.docx Makes a Word file instead.
   easyread build a.xml b.xml -o folder/  Makes a PDF for each file in the folder.
+)";
 
-Options:
-  -o, --output NAME      Where to put the PDF. For many PDFs, give a folder.
-  -t, --template LOOK    Choose how the PDF looks. The looks are below.
-  --pictures FOLDER      Use your own pictures too. The folder needs a
-                         catalogue.tsv file. You can say this more than once.
-  --no-check             Do not check the words. Just make the PDF.
-  -j, --jobs N           Make N PDFs at a time. Each core makes one if you do not say.
-  -q, --quiet            Only show problems.
-  --help                 Show this help.
-
-Looks you can choose:
+constexpr std::string_view kBuildOutro = R"(Looks you can choose:
   newsletter             The usual look.
   minutes                For notes of a meeting. The date comes first.
   leaflet                A smaller page to fold or hand out.
@@ -53,6 +46,20 @@ What the exit code means:
   1  easyread could not make some PDFs. The messages say why.
   2  Something in the command is wrong.
 )";
+
+constexpr Option kBuildOptions[] = {
+    {"output", 'o', "NAME",
+     "Where to put the PDF. For many PDFs, give a folder.\nA name that ends in .docx makes a Word file.",
+     ValueKind::file},
+    {"template", 't', "LOOK", "Choose how the PDF looks. The looks are below.", ValueKind::look},
+    {"pictures", 0, "FOLDER",
+     "Use your own pictures too. The folder needs a\ncatalogue.tsv file. You can say this more than once.",
+     ValueKind::folder},
+    {"no-check", 0, "", "Do not check the words. Just make the PDF."},
+    {"jobs", 'j', "N", "Make N PDFs at a time. Each core makes one if you do\nnot say.", ValueKind::text},
+    {"quiet", 'q', "", "Only show problems."},
+    {"help", 'h', "", "Show this help."},
+};
 
 struct BuildOptions {
   std::vector<std::string> inputs;
@@ -72,51 +79,19 @@ bool parse_jobs(const std::string& text, unsigned& jobs) {
 }
 
 std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
+  const auto parsed = parse_command_line(build_spec(), args, exit_code);
+  if (!parsed) return std::nullopt;
   BuildOptions o;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* what) -> std::optional<std::string> {
-      if (i + 1 < args.size()) return args[++i];
-      std::cerr << "easyread build: " << a << " needs " << what << " after it.\n";
-      return std::nullopt;
-    };
-    if (a == "--help" || a == "-h") {
-      std::cout << kBuildHelp;
-      exit_code = 0;
-      return std::nullopt;
-    } else if (a == "-o" || a == "--output") {
-      auto v = value("a file or folder name");
-      if (!v) break;
-      o.output = *v;
-    } else if (a == "-t" || a == "--template") {
-      auto v = value("the name of a template");
-      if (!v) break;
-      o.template_name = *v;
-    } else if (a == "--pictures") {
-      auto v = value("a folder");
-      if (!v) break;
-      o.picture_folders.push_back(*v);
-    } else if (a == "-j" || a == "--jobs") {
-      auto v = value("a number, such as 2");
-      if (!v) break;
-      if (!parse_jobs(*v, o.jobs)) {
-        std::cerr << "easyread build: " << a << " needs a number from 1 to 256, not \"" << *v << "\".\n"
-                  << "For example: easyread build a.xml b.xml -j 2 -o folder/\n";
-        exit_code = 2;
-        return std::nullopt;
-      }
-    } else if (a == "--no-check") {
-      o.check = false;
-    } else if (a == "-q" || a == "--quiet") {
-      o.quiet = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "easyread build: I do not know the option \"" << a << "\".\n"
-                << "To see the options, type: easyread build --help\n";
-      exit_code = 2;
-      return std::nullopt;
-    } else {
-      o.inputs.push_back(a);
-    }
+  o.inputs = parsed->operands();
+  o.output = parsed->value("output").value_or("");
+  o.template_name = parsed->value("template").value_or("");
+  o.picture_folders = parsed->values("pictures");
+  o.check = !parsed->has("no-check");
+  o.quiet = parsed->has("quiet");
+  if (auto jobs = parsed->value("jobs"); jobs && !parse_jobs(*jobs, o.jobs)) {
+    std::cerr << "easyread build: --jobs needs a number from 1 to 256, not \"" << *jobs << "\".\n"
+              << "For example: easyread build a.xml b.xml -j 2 -o folder/\n";
+    return std::nullopt;
   }
   if (o.inputs.empty()) {
     std::cerr << "easyread build: Please name the notes to build.\n"
@@ -240,12 +215,17 @@ int build_all(const Engine& engine, const BuildOptions& options, const std::vect
 
 }  // namespace
 
+const CommandSpec& build_spec() {
+  static const CommandSpec spec{"build", kBuildIntro, kBuildOutro, kBuildOptions, "NOTES.xml..."};
+  return spec;
+}
+
 int run_build(const Args& args) {
   int exit_code = 2;
   auto options = parse(args, exit_code);
   if (!options) return exit_code;
   // Loaded once for every input: the symbol index, fonts and word lists are shared.
-  const Engine engine = Engine::load({data_home(), options->picture_folders});
+  const Engine engine = Engine::load({default_data_home(), options->picture_folders});
   if (!engine.load_problems().empty()) {
     Diagnostics setup;
     setup.items() = engine.load_problems();

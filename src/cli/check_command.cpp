@@ -11,6 +11,7 @@
 #include "base/files.hpp"
 #include "check/check.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "easyread/easyread.hpp"
 #include "report/report.hpp"
 
@@ -18,7 +19,7 @@ namespace easyread::cli {
 using namespace report;
 namespace {
 
-constexpr const char* kCheckHelp = R"(easyread check finds hard words and long sentences. It says how to fix them.
+constexpr std::string_view kCheckIntro = R"(easyread check finds hard words and long sentences. It says how to fix them.
 
 How to use it:
   easyread check letter.txt       Check a text file.
@@ -26,26 +27,33 @@ How to use it:
   easyread check news.md          Check a Markdown file.
   easyread check notes.xml        Check easyread notes.
   easyread check -                Check what you type or paste.
+)";
 
-Choices:
-  --format text|json|sarif|html   How to show what it finds. Text is the usual.
-  -o, --output NAME               Write to a file, not to the screen.
-  --words NAME                    Use your own list of words to avoid.
-  --allow WORDS                   Words that are fine for your readers. For example: --allow GP
-  --rule RULE=off                 Switch a rule off. Or set it to note, warning or error.
-  --sentence-words N              The longest sentence you want. It is 15 if you do not say.
-  --set NAME=VALUE                Any choice from the settings file.
-  --settings NAME                 Use this settings file.
-  --no-settings                   Do not use the .easyread file beside the document.
-  --strict                        Warnings count as errors.
-  --color, --no-color             Colour on or off. Colour is only used on a terminal.
-  --list-rules                    Show every rule.
-
-What the exit code means:
+constexpr std::string_view kCheckOutro = R"(What the exit code means:
   0  There are no errors.
   1  There are errors. With --strict, warnings count too.
-  2  easyread could not read a file.
+  2  easyread could not read a file, or the command is wrong.
 )";
+
+constexpr Option kCheckOptions[] = {
+    {"format", 0, "FORMAT", "How to show what it finds. Text is the usual.\nThe others are json, sarif and html.",
+     ValueKind::choice, "text json sarif html"},
+    {"output", 'o', "NAME", "Write to a file, not to the screen.", ValueKind::file},
+    {"words", 0, "NAME", "Use your own list of words to avoid.", ValueKind::file},
+    {"allow", 0, "WORDS", "Words that are fine for your readers.\nFor example: --allow GP", ValueKind::text},
+    {"rule", 0, "RULE=off", "Switch a rule off. Or set it to note, warning or error.", ValueKind::text},
+    {"sentence-words", 0, "N", "The longest sentence you want. It is 15 if you do not say.", ValueKind::text},
+    {"set", 0, "NAME=VALUE", "Any choice from the settings file.", ValueKind::text},
+    {"settings", 0, "NAME", "Use this settings file.", ValueKind::file},
+    {"no-settings", 0, "", "Do not use the .easyread file beside the document."},
+    {"strict", 0, "", "Warnings count as errors."},
+    {"color", 0, "", "Use colour, even when the output is not a terminal."},
+    {"colour", 0, "", "The same as --color."},
+    {"no-color", 0, "", "Do not use colour."},
+    {"no-colour", 0, "", "The same as --no-color."},
+    {"list-rules", 0, "", "Show every rule."},
+    {"help", 'h', "", "Show this help."},
+};
 
 struct Options {
   std::vector<std::string> files;
@@ -63,70 +71,41 @@ std::string problem(const std::string& what, const std::string& fix) {
   return "easyread check: " + what + "\n" + fix + "\n";
 }
 
+// Turns what was typed into choices, in the order they were given.
 std::optional<Options> parse(const Args& args, std::string& error) {
+  std::ostringstream errors;
+  const auto parsed = parse_args(check_spec(), args, errors);
+  if (!parsed) {
+    error = errors.str();
+    return std::nullopt;
+  }
   Options o;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) -> std::optional<std::string> {
-      const std::string prefix = std::string(name) + "=";
-      if (a.starts_with(prefix)) return a.substr(prefix.size());
-      if (i + 1 < args.size()) return args[++i];
-      error = problem(std::string(name) + " needs a value after it.", "For example: easyread check --help");
-      return std::nullopt;
-    };
-    auto key_value = [&](const std::string& text, const std::string& prefix) {
-      const std::size_t equals = text.find('=');
+  o.files = parsed->operands();
+  for (const auto& [name, value] : parsed->given()) {
+    auto key_value = [&](const std::string& prefix) {
+      const std::size_t equals = value.find('=');
       if (equals == std::string::npos) {
-        error = problem("\"" + text + "\" needs an = sign.", "For example: --rule passive-voice=off");
+        error = problem("\"" + value + "\" needs an = sign.", "For example: --rule passive-voice=off");
         return false;
       }
-      o.choices.emplace_back(prefix + text.substr(0, equals), text.substr(equals + 1));
+      o.choices.emplace_back(prefix + value.substr(0, equals), value.substr(equals + 1));
       return true;
     };
-    if (a == "--help" || a == "-h") o.help = true;
-    else if (a == "--list-rules") o.list_rules = true;
-    else if (a == "--strict") o.choices.emplace_back("strict", "yes");
-    else if (a == "--no-settings") o.use_settings = false;
-    else if (a == "--color" || a == "--colour") o.color = 1;
-    else if (a == "--no-color" || a == "--no-colour") o.color = 0;
-    else if (a == "-" || !a.starts_with("-")) o.files.push_back(a);
-    else if (a.starts_with("--format")) {
-      auto v = value("--format");
-      if (!v) return std::nullopt;
-      if (*v != "text" && *v != "json" && *v != "sarif" && *v != "html") {
-        error = problem("I do not know the format \"" + *v + "\".", "Use text, json, sarif or html.");
-        return std::nullopt;
-      }
-      o.format = *v;
-    } else if (a == "-o" || a.starts_with("--output")) {
-      auto v = value(a == "-o" ? "-o" : "--output");
-      if (!v) return std::nullopt;
-      o.output = *v;
-    } else if (a.starts_with("--words")) {
-      auto v = value("--words");
-      if (!v) return std::nullopt;
-      o.choices.emplace_back("words", *v);
-    } else if (a.starts_with("--allow")) {
-      auto v = value("--allow");
-      if (!v) return std::nullopt;
-      o.choices.emplace_back("allow", *v);
-    } else if (a.starts_with("--sentence-words")) {
-      auto v = value("--sentence-words");
-      if (!v) return std::nullopt;
-      o.choices.emplace_back("sentence-words", *v);
-    } else if (a.starts_with("--rule")) {
-      auto v = value("--rule");
-      if (!v || !key_value(*v, "rule.")) return std::nullopt;
-    } else if (a.starts_with("--set")) {
-      auto v = value("--set");
-      if (!v || !key_value(*v, "")) return std::nullopt;
-    } else if (a.starts_with("--settings")) {
-      auto v = value("--settings");
-      if (!v) return std::nullopt;
-      o.settings_file = *v;
-    } else {
-      error = problem("I do not know the choice \"" + a + "\".", "To see all choices, type: easyread check --help");
-      return std::nullopt;
+    if (name == "help") o.help = true;
+    else if (name == "list-rules") o.list_rules = true;
+    else if (name == "strict") o.choices.emplace_back("strict", "yes");
+    else if (name == "no-settings") o.use_settings = false;
+    else if (name == "color" || name == "colour") o.color = 1;
+    else if (name == "no-color" || name == "no-colour") o.color = 0;
+    else if (name == "format") o.format = value;
+    else if (name == "output") o.output = value;
+    else if (name == "settings") o.settings_file = value;
+    else if (name == "rule") {
+      if (!key_value("rule.")) return std::nullopt;
+    } else if (name == "set") {
+      if (!key_value("")) return std::nullopt;
+    } else {  // words, allow, sentence-words: the same as their line in the settings file
+      o.choices.emplace_back(std::string(name), value);
     }
   }
   return o;
@@ -139,7 +118,18 @@ std::string read_typed_text() {
   return s.str();
 }
 
+// The catalogue's words are Markdown; on a screen, `code` marks are noise.
+std::string without_backticks(std::string text) {
+  std::erase(text, '`');
+  return text;
+}
+
 }  // namespace
+
+const CommandSpec& check_spec() {
+  static const CommandSpec spec{"check", kCheckIntro, kCheckOutro, kCheckOptions, "FILE..."};
+  return spec;
+}
 
 int run_check(const Args& args) {
   // Findings on big files are many: let std::cout buffer on its own.
@@ -151,13 +141,13 @@ int run_check(const Args& args) {
     return 2;
   }
   if (options->help) {
-    std::cout << kCheckHelp;
+    std::cout << help_text(check_spec());
     return 0;
   }
   if (options->list_rules) {
     for (const check::RuleInfo& rule : check::rules())
       std::cout << rule.id << " (" << severity_name(rule.severity) << (rule.markup_only ? ", notes in XML only" : "")
-                << "): " << rule.summary << "\n";
+                << "): " << without_backticks(rule.summary) << "\n";
     return 0;
   }
   if (options->files.empty()) {
@@ -172,7 +162,7 @@ int run_check(const Args& args) {
   std::ostream& out = to_screen ? std::cout : buffered;
 
   // The library does the reading, the settings and the checks; this prints.
-  const Engine engine = Engine::load({data_home(), {}});
+  const Engine engine = Engine::load({default_data_home(), {}});
   CheckOptions check_options;
   check_options.settings = options->choices;
   check_options.settings_file = options->settings_file;
@@ -234,10 +224,9 @@ int run_check(const Args& args) {
     else results.push_back(std::move(result));
   }
 
-  const int sentence_words = check::Settings{}.sentence_words;
   if (json_format) out << "\n]}\n";
   else if (options->format == "sarif") out << to_sarif(results);
-  else if (options->format == "html") out << to_html(results, sentence_words);
+  else if (options->format == "html") out << to_html(results);
   else if (options->files.size() > 1)
     out << "Found in all " << options->files.size() << " files: " << total.errors << " errors, " << total.warnings
         << " warnings, " << total.notes << " notes.\n";

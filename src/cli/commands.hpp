@@ -1,12 +1,16 @@
 // The subcommands of the easyread program. Each takes the arguments after
 // its own name and returns the process exit code.
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
+
+#include "easyread/easyread.hpp"  // default_data_home(): where the tool's data is
 
 namespace easyread::cli {
 
 using Args = std::vector<std::string>;
+struct CommandSpec;
 
 int run_build(const Args& args);
 int run_check(const Args& args);
@@ -14,7 +18,14 @@ int run_symbols(const Args& args);
 int run_pdf_check(const Args& args);
 int run_new(const Args& args);
 
-// Where the tool's data lives: $EASYREAD_HOME, else the source tree it was built from.
-std::string data_home();
+// Each command's options (see options.hpp).
+const CommandSpec& build_spec();
+const CommandSpec& check_spec();
+const CommandSpec& symbols_spec();
+const CommandSpec& pdf_check_spec();
+const CommandSpec& new_spec();
+
+// A bash script that completes commands, options, looks and starters.
+std::string bash_completion(std::span<const CommandSpec* const> commands, const std::string& home);
 
 }  // namespace easyread::cli

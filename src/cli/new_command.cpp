@@ -2,20 +2,46 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/commands.hpp"
 #include "base/files.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
 
 namespace easyread::cli {
 namespace fs = std::filesystem;
 
-int run_new(const Args& args) {
-  const std::string starters = data_home() + "/templates/starters";
-  if (args.size() != 2 || args[0] == "--help" || args[0] == "-h") {
-    std::cout << "easyread new writes notes for you to fill in.\n\n"
-                 "How to use it:\n"
-                 "  easyread new minutes my-meeting.xml     Notes for a meeting.\n"
-                 "  easyread new newsletter my-news.xml     A newsletter.\n";
-    return args.size() == 1 && (args[0] == "--help" || args[0] == "-h") ? 0 : 2;
+namespace {
+
+constexpr std::string_view kNewIntro = R"(easyread new writes notes for you to fill in.
+
+How to use it:
+  easyread new minutes my-meeting.xml     Notes for a meeting.
+  easyread new newsletter my-news.xml     A newsletter.
+)";
+
+constexpr std::string_view kNewOutro = R"(It never writes over a file that is already there.
+)";
+
+constexpr Option kNewOptions[] = {
+    {"help", 'h', "", "Show this help."},
+};
+
+}  // namespace
+
+const CommandSpec& new_spec() {
+  static const CommandSpec spec{"new", kNewIntro, kNewOutro, kNewOptions, "STARTER FILE.xml"};
+  return spec;
+}
+
+int run_new(const Args& all_args) {
+  int exit_code = 2;
+  const auto parsed = parse_command_line(new_spec(), all_args, exit_code);
+  if (!parsed) return exit_code;
+  const Args& args = parsed->operands();
+  const std::string starters = default_data_home() + "/templates/starters";
+  if (args.size() != 2) {
+    std::cerr << "easyread new: Please name a starter and the file to write.\n"
+              << "For example: easyread new minutes my-meeting.xml\n";
+    return 2;
   }
   const std::string starter = starters + "/" + args[0] + ".xml";
   if (!fs::exists(starter)) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 
 extern char** environ;
 
@@ -18,7 +19,7 @@ namespace easyread::cli {
 
 namespace {
 
-constexpr const char* pdf_check_help = R"(easyread pdf-check looks for common problems that make a PDF hard to use
+constexpr std::string_view kPdfCheckIntro = R"(easyread pdf-check looks for common problems that make a PDF hard to use
 with a screen reader.
 
 How to use it:
@@ -27,12 +28,17 @@ How to use it:
 It checks that everything on each page is tagged or marked as decoration,
 that every picture has words that say what it shows, that the file says its
 language and that it is tagged, and that every font is inside the file.
+)";
 
-What the exit code means:
+constexpr std::string_view kPdfCheckOutro = R"(What the exit code means:
   0  No problems found.
   1  Some problems found. The messages say what they are.
   2  A file could not be read, or the command was not written right.
 )";
+
+constexpr Option kPdfCheckOptions[] = {
+    {"help", 'h', "", "Show this help."},
+};
 
 // Runs the program with these arguments and waits; returns its exit code.
 int run_and_wait(const std::vector<std::string>& argv) {
@@ -51,17 +57,22 @@ int run_and_wait(const std::vector<std::string>& argv) {
 
 }  // namespace
 
-int run_pdf_check(const Args& args) {
-  if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-    std::cout << pdf_check_help;
-    return 0;
-  }
+const CommandSpec& pdf_check_spec() {
+  static const CommandSpec spec{"pdf-check", kPdfCheckIntro, kPdfCheckOutro, kPdfCheckOptions, "FILE.pdf..."};
+  return spec;
+}
+
+int run_pdf_check(const Args& all_args) {
+  int exit_code = 2;
+  const auto parsed = parse_command_line(pdf_check_spec(), all_args, exit_code);
+  if (!parsed) return exit_code;
+  const Args& args = parsed->operands();
   if (args.empty()) {
     std::cerr << "Please say which PDF file to check, like this:\n"
               << "  easyread pdf-check leaflet.pdf\n";
     return 2;
   }
-  const std::string script = data_home() + "/tools/pdf-check";
+  const std::string script = default_data_home() + "/tools/pdf-check";
   if (!std::filesystem::is_regular_file(script)) {
     std::cerr << "The checking tool is missing. It should be here: " << script << "\n"
               << "Set EASYREAD_HOME to the folder that holds easyread.\n";

@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"
 #include "base/files.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "content/content.hpp"
 #include "easyread/easyread.hpp"
 #include "report/report.hpp"
@@ -19,21 +20,23 @@ namespace easyread::cli {
 using report::print_findings;
 namespace {
 
-constexpr const char* kSymbolsHelp = R"(easyread symbols helps you find pictures.
+constexpr std::string_view kSymbolsIntro = R"(easyread symbols helps you find pictures.
 
 How to use it:
   easyread symbols search WORDS            Shows the best pictures for your words.
   easyread symbols sheet -o pictures.pdf   Prints every picture in the catalogue.
   easyread symbols sheet WORDS -o F.pdf    Prints the pictures for your words.
+)";
 
-Options:
-  -o, --output FILE      Where to put the sheet. It is a PDF file.
-  --pictures FOLDER      Use your own pictures too. You can say this more than once.
-  --help                 Show this help.
-
-To use a picture, write its name or code in your notes:
+constexpr std::string_view kSymbolsOutro = R"(To use a picture, write its name or code in your notes:
   <point picture="doctor">  or  <point picture="1F9D1-200D-2695-FE0F">
 )";
+
+constexpr Option kSymbolsOptions[] = {
+    {"output", 'o', "FILE", "Where to put the sheet. It is a PDF file.", ValueKind::file},
+    {"pictures", 0, "FOLDER", "Use your own pictures too. You can say this more than once.", ValueKind::folder},
+    {"help", 'h', "", "Show this help."},
+};
 
 struct Options {
   std::string action;
@@ -43,30 +46,14 @@ struct Options {
 };
 
 std::optional<Options> parse(const Args& args, int& exit_code) {
+  const auto parsed = parse_command_line(symbols_spec(), args, exit_code);
+  if (!parsed) return std::nullopt;
   Options o;
-  exit_code = 2;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--help" || a == "-h") {
-      std::cout << kSymbolsHelp;
-      exit_code = 0;
-      return std::nullopt;
-    }
-    if (a == "-o" || a == "--output" || a == "--pictures") {
-      if (i + 1 >= args.size()) {
-        std::cerr << "easyread symbols: " << a << " needs a name after it.\n";
-        return std::nullopt;
-      }
-      (a == "--pictures" ? o.folders.emplace_back() : o.output) = args[++i];
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "easyread symbols: I do not know the option \"" << a << "\".\n"
-                << "To see the options, type: easyread symbols --help\n";
-      return std::nullopt;
-    } else if (o.action.empty()) {
-      o.action = a;
-    } else {
-      o.words.push_back(a);
-    }
+  o.output = parsed->value("output").value_or("");
+  o.folders = parsed->values("pictures");
+  for (const std::string& word : parsed->operands()) {
+    if (o.action.empty()) o.action = word;
+    else o.words.push_back(word);
   }
   if (o.action != "search" && o.action != "sheet") {
     std::cerr << (o.action.empty() ? std::string("easyread symbols: Please say search or sheet.\n")
@@ -114,7 +101,7 @@ int search(const Engine& engine, const Options& o) {
 
 int sheet(symbols::Library& library, const Options& o) {
   Diagnostics diags;
-  const pipeline::Options options{data_home(), {}};
+  const pipeline::Options options{default_data_home(), {}};
   const content::Sheet sheet = pipeline::make_sheet(library, o.words, o.output, options, diags);
   if (sheet.entries.empty()) {
     print_findings(std::cerr, diags);
@@ -137,12 +124,17 @@ int sheet(symbols::Library& library, const Options& o) {
 
 }  // namespace
 
+const CommandSpec& symbols_spec() {
+  static const CommandSpec spec{"symbols", kSymbolsIntro, kSymbolsOutro, kSymbolsOptions, "search|sheet WORDS..."};
+  return spec;
+}
+
 int run_symbols(const Args& args) {
   int exit_code = 2;
   const auto options = parse(args, exit_code);
   if (!options) return exit_code;
   if (options->action == "search") {
-    const Engine engine = Engine::load({data_home(), options->folders});
+    const Engine engine = Engine::load({default_data_home(), options->folders});
     Diagnostics setup;
     setup.items() = engine.load_problems();
     if (setup.has_errors()) {
@@ -151,7 +143,7 @@ int run_symbols(const Args& args) {
     }
     return search(engine, *options);
   }
-  symbols::Library library(data_home());
+  symbols::Library library(default_data_home());
   Diagnostics setup;
   for (const auto& folder : options->folders) library.add_folder(folder, setup);
   if (setup.has_errors()) {

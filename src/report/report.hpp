@@ -95,7 +95,7 @@ std::string json_file_start(const FileResult& file);  // {"path":..,"read":..,"d
 std::string json_diagnostic(const Diagnostic& d, SourceLines& lines);
 std::string json_file_end(const check::Stats& stats);  // ],"stats":{..}}
 std::string to_sarif(const std::vector<FileResult>& files);
-std::string to_html(const std::vector<FileResult>& files, int sentence_words);
+std::string to_html(const std::vector<FileResult>& files);
 
 // JSON string with quotes and escapes.
 std::string json_string(std::string_view s);

@@ -107,7 +107,7 @@ std::string marked_line(std::string_view line, int line_number, const std::vecto
 
 }  // namespace
 
-std::string to_html(const std::vector<FileResult>& files, int sentence_words) {
+std::string to_html(const std::vector<FileResult>& files) {
   std::ostringstream out;
   out << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -132,7 +132,7 @@ std::string to_html(const std::vector<FileResult>& files, int sentence_words) {
         << counts.notes << " to think about.</p>";
     if (s.sentences > 0)
       out << "<p>" << s.sentences << " sentences and " << s.words << " words. " << share << "% of sentences have "
-          << sentence_words << " words or fewer.</p>";
+          << file.sentence_words << " words or fewer.</p>";
     out << "</div>\n";
 
     // Which findings touch which line.

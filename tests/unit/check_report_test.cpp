@@ -60,7 +60,7 @@ TEST_CASE("SARIF output is version 2.1.0 with rules and regions") {
 }
 
 TEST_CASE("the HTML page marks the words and shows what to do beside them") {
-  const std::string html = report::to_html({checked("We will facilitate <it>.", "a.txt")}, 15);
+  const std::string html = report::to_html({checked("We will facilitate <it>.", "a.txt")});
   CHECK(html.find("<!DOCTYPE html>") == 0);
   CHECK(html.find("<mark class=\"warning\" title=\"Problem 1\">facilitate<sup>1</sup></mark>") != std::string::npos);
   CHECK(html.find("&lt;it&gt;") != std::string::npos);  // the text is escaped

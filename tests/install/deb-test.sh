@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Makes the .deb with CPack and checks what a user needs is in it, and that
+# its dependencies are Debian's package names for what the program links.
+#   deb-test.sh BUILD_DIR
+set -euo pipefail
+build="$(realpath "$1")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAILED: $*" >&2; exit 1; }
+
+(cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work" >cpack.log 2>&1) \
+  || { cat "$work/cpack.log"; fail "cpack could not make the package"; }
+deb="$(ls "$work"/easyread_*.deb)"
+info="$(dpkg-deb -I "$deb")"
+contents="$(dpkg-deb -c "$deb")"
+echo "$info"
+
+depends="$(grep -E '^ Depends:' <<<"$info")"
+for package in libhpdf libharfbuzz-subset0 libharfbuzz0b libfontconfig1 libpng16-16 libjpeg62-turbo zlib1g \
+               libc6 fonts-sil-andika; do
+  grep -qE "[ ,]$package[ ,(-]|[ ,]$package\$|${package}[0-9.-]*[ ,(]" <<<"$depends" \
+    || fail "Depends does not name $package: $depends"
+done
+# Every library the program loads belongs to a package that Depends names.
+for library in $(ldd "$build/easyread" | awk '/=> \//{print $3}'); do
+  owner="$(dpkg -S "$(realpath "$library")" 2>/dev/null | head -1 | cut -d: -f1)" \
+    || owner="$(dpkg -S "$library" | head -1 | cut -d: -f1)"
+  grep -qE "(^|[ ,])$owner([ ,(]|\$)" <<<"${depends#*:}" || fail "$library comes from $owner, which Depends does not name"
+done
+
+for needed in ./usr/bin/easyread ./usr/share/easyread/templates/newsletter.xml \
+              ./usr/share/easyread/templates/strings/en.xml ./usr/share/easyread/symbols/catalogue.tsv \
+              ./usr/share/easyread/wordlists/jargon-health.txt ./usr/share/easyread/tools/pdf-check \
+              ./usr/share/man/man1/easyread.1 ./usr/share/man/man1/easyread-build.1 \
+              ./usr/share/man/man1/easyread-check.1 ./usr/share/bash-completion/completions/easyread \
+              ./usr/share/doc/easyread/README.md; do
+  grep -qE " $needed\$" <<<"$contents" || fail "the package has no $needed"
+done
+echo "deb test: all good"
