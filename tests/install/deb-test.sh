@@ -16,16 +16,21 @@ contents="$(dpkg-deb -c "$deb")"
 echo "$info"
 
 depends="$(grep -E '^ Depends:' <<<"$info")"
-for package in libhpdf libharfbuzz-subset0 libharfbuzz0b libfontconfig1 libpng16-16 libjpeg62-turbo zlib1g \
+# libjpeg is not here: JPEG files go into the PDF as they are, so the linker
+# leaves libjpeg out of the program (ldd does not list it).
+for package in libhpdf libharfbuzz-subset0 libharfbuzz0b libfontconfig1 libpng16-16 zlib1g \
                libc6 fonts-sil-andika; do
   grep -qE "[ ,]$package[ ,(-]|[ ,]$package\$|${package}[0-9.-]*[ ,(]" <<<"$depends" \
     || fail "Depends does not name $package: $depends"
 done
-# Every library the program loads belongs to a package that Depends names.
-for library in $(ldd "$build/easyread" | awk '/=> \//{print $3}'); do
-  owner="$(dpkg -S "$(realpath "$library")" 2>/dev/null | head -1 | cut -d: -f1)" \
-    || owner="$(dpkg -S "$library" | head -1 | cut -d: -f1)"
-  grep -qE "(^|[ ,])$owner([ ,(]|\$)" <<<"${depends#*:}" || fail "$library comes from $owner, which Depends does not name"
+# Every library the program asks for itself (not the ones those load) comes
+# from a package that Depends names.
+for soname in $(readelf -d "$build/easyread" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
+  [[ $soname == ld-linux* ]] && continue  # the loader, part of libc6
+  library="$(ldd "$build/easyread" | awk -v name="$soname" '$1 == name {print $3}')"
+  owner="$(dpkg -S "$library" 2>/dev/null || dpkg -S "$(realpath "$library")")"
+  owner="${owner%%:*}"
+  grep -qE "(^|[ ,])$owner([ ,(]|\$)" <<<"${depends#*:}" || fail "$soname comes from $owner, which Depends does not name"
 done
 
 for needed in ./usr/bin/easyread ./usr/share/easyread/templates/newsletter.xml \
