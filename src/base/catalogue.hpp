@@ -15,7 +15,7 @@ struct CatalogueEntry {
   std::string id;                   // "long-sentence"
   Kind kind = Kind::message;        // rule: a check people can switch off
   std::vector<Severity> severities;  // the first is the default
-  std::string area;                 // text, notes, pictures, template, fonts, pdf, files, settings
+  std::string area;                 // text, notes, pictures, template, fonts, pdf, word, files, settings
   std::string words;                // what it means (Markdown, as the README shows it)
   Severity severity() const { return severities.front(); }
 };
