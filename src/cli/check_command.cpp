@@ -47,7 +47,7 @@ constexpr Option kCheckOptions[] = {
     {"settings", 0, "NAME", "Use this settings file.", ValueKind::file},
     {"no-settings", 0, "", "Do not use the .easyread file beside the document."},
     {"strict", 0, "", "Warnings count as errors."},
-    {"color", 0, "", "Use colour, even when the output is not a terminal."},
+    {"color", 0, "", "Use colour, even when you write to a file."},
     {"colour", 0, "", "The same as --color."},
     {"no-color", 0, "", "Do not use colour."},
     {"no-colour", 0, "", "The same as --no-color."},

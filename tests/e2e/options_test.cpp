@@ -123,6 +123,23 @@ TEST_CASE("easyread build: every option", "[cli][options]") {
   r = run({"build", "notes.xml", "-o", "quiet.pdf", "--pictures", "ours", "--quiet"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(r.out.empty());
+  // Many notes at once: -j and --jobs choose how many at a time; the same bytes either way.
+  fs::copy_file(dir / "notes.xml", dir / "more.xml");
+  r = run({"build", "notes.xml", "more.xml", "-j", "2", "-o", "two/", "--pictures", "ours", "-q"}, dir.path());
+  CHECK(r.exit_code == 0);
+  r = run({"build", "notes.xml", "more.xml", "--jobs=1", "-o", "one/", "--pictures", "ours", "-q"}, dir.path());
+  CHECK(r.exit_code == 0);
+  for (const char* name : {"notes.pdf", "more.pdf"}) {
+    INFO(name);
+    REQUIRE(fs::exists(dir / "one" / name));
+    CHECK(read_bytes(dir / "one" / name) == read_bytes(dir / "two" / name));
+  }
+  // A name that ends in .docx makes a Word file (a ZIP package), not a PDF.
+  r = run({"build", "notes.xml", "-o", "notes.docx", "--pictures", "ours", "--no-check"}, dir.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(said(r, "notes.xml -> notes.docx: a Word file"));
+  CHECK(read_bytes(dir / "notes.docx").starts_with("PK\x03\x04"));
   // Without --pictures the group's picture is not known: the option did the work above.
   r = run({"build", "notes.xml", "-o", "none.pdf"}, dir.path());
   CHECK(r.exit_code == 1);
@@ -241,6 +258,9 @@ TEST_CASE("Made-up options and missing values: exit code 2, and nothing is built
       {{"build", "notes.xml", "--out", "x.pdf"}, "Did you mean --output?"},  // no prefixes
       {{"build", "notes.xml", "--quiet=yes"}, "--quiet does not take a value"},
       {{"build", "notes.xml", "-x"}, "I do not know the option \"-x\""},
+      {{"build", "notes.xml", "-j"}, "-j needs N after it"},
+      {{"build", "notes.xml", "--jobs", "0"}, "needs a number from 1 to 256"},
+      {{"build", "notes.xml", "--job", "2"}, "Did you mean --jobs?"},
       {{"check", "--formatX", "json", "letter.txt", "-o", "out.json"}, "Did you mean --format?"},
       {{"check", "--rules", "jargon=off", "letter.txt", "-o", "out.txt"}, "Did you mean --rule?"},
       {{"check", "--format", "xml", "letter.txt", "-o", "out.txt"}, "Use text, json, sarif or html."},
