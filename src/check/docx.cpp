@@ -1,14 +1,20 @@
 // Word documents: the paragraphs of word/document.xml, one a line.
-#include <fstream>
-#include <iterator>
 #include <pugixml.hpp>
 #include <string>
 
+#include "base/files.hpp"
+#include "base/tree_depth.hpp"
 #include "check/check.hpp"
 #include "check/zip_reader.hpp"
 
 namespace easyread::check {
 namespace {
+
+// A Word file of a few hundred pages is a few MB.
+constexpr std::uint64_t kLargestWordFile = 256ull << 20;
+// The text is read by recursion; Word nests tables and text boxes a few
+// levels deep, never hundreds.
+constexpr int kDeepestNesting = 256;
 
 void collect_text(const pugi::xml_node& node, std::string& out) {
   for (const pugi::xml_node& child : node.children()) {
@@ -43,14 +49,16 @@ std::optional<std::string> read_docx_text(const std::string& path, Diagnostics& 
                 "Check that it is a Word document (.docx). Save it again from Word if it still fails.");
     return std::nullopt;
   };
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return cannot_read("The file will not open.");
-  const std::string archive{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  auto entry = detail::read_zip_entry(archive, "word/document.xml");
+  auto archive = read_regular_file(path, kLargestWordFile);
+  if (const auto* problem = std::get_if<FileProblem>(&archive)) return cannot_read(problem->why);
+  auto entry = detail::read_zip_entry(std::get<std::string>(archive), "word/document.xml");
   if (const auto* problem = std::get_if<detail::ZipProblem>(&entry)) return cannot_read(problem->why);
   std::string& xml = std::get<std::string>(entry);
   pugi::xml_document doc;
   if (!doc.load_buffer(xml.data(), xml.size())) return cannot_read("The text inside it has errors.");
+  if (first_too_deep(doc.document_element(), kDeepestNesting))
+    return cannot_read("Its text has parts inside parts more than " + std::to_string(kDeepestNesting) +
+                       " levels deep. That is too deep for easyread.");
   std::string out;
   bool first = true;
   collect_paragraphs(doc, out, first);

@@ -1,4 +1,6 @@
 // easyread check: finds jargon and hard writing in any document.
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "base/files.hpp"
 #include "check/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
@@ -131,31 +134,21 @@ std::optional<Options> parse(const Args& args, std::string& error) {
   return o;
 }
 
-std::optional<std::string> read_all(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
+// Writing to check is text of at most 256 MB: bigger input, or input that
+// is not text (a NUL byte), is refused at once, so /dev/zero costs nothing.
+constexpr std::uint64_t kLargestCheckInput = 256ull << 20;
+
+std::variant<std::string, FileProblem> read_all(const std::string& path) {
+  if (path == "-") return read_stream(STDIN_FILENO, kLargestCheckInput, true);
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISFIFO(info.st_mode)) {  // a pipe, as from <(...)
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return FileProblem{FileProblem::Kind::cannot_read, "It will not open."};
+    auto bytes = read_stream(fd, kLargestCheckInput, true);
+    ::close(fd);
+    return bytes;
   }
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) return std::nullopt;
-  if (!std::filesystem::is_regular_file(path, error)) {  // a pipe or a device
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-  // Read straight into one string of the right size: a big file must not be
-  // held twice.
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return std::nullopt;
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), size)) return std::nullopt;
-  return bytes;
+  return read_regular_file(path, kLargestCheckInput, true);
 }
 
 bool ends_with_any(const std::string& path, std::initializer_list<const char*> endings) {
@@ -195,8 +188,19 @@ int run_check(const Args& args) {
   const bool color = options->format == "text" && to_screen &&
                      (options->color == 1 ||
                       (options->color == -1 && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")));
-  std::ostringstream buffered;
-  std::ostream& out = to_screen ? std::cout : buffered;
+  // A report for a file goes into it as it is made, so a big report is
+  // never held whole in memory; the file gets its name when complete.
+  AtomicFile report_file;
+  std::ofstream to_file;
+  if (!to_screen) {
+    Diagnostics open_problems;
+    if (!report_file.open(options->output, open_problems)) {
+      for (const Diagnostic& d : open_problems.items()) std::cerr << d.message << "\n" << d.suggestion << "\n";
+      return 2;
+    }
+    to_file.open(report_file.temp_path(), std::ios::binary | std::ios::trunc);
+  }
+  std::ostream& out = to_screen ? std::cout : to_file;
 
   bool unreadable = false, failed = false;
   std::vector<FileResult> results;                                    // html and sarif: kept to the end
@@ -238,18 +242,20 @@ int run_check(const Args& args) {
       if (text) result.source = std::move(*text);
       result.paragraphs = true;
       format = check::Format::lines;
-    } else if (auto text = read_all(path)) {
-      result.source = std::move(*text);
+    } else if (auto text = read_all(path); std::holds_alternative<std::string>(text)) {
+      result.source = std::move(std::get<std::string>(text));
       if (ends_with_any(path, {".md", ".markdown"})) format = check::Format::markdown;
     } else {
       result.read = false;
-      std::error_code error;
-      if (std::filesystem::is_directory(path, error))
-        early.error(path, {}, "read", "\"" + path + "\" is a folder, not a file.",
-                    "Name the files in it, for example: easyread check " + path + "/letter.txt");
-      else
-        early.error(path, {}, "read", "easyread could not open \"" + path + "\".",
-                    "Check the name of the file and that it is there.");
+      const FileProblem& problem = std::get<FileProblem>(text);
+      std::string suggestion = "Check the name of the file and that it is there.";
+      if (problem.kind == FileProblem::Kind::not_a_file)
+        suggestion = "Name the files in it, for example: easyread check " + path + "/letter.txt";
+      else if (problem.kind == FileProblem::Kind::too_big)
+        suggestion = "Split the writing into smaller files.";
+      else if (problem.kind == FileProblem::Kind::not_text)
+        suggestion = "Check only writing. Save it as UTF-8 text, or give the Word file (.docx).";
+      early.error(path, {}, "read", "easyread could not read \"" + result.path + "\". " + problem.why, suggestion);
     }
 
     // Findings are printed as they come (text and JSON), so big files need no list.
@@ -312,7 +318,11 @@ int run_check(const Args& args) {
         << " warnings, " << total.notes << " notes.\n";
   if (!to_screen) {
     Diagnostics write_problems;
-    if (!write_file_atomically(options->output, buffered.str(), write_problems)) {
+    to_file.close();
+    if (!to_file)
+      write_problems.error(options->output, {}, "cannot-write", "I could not finish writing the file " + options->output + ".",
+                           "Check that there is space on the disk, then try again.");
+    if (!to_file || !report_file.commit(write_problems)) {
       for (const Diagnostic& d : write_problems.items()) std::cerr << d.message << "\n" << d.suggestion << "\n";
       return 2;
     }

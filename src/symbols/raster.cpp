@@ -3,10 +3,9 @@
 #include <png.h>
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <memory>
 
+#include "base/files.hpp"
 #include "symbols/symbols.hpp"
 
 namespace easyread::symbols {
@@ -15,15 +14,26 @@ namespace {
 // Pictures larger than this are refused: they would use too much memory.
 constexpr std::uint64_t kMaxPixels = 50'000'000;
 
-std::optional<std::vector<std::uint8_t>> read_file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+// A photo from a phone is a few MB; a bigger file is refused before it is read.
+constexpr std::uint64_t kLargestPictureFile = 64ull << 20;
 
 void file_error(Diagnostics& diags, const std::string& path, const std::string& message,
                 const std::string& suggestion) {
   diags.error(path, Span{}, "bad-picture", message, suggestion);
+}
+
+// The file's bytes; a folder, a device, a file too big or one that will
+// not open is an error that says which.
+std::optional<std::vector<std::uint8_t>> read_file_bytes(const std::string& path, Diagnostics& diags) {
+  auto bytes = read_regular_file(path, kLargestPictureFile);
+  if (const auto* problem = std::get_if<FileProblem>(&bytes)) {
+    file_error(diags, path, problem->why,
+               problem->kind == FileProblem::Kind::too_big ? "Make the picture smaller, for example 1000 pixels wide."
+                                                           : "Check the file name and that the file is there.");
+    return std::nullopt;
+  }
+  const std::string& text = std::get<std::string>(bytes);
+  return std::vector<std::uint8_t>(text.begin(), text.end());
 }
 
 // Frees libpng's reader state however we leave.
@@ -41,11 +51,8 @@ struct PngImage {
 }  // namespace
 
 std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags) {
-  const auto bytes = read_file_bytes(path);
-  if (!bytes) {
-    file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
-    return std::nullopt;
-  }
+  const auto bytes = read_file_bytes(path, diags);
+  if (!bytes) return std::nullopt;
   PngImage png;
   if (!png_image_begin_read_from_memory(&png.image, bytes->data(), bytes->size())) {
     file_error(diags, path, std::string("easyread cannot read the PNG picture: ") + png.image.message + ".",
@@ -132,11 +139,8 @@ int exif_orientation(const std::uint8_t* data, std::size_t size) {
 }  // namespace
 
 std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags) {
-  auto bytes = read_file_bytes(path);
-  if (!bytes) {
-    file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
-    return std::nullopt;
-  }
+  auto bytes = read_file_bytes(path, diags);
+  if (!bytes) return std::nullopt;
   const auto& b = *bytes;
   auto damaged = [&](const std::string& why) {
     file_error(diags, path, "easyread cannot read the JPEG picture: " + why + ".",

@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 #include <set>
 
+#include "base/tree_depth.hpp"
 #include "symbols/svg_parts.hpp"
 #include "symbols/symbols.hpp"
 #include "text/text.hpp"
@@ -19,6 +20,10 @@ using detail::Style;
 const std::set<std::string, std::less<>> kShapes = {"path", "rect", "circle", "ellipse",
                                                     "line", "polyline", "polygon"};
 const std::set<std::string, std::less<>> kSkipped = {"title", "desc", "metadata", "sodipodi:namedview"};
+// The reader walks the tree by recursion. Real pictures nest groups a few
+// levels deep; far deeper nesting would only use up the stack.
+constexpr int kDeepestNesting = 100;
+
 
 class Reader {
  public:
@@ -37,6 +42,12 @@ class Reader {
     const pugi::xml_node root = doc.document_element();
     if (std::string_view(root.name()) != "svg") {
       error_at(root, "The picture file does not start with an <svg> element.", "Check that it is an SVG file.");
+      return std::nullopt;
+    }
+    if (const auto deep = first_too_deep(root, kDeepestNesting)) {
+      error_at(deep, "The picture has groups inside groups more than " + std::to_string(kDeepestNesting) +
+                         " levels deep. That is too deep for easyread.",
+               "Save the picture again from a drawing program with fewer groups inside each other.");
       return std::nullopt;
     }
     Drawing drawing;
