@@ -7,6 +7,11 @@
 #include <stdexcept>
 #include <thread>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "check/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
@@ -33,6 +38,9 @@ Options:
   -t, --template LOOK    Choose how the PDF looks. The looks are below.
   --pictures FOLDER      Use your own pictures too. The folder needs a
                          catalogue.tsv file. You can say this more than once.
+  --allow-folder FOLDER  Let the notes use pictures and templates from this
+                         folder too. Without it, notes may only use files
+                         from their own folder and the folders inside it.
   --no-check             Do not check the words. Just make the PDF.
   -q, --quiet            Only show problems.
   --help                 Show this help.
@@ -56,6 +64,7 @@ struct BuildOptions {
   std::string output;
   std::string template_name;
   std::vector<std::string> picture_folders;
+  std::vector<std::string> allowed_folders;  // notes may read pictures and templates here
   bool check = true;
   bool quiet = false;
 };
@@ -85,6 +94,10 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
       auto v = value("a folder");
       if (!v) break;
       o.picture_folders.push_back(*v);
+    } else if (a == "--allow-folder") {
+      auto v = value("a folder");
+      if (!v) break;
+      o.allowed_folders.push_back(*v);
     } else if (a == "--no-check") {
       o.check = false;
     } else if (a == "-q" || a == "--quiet") {
@@ -132,6 +145,89 @@ void check_notes(const std::string& home, const std::string& input, const markup
   }
 }
 
+
+// Makes one PDF or Word file; false (with the reasons printed) if it could not.
+bool build_one(const BuildOptions& options, const std::string& home, symbols::Library& library,
+               word::Resources& word_resources, const std::string& input, const std::string& made_before) {
+  auto started = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  const std::string out_path = output_path(options, input);
+  std::optional<layout::Document> laid_out;
+  std::string bytes;
+  auto doc = markup::read_file(input, diags);
+  if (doc && same_file(input, out_path)) {
+    diags.error(input, {}, "would-overwrite", "The PDF would take the place of your notes.",
+                "Choose another name with -o.");
+  } else if (doc && !made_before.empty()) {
+    diags.error(input, {}, "same-output", "This file would make " + out_path + ", like " + made_before + " did.",
+                "Give one of the files another name, or build them into different folders.");
+  } else if (doc) {
+    // The checks only read the notes and never change the PDF, so they
+    // run on a second thread (the second core) beside the layout.
+    Diagnostics check_diags, layout_diags;
+    {
+      std::jthread checking;
+      if (options.check) checking = std::jthread([&] { check_notes(home, input, *doc, check_diags); });
+      const pipeline::Options layout_options{home, options.template_name, options.allowed_folders};
+      if (is_word_file(out_path)) {
+        auto word = pipeline::write_word(*doc, library, layout_options, word_resources, out_path, layout_diags);
+        if (word) bytes = std::move(*word);
+      } else {
+        laid_out = pipeline::lay_out(*doc, library, layout_options, layout_diags);
+        if (laid_out) bytes = pdf::render(*laid_out, out_path, layout_diags);
+      }
+    }  // waits for the checks
+    diags.append(check_diags);
+    diags.append(layout_diags);
+    if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
+  }
+  print_findings(std::cerr, diags, input, doc ? doc->source : read_text_or_empty(input));
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  if (diags.has_errors()) {
+    std::cerr << input << ": I did not make " << (is_word_file(out_path) ? "the Word file" : "a PDF")
+              << ". Fix the problems above, then try again.\n";
+    return false;
+  }
+  if (options.quiet) return true;
+  if (!laid_out) {
+    std::cout << input << " -> " << out_path << ": a Word file, " << ms << " ms\n";
+  } else {
+    std::size_t pages = laid_out->pages.size();
+    std::cout << input << " -> " << out_path << ": " << pages << (pages == 1 ? " page, " : " pages, ") << ms
+              << " ms\n";
+  }
+  return true;
+}
+
+// Runs `build` in a child process and waits for it. A child that crashes
+// or runs out of memory is told about, and the parent goes on.
+template <class Build>
+bool run_apart(const std::string& input, Build build) {
+  std::cout.flush();
+  std::cerr.flush();
+  const pid_t child = ::fork();
+  if (child < 0) return build();  // no process to spare: make it here
+  if (child == 0) {
+    bool made = false;
+    try {
+      made = build();
+    } catch (const std::exception& e) {
+      std::cerr << input << ": easyread stopped: " << e.what() << "\n";
+    }
+    std::cout.flush();
+    std::cerr.flush();
+    ::_exit(made ? 0 : 1);
+  }
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status) == 0;
+  std::cerr << input << ": easyread stopped while making this PDF (signal " << WTERMSIG(status)
+            << "). This is a fault in easyread, not in your notes. Please tell the people who make easyread, "
+               "and send them the notes if you can. The other files go on.\n";
+  return false;
+}
+
 }  // namespace
 
 int run_build(const Args& args) {
@@ -143,6 +239,7 @@ int run_build(const Args& args) {
   word::Resources word_resources;   // each symbol's PNG drawn once for all Word files
   Diagnostics setup;
   for (const auto& folder : options->picture_folders) library.add_folder(folder, setup);
+  for (const auto& folder : options->allowed_folders) library.allow_folder(folder);
   if (setup.has_errors()) {
     print_findings(std::cerr, setup);
     return 2;
@@ -150,54 +247,15 @@ int run_build(const Args& args) {
   int failed = 0;
   std::map<std::string, std::string> made_by;  // output file -> the input that makes it
   for (const auto& input : options->inputs) {
-    auto started = std::chrono::steady_clock::now();
-    Diagnostics diags;
-    const std::string out_path = output_path(*options, input);
-    std::optional<layout::Document> laid_out;
-    std::string bytes;
-    auto doc = markup::read_file(input, diags);
-    const std::string out_key = fs::weakly_canonical(out_path).string();
-    if (doc && same_file(input, out_path)) {
-      diags.error(input, {}, "would-overwrite", "The PDF would take the place of your notes.",
-                  "Choose another name with -o.");
-    } else if (doc && made_by.count(out_key)) {
-      diags.error(input, {}, "same-output",
-                  "This file would make " + out_path + ", like " + made_by[out_key] + " did.",
-                  "Give one of the files another name, or build them into different folders.");
-    } else if (doc) {
-      made_by[out_key] = input;
-      // The checks only read the notes and never change the PDF, so they
-      // run on a second thread (the second core) beside the layout.
-      Diagnostics check_diags, layout_diags;
-      {
-        std::jthread checking;
-        if (options->check) checking = std::jthread([&] { check_notes(home, input, *doc, check_diags); });
-        if (is_word_file(out_path)) {
-          auto word = pipeline::write_word(*doc, library, {home, options->template_name}, word_resources,
-                                           out_path, layout_diags);
-          if (word) bytes = std::move(*word);
-        } else {
-          laid_out = pipeline::lay_out(*doc, library, {home, options->template_name}, layout_diags);
-          if (laid_out) bytes = pdf::render(*laid_out, out_path, layout_diags);
-        }
-      }  // waits for the checks
-      diags.append(check_diags);
-      diags.append(layout_diags);
-      if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
-    }
-    print_findings(std::cerr, diags, input, doc ? doc->source : read_text_or_empty(input));
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    if (diags.has_errors()) {
-      ++failed;
-      std::cerr << input << ": I did not make " << (is_word_file(out_path) ? "the Word file" : "a PDF")
-                << ". Fix the problems above, then try again.\n";
-    } else if (!options->quiet && !laid_out) {
-      std::cout << input << " -> " << out_path << ": a Word file, " << ms << " ms\n";
-    } else if (!options->quiet) {
-      std::size_t pages = laid_out->pages.size();
-      std::cout << input << " -> " << out_path << ": " << pages << (pages == 1 ? " page, " : " pages, ")
-                << ms << " ms\n";
-    }
+    const std::string out_key = fs::weakly_canonical(output_path(*options, input)).string();
+    const auto earlier = made_by.find(out_key);
+    const std::string made_before = earlier == made_by.end() ? std::string() : earlier->second;
+    auto build = [&] { return build_one(*options, home, library, word_resources, input, made_before); };
+    // With many files, each is made in a process of its own, so a fault
+    // while making one cannot stop the files after it.
+    const bool made = options->inputs.size() > 1 ? run_apart(input, build) : build();
+    if (!made) ++failed;
+    if (made || made_before.empty()) made_by.emplace(out_key, input);
   }
   if (failed > 0 && options->inputs.size() > 1)
     std::cerr << "I could not make " << failed << " of the " << options->inputs.size() << " PDFs.\n";

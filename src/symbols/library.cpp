@@ -4,8 +4,8 @@
 #include <cctype>
 #include <deque>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "base/files.hpp"
 
 #include "symbols/library_impl.hpp"
 
@@ -13,12 +13,13 @@ namespace easyread::symbols {
 namespace fs = std::filesystem;
 namespace {
 
+// The project's lists and a picture file are a few MB at most.
+constexpr std::uint64_t kLargestTextFile = 64ull << 20;
+
 std::optional<std::string> read_text_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  auto bytes = read_regular_file(path.string(), kLargestTextFile);
+  if (std::holds_alternative<FileProblem>(bytes)) return std::nullopt;
+  return std::move(std::get<std::string>(bytes));
 }
 
 std::string lower_extension(const fs::path& path) {
@@ -171,6 +172,7 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
                 "Check the folder name.");
     return false;
   }
+  impl_->allowed_folders.push_back(folder);
   const fs::path catalogue = folder / "catalogue.tsv";
   const auto text = read_text_file(catalogue);
   if (!text) {
@@ -207,6 +209,11 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
   }
   diags.append(problems);
   return !problems.has_errors();
+}
+
+void Library::allow_folder(const std::string& dir) {
+  std::error_code ec;
+  impl_->allowed_folders.push_back(fs::absolute(fs::path(dir), ec));
 }
 
 std::vector<Match> Library::catalogue() const {
@@ -263,7 +270,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   };
   auto load_file = [&](const fs::path& path, const std::string& shown) -> std::optional<Picture> {
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
+    if (!fs::exists(path, ec)) {
       diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" is not there.",
                   "Check the file name. The file should be in the folder \"" +
                       (base_dir.empty() ? std::string(".") : base_dir) + "\".");
@@ -285,10 +292,12 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
       auto image = read_jpeg(path.string(), inner);
       if (image) picture.content = std::move(*image);
     } else if (ext == ".svg") {
-      const auto text = read_text_file(path);
-      auto drawing = text ? read_svg(*text, path.string(), inner) : std::nullopt;
-      if (drawing) picture.content = std::move(*drawing);
-      else if (!text) inner.error(path.string(), Span{}, "bad-picture", "The file will not open.");
+      auto text = read_regular_file(path.string(), kLargestTextFile);
+      if (const auto* problem = std::get_if<FileProblem>(&text)) {
+        inner.error(path.string(), Span{}, "bad-picture", problem->why);
+      } else if (auto drawing = read_svg(std::get<std::string>(text), path.string(), inner)) {
+        picture.content = std::move(*drawing);
+      }
     } else {
       diags.error(file, span, "bad-picture", "The picture \"" + shown + "\" is not a PNG, JPEG or SVG file.",
                   "Use a picture that ends in .png, .jpg or .svg.");
@@ -315,8 +324,22 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   // no name is made of digits and the letters A to F only.
   {
     const fs::path given(std::string{name});
-    if (is_picture_extension(lower_extension(given)) || name.find('/') != std::string_view::npos)
-      return load_file(given.is_absolute() ? given : fs::path(base_dir) / given, std::string(name));
+    if (is_picture_extension(lower_extension(given)) || name.find('/') != std::string_view::npos) {
+      const fs::path path = given.is_absolute() ? given : fs::path(base_dir) / given;
+      std::vector<fs::path> trusted = im.allowed_folders;
+      trusted.push_back(base_dir.empty() ? fs::path(".") : fs::path(base_dir));
+      trusted.push_back(im.data_home);
+      if (!is_inside_any(path, trusted)) {
+        // Say nothing about the file itself: not even whether it is there.
+        diags.error(file, span, "outside-folder",
+                    "The picture \"" + std::string(name) + "\" is outside the folder of your notes. easyread only "
+                    "reads pictures from the folder of your notes and the folders inside it.",
+                    "Copy the picture into the folder of your notes. Or, if you trust its folder, allow it with "
+                    "--allow-folder FOLDER.");
+        return std::nullopt;
+      }
+      return load_file(path, std::string(name));
+    }
   }
   if (detail::looks_like_code(name) && std::any_of(name.begin(), name.end(), ::isdigit)) {
     const std::string code = detail::upper_ascii(name);

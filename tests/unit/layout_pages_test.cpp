@@ -21,7 +21,7 @@ Laid lay_out(const std::string& xml) {
   auto doc = markup::read_string(xml, "test.xml", out.diags);
   REQUIRE(doc);
   symbols::Library library(EASYREAD_SOURCE_DIR);
-  out.doc = pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, ""}, out.diags);
+  out.doc = pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, "", {}}, out.diags);
   return out;
 }
 
@@ -123,7 +123,7 @@ TEST_CASE("characters the font cannot draw are errors at their place") {
       "emoji.xml", diags);
   REQUIRE(doc);
   symbols::Library library(EASYREAD_SOURCE_DIR);
-  auto laid = pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, ""}, diags);
+  auto laid = pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, "", {}}, diags);
   CHECK_FALSE(laid);
   REQUIRE(diags.has_errors());
   const auto& d = diags.items().back();
