@@ -269,3 +269,20 @@ TEST_CASE("A sentence taller than a page and a 100,000-letter word keep every wo
   CHECK(text.find(letters + "end.") != std::string::npos);
   CHECK(text.find("Read" + word + "now.") != std::string::npos);
 }
+
+TEST_CASE("Checking 100,000 points and a 1 MB one-word title stays quick", "[hostile]") {
+  TempDir dir;
+  std::string points;
+  for (int i = 0; i < 100000; ++i)
+    points += "<point picture=\"none\">We met at the hall " + std::to_string(i) + ". It was good.</point>\n";
+  write_file(dir / "points.xml", notes_with(points));
+  write_file(dir / "title.xml", "<easyread title=\"" + std::string(1 << 20, 'a') +
+                                    "\"><point picture=\"none\">We met.</point></easyread>");
+  // Bounds, not measurements: before, the points took minutes and the title nearly one.
+  auto r = run_limited({"check", "points.xml", "-o", "report.txt"}, dir.path(), 30, 1000);
+  CHECK(r.exit_code == 0);
+  CHECK(read_bytes(dir / "report.txt").find("points.xml:100001:") != std::string::npos);
+  r = run_limited({"check", "title.xml"}, dir.path(), 20, 1000);
+  CHECK(r.exit_code != -1);
+  CHECK(r.exit_code != 124);
+}
