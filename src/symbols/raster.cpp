@@ -167,8 +167,13 @@ std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags
     if (marker == 0xE1) out.orientation = std::max(out.orientation, exif_orientation(body, body_size));
     const bool is_frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     if (is_frame) {
+      // Lossless and hierarchical JPEG (SOF3, SOF5 to SOF7, SOF11, SOF13 to
+      // SOF15) are rare, and PDF readers cannot show them.
+      const bool lossless = marker == 0xC3 || (marker >= 0xC5 && marker <= 0xC7) || marker == 0xCB || marker >= 0xCD;
+      if (lossless) return damaged("it is a lossless or hierarchical JPEG, which PDF readers cannot show");
       if (body_size < 6) return damaged("the frame header is too short");
-      if (body[0] != 8) return damaged("easyread can only use 8-bit JPEG pictures");
+      if (body[0] != 8) return damaged("it has " + std::to_string(body[0]) + "-bit colours, and easyread can only use 8-bit JPEG pictures");
+      if (body_size < 6 + 3 * std::size_t(body[5])) return damaged("its list of colour channels is cut short");
       out.height = read16(body + 1, true);
       out.width = read16(body + 3, true);
       out.components = body[5];
@@ -177,6 +182,12 @@ std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags
     pos += 2 + length;
   }
   if (!have_frame || out.width == 0 || out.height == 0) return damaged("its size is missing");
+  // A whole JPEG ends with the end-of-image marker (some programs add a
+  // few bytes after it); without it the picture is cut short.
+  const std::size_t tail = std::min<std::size_t>(b.size(), 64);
+  bool ends = false;
+  for (std::size_t i = b.size() - tail; i + 1 < b.size(); ++i) ends = ends || (b[i] == 0xFF && b[i + 1] == 0xD9);
+  if (!ends) return damaged("the file is cut short");
   if (out.components != 1 && out.components != 3 && out.components != 4)
     return damaged("it has an unusual number of colour channels");
   out.data = std::move(*bytes);

@@ -1,6 +1,7 @@
 // The SVG reader: walks the element tree with pugixml, carries inherited
 // styles and transforms down, and collects painted shapes into a Drawing.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <pugixml.hpp>
 #include <set>
@@ -53,7 +54,9 @@ class Reader {
     Drawing drawing;
     if (const auto vb = root.attribute("viewBox")) {
       const auto v = detail::parse_number_list(vb.value());
-      if (!v || v->size() != 4 || (*v)[2] <= 0 || (*v)[3] <= 0) {
+      // Beyond a million units a drawing has no sensible size (1e308 would overflow).
+      auto sensible = [](double x) { return std::abs(x) < 1e6; };
+      if (!v || v->size() != 4 || (*v)[2] <= 0 || (*v)[3] <= 0 || !std::all_of(v->begin(), v->end(), sensible)) {
         feature_error(root, "viewBox=\"" + std::string(vb.value()) + "\"");
         return std::nullopt;
       }

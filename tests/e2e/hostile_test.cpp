@@ -4,8 +4,14 @@
 // on memory (prlimit --as), so a runaway fails the test instead of the machine.
 #include <catch2/catch.hpp>
 
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -285,4 +291,54 @@ TEST_CASE("Checking 100,000 points and a 1 MB one-word title stays quick", "[hos
   r = run_limited({"check", "title.xml"}, dir.path(), 20, 1000);
   CHECK(r.exit_code != -1);
   CHECK(r.exit_code != 124);
+}
+
+namespace {
+
+// Starts easyread, stops it with `signal_number` as soon as its hidden
+// temporary PDF appears, and returns what is left in `dir` afterwards.
+std::vector<std::string> stop_while_writing(const fs::path& dir, int signal_number) {
+  const int watch = ::inotify_init1(IN_CLOEXEC);
+  REQUIRE(watch >= 0);
+  REQUIRE(::inotify_add_watch(watch, dir.c_str(), IN_CREATE) >= 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    if (::chdir(dir.c_str()) != 0) ::_exit(127);
+    ::execl(EASYREAD_BINARY, EASYREAD_BINARY, "build", "--no-check", "-q", "notes.xml", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  alignas(inotify_event) char events[4096];
+  bool sent = false;
+  while (!sent) {
+    pollfd ready{watch, POLLIN, 0};
+    if (::poll(&ready, 1, 60000) <= 0) break;
+    const ssize_t n = ::read(watch, events, sizeof events);
+    for (ssize_t at = 0; at < n && !sent;) {
+      const auto* event = reinterpret_cast<const inotify_event*>(events + at);
+      if (event->len > 0 && event->name[0] == '.') sent = ::kill(child, signal_number) == 0;
+      at += ssize_t(sizeof(inotify_event) + event->len);
+    }
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ::close(watch);
+  return list_dir(dir);
+}
+
+}  // namespace
+
+TEST_CASE("SIGTERM and SIGINT leave no temporary file behind", "[hostile]") {
+  TempDir dir;
+  // Many pages, so the PDF takes a while to write.
+  write_file(dir / "notes.xml", notes_with(repeat("<point picture=\"none\">We met at the hall. It was a good day.</point>\n", 3000)));
+  int stopped_in_time = 0;
+  for (int signal_number : {SIGTERM, SIGINT, SIGTERM, SIGINT, SIGTERM, SIGINT}) {
+    fs::remove(dir / "notes.pdf");
+    const auto left = stop_while_writing(dir.path(), signal_number);
+    INFO("signal " << signal_number);
+    CHECK(std::none_of(left.begin(), left.end(), [](const std::string& name) { return name.front() == '.'; }));
+    stopped_in_time += !fs::exists(dir / "notes.pdf");
+  }
+  CHECK(stopped_in_time > 0);  // at least one signal came while the PDF was being written
 }
