@@ -112,7 +112,7 @@ int search(symbols::Library& library, const Options& o) {
 
 int sheet(symbols::Library& library, const Options& o) {
   Diagnostics diags;
-  const pipeline::Options options{data_home(), {}};
+  const pipeline::Options options{data_home(), {}, {}};
   const content::Sheet sheet = pipeline::make_sheet(library, o.words, o.output, options, diags);
   if (sheet.entries.empty()) {
     print_findings(std::cerr, diags);
