@@ -146,16 +146,19 @@ TEST_CASE("Notes cannot read pictures or templates from outside their folder", "
       {"picture=\"none\"", "template=\"../outside.xml\""},
       {"picture=\"none\"", "template=\"/proc/self/environ\""},
   };
-  for (const auto& [picture, root] : cases) {
-    write_file(notes / "notes.xml", notes_with("<point " + picture + " alt=\"A square\">We met.</point>", root));
-    const auto r = run_limited({"build", "--no-check", "notes.xml"}, notes, 20, 500);
-    INFO(picture << " " << root << ": " << r.out << r.err);
-    CHECK(r.exit_code == 1);
-    CHECK(says(r, "is outside the folder of your notes"));
-    CHECK(says(r, "--allow-folder"));
-    CHECK_FALSE(says(r, "ENV-MARKER"));
-    CHECK_FALSE(says(r, "PATH="));
-    CHECK_FALSE(fs::exists(notes / "notes.pdf"));
+  // The PDF and the Word file read pictures and templates the same way.
+  for (const std::string output : {"notes.pdf", "notes.docx"}) {
+    for (const auto& [picture, root] : cases) {
+      write_file(notes / "notes.xml", notes_with("<point " + picture + " alt=\"A square\">We met.</point>", root));
+      const auto r = run_limited({"build", "--no-check", "notes.xml", "-o", output}, notes, 20, 500);
+      INFO(output << " " << picture << " " << root << ": " << r.out << r.err);
+      CHECK(r.exit_code == 1);
+      CHECK(says(r, "is outside the folder of your notes"));
+      CHECK(says(r, "--allow-folder"));
+      CHECK_FALSE(says(r, "ENV-MARKER"));
+      CHECK_FALSE(says(r, "PATH="));
+      CHECK_FALSE(fs::exists(notes / output));
+    }
   }
   // The person running easyread may allow the folder.
   write_file(notes / "notes.xml", notes_with("<point picture=\"../outside.svg\" alt=\"A square\">We met.</point>"));
@@ -341,4 +344,23 @@ TEST_CASE("SIGTERM and SIGINT leave no temporary file behind", "[hostile]") {
     stopped_in_time += !fs::exists(dir / "notes.pdf");
   }
   CHECK(stopped_in_time > 0);  // at least one signal came while the PDF was being written
+}
+
+TEST_CASE("A turned photo that claims billions of pixels is refused in a Word file", "[hostile]") {
+  TempDir dir;
+  // A JPEG header for 65,000 by 65,000 pixels, turned by EXIF: turning it
+  // for Word would first need 12 GB for its pixels.
+  std::string jpeg = "\xFF\xD8";
+  const std::string exif = std::string("Exif\0\0MM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0", 32);
+  jpeg += std::string("\xFF\xE1\0\x22", 4) + exif;
+  jpeg += std::string("\xFF\xDB\0\x43\0", 5) + std::string(64, '\x01');
+  jpeg += std::string("\xFF\xC0\0\x11\x08\xFD\xE8\xFD\xE8\x03\x01\x11\0\x02\x11\0\x03\x11\0", 19);
+  jpeg += std::string("\xFF\xDA\0\x0C\x03\x01\0\x02\0\x03\0\0\x3F\0", 14) + std::string(64, '\0') + "\xFF\xD9";
+  write_file(dir / "big.jpg", jpeg);
+  write_file(dir / "notes.xml", notes_with("<point picture=\"big.jpg\" alt=\"A photo\">We met.</point>"));
+  const auto r = run_limited({"build", "--no-check", "notes.xml", "-o", "notes.docx"}, dir.path(), 30, 1000);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(says(r, "the photo is too big or damaged"));
+  CHECK_FALSE(fs::exists(dir / "notes.docx"));
 }
