@@ -8,6 +8,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 # libzip writes Word files, and librsvg draws their PNG pictures. catch2,
 # python3-docx and LibreOffice are for the tests only: they read the Word
 # files back and turn them into PDFs to check the pages.
+# clang and libclang-rt-14-dev (which holds libFuzzer for clang 14) build the fuzzers.
 packages=(
   build-essential cmake pkg-config
   libicu-dev libpugixml-dev libhpdf-dev libharfbuzz-dev libfontconfig-dev
@@ -17,6 +18,7 @@ packages=(
   poppler-utils qpdf librsvg2-bin
   nodejs npm python3 openssl time bc
   help2man groff-base dpkg-dev
+  clang libclang-rt-14-dev
 )
 
 missing=()

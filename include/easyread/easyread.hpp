@@ -150,6 +150,9 @@ std::string default_data_home();
 struct EngineOptions {
   std::string data_home;                     // templates, symbols, word lists, fonts; empty: default_data_home()
   std::vector<std::string> picture_folders;  // a group's own pictures (each with a catalogue.tsv)
+  // Folders, besides the notes' own folder and the data, from which notes
+  // read from disk may take pictures and templates (--allow-folder).
+  std::vector<std::string> allowed_folders = {};
 };
 
 // Holds what is slow to load (the symbol catalogue and its index, the

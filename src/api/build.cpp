@@ -21,9 +21,11 @@ struct Made {
 // pipeline (content, and pages for a PDF) -> the chosen format's writer. A
 // new format changes only this.
 Made make_document(const markup::Document& notes, symbols::Library& library, word::Resources& word_resources,
-                   const std::string& data_home, const BuildOptions& options, bool disk_pictures,
+                   const std::string& data_home, const std::vector<std::string>& allowed_folders,
+                   const BuildOptions& options, bool disk_pictures,
                    Diagnostics& diags) {
-  const pipeline::Options pipeline_options{data_home, options.template_name, {&options.pictures, disk_pictures}};
+  const pipeline::Options pipeline_options{data_home, options.template_name, {&options.pictures, disk_pictures},
+                                          allowed_folders};
   switch (options.format) {
     case Format::pdf: {
       auto laid_out = pipeline::lay_out(notes, library, pipeline_options, diags);
@@ -77,7 +79,7 @@ BuildResult Engine::build(const Input& notes, const BuildOptions& options) const
             }
           });
         try {
-          made = make_document(*doc, impl_->library, impl_->word_resources, impl_->data_home, options,
+          made = make_document(*doc, impl_->library, impl_->word_resources, impl_->data_home, impl_->allowed_folders, options,
                                from_disk, layout_diags);
         } catch (const std::exception& e) {
           add_internal_error(layout_diags, notes.name, e.what());

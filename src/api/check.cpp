@@ -1,4 +1,8 @@
 // Engine::check: reads any text, finds its settings and checks it.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <exception>
@@ -31,6 +35,33 @@ std::vector<std::pair<std::string, std::string>> option_lines(const CheckOptions
   return lines;
 }
 
+// Writing to check is text of at most 256 MB: bigger input, or input that
+// is not text (a NUL byte), is refused at once, so /dev/zero costs nothing.
+constexpr std::uint64_t kLargestCheckInput = 256ull << 20;
+
+std::variant<std::string, FileProblem> read_all(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISFIFO(info.st_mode)) {  // a pipe, as from <(...)
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return FileProblem{FileProblem::Kind::cannot_read, "It will not open."};
+    auto bytes = read_stream(fd, kLargestCheckInput, true);
+    ::close(fd);
+    return bytes;
+  }
+  return read_regular_file(path, kLargestCheckInput, true);
+}
+
+void cannot_read(const std::string& path, const FileProblem& problem, Diagnostics& early) {
+  std::string suggestion = "Check the name of the file and that it is there.";
+  if (problem.kind == FileProblem::Kind::not_a_file)
+    suggestion = "Name the files in it, for example: easyread check " + path + "/letter.txt";
+  else if (problem.kind == FileProblem::Kind::too_big)
+    suggestion = "Split the writing into smaller files.";
+  else if (problem.kind == FileProblem::Kind::not_text)
+    suggestion = "Check only writing. Save it as UTF-8 text, or give the Word file (.docx).";
+  early.error(path, {}, "read", "easyread could not read \"" + path + "\". " + problem.why, suggestion);
+}
+
 }  // namespace
 
 std::string check_options_problem(const CheckOptions& options) {
@@ -53,40 +84,41 @@ check::Settings check_settings(const std::string& input_name, const CheckOptions
 }
 
 CheckResult Engine::check(const Input& input, const CheckOptions& options, const FindingSink& each) const {
-  CheckResult result;
-  result.path = input.name;
   const bool from_disk = !input.text.has_value();
+  // "-" is the text typed or piped in; messages call it "(typed text)".
+  const bool typed = from_disk && input.name == "-";
+  const std::string name = typed ? "(typed text)" : input.name;
+  CheckResult result;
+  result.path = name;
   try {
     Diagnostics early;  // settings and reading problems, told before the findings
-    const check::Settings settings = check_settings(input.name, options, early);
+    const check::Settings settings = check_settings(name, options, early);
     result.sentence_words = settings.sentence_words;
     result.strict = settings.strict;
     const auto checker = impl_->checker(settings, early);
 
     std::optional<markup::Document> doc;
     check::Format format = check::Format::plain;
-    if (ends_with_any(input.name, {".xml"})) {
-      doc = from_disk ? markup::read_file(input.name, early) : markup::read_string(*input.text, input.name, early);
-      result.source = doc ? doc->source : from_disk ? read_text_or_empty(input.name) : *input.text;
+    if (ends_with_any(name, {".xml"})) {
+      doc = from_disk ? markup::read_file(name, early) : markup::read_string(*input.text, name, early);
+      result.source = doc ? doc->source : from_disk ? read_text_or_empty(name) : *input.text;
       result.read = doc.has_value();
-    } else if (ends_with_any(input.name, {".docx"})) {
-      auto text = from_disk ? check::read_docx_text(input.name, early) : check::docx_text(*input.text, input.name, early);
+    } else if (ends_with_any(name, {".docx"})) {
+      auto text = from_disk ? check::read_docx_text(name, early) : check::docx_text(*input.text, name, early);
       result.read = text.has_value();
       if (text) result.source = std::move(*text);
       result.paragraphs = true;
       format = check::Format::lines;
-    } else if (auto text = from_disk ? read_whole_file(input.name) : input.text) {
-      result.source = std::move(*text);
-      if (ends_with_any(input.name, {".md", ".markdown"})) format = check::Format::markdown;
     } else {
-      result.read = false;
-      std::error_code error;
-      if (std::filesystem::is_directory(input.name, error))
-        early.error(input.name, {}, "read", "\"" + input.name + "\" is a folder, not a file.",
-                    "Name the files in it, for example: easyread check " + input.name + "/letter.txt");
-      else
-        early.error(input.name, {}, "read", "easyread could not open \"" + input.name + "\".",
-                    "Check the name of the file and that it is there.");
+      std::variant<std::string, FileProblem> text =
+          typed ? read_stream(STDIN_FILENO, kLargestCheckInput, true) : from_disk ? read_all(name) : std::variant<std::string, FileProblem>(*input.text);
+      if (auto* bytes = std::get_if<std::string>(&text)) {
+        result.source = std::move(*bytes);
+        if (ends_with_any(name, {".md", ".markdown"})) format = check::Format::markdown;
+      } else {
+        result.read = false;
+        cannot_read(name, std::get<FileProblem>(text), early);
+      }
     }
 
     for (Diagnostic& d : early.items()) each(std::move(d), result);
@@ -96,14 +128,14 @@ CheckResult Engine::check(const Input& input, const CheckOptions& options, const
       for (Diagnostic& d : report.diagnostics.items()) each(std::move(d), result);
     } else if (result.read) {
       result.stats = checker->check_text(
-          result.source, input.name, [&](Diagnostic&& d) { each(std::move(d), result); }, format);
+          result.source, name, [&](Diagnostic&& d) { each(std::move(d), result); }, format);
     }
   } catch (const std::exception& e) {  // ICU or memory: say so, never throw past here
-    each({Severity::error, "internal", input.name, {}, std::string("The checks stopped: ") + e.what(),
+    each({Severity::error, "internal", name, {}, std::string("The checks stopped: ") + e.what(),
           "Try again. If it happens again, tell the people who make easyread."},
          result);
   } catch (...) {
-    each({Severity::error, "internal", input.name, {}, "The checks stopped.",
+    each({Severity::error, "internal", name, {}, "The checks stopped.",
           "Try again. If it happens again, tell the people who make easyread."},
          result);
   }

@@ -41,6 +41,8 @@ Engine Engine::load(EngineOptions options) {
   Diagnostics problems;
   try {
     for (const auto& folder : options.picture_folders) impl->library.add_folder(folder, problems);
+    for (const auto& folder : options.allowed_folders) impl->library.allow_folder(folder);
+    impl->allowed_folders = options.allowed_folders;
   } catch (const std::exception& e) {
     problems.error("", {}, "internal", std::string("easyread could not load the pictures: ") + e.what());
   }

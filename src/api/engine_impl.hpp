@@ -17,6 +17,7 @@ struct Engine::Impl {
   explicit Impl(std::string home);
 
   std::string data_home;
+  std::vector<std::string> allowed_folders;  // besides the notes' own folder
   // Locks its own caches, so many builds can share it.
   mutable symbols::Library library;
   // Each symbol's PNG fallback, drawn once for every Word file; locks itself.

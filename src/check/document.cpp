@@ -16,23 +16,20 @@ namespace {
 using detail::FileContext;
 
 // Byte offset of a line and column (columns count code points) in `source`.
-std::size_t offset_of(std::string_view source, int line, int column) {
-  std::size_t at = 0;
-  for (int l = 1; l < line && at < source.size(); ++l) {
-    const std::size_t newline = source.find('\n', at);
-    if (newline == std::string_view::npos) return source.size();
-    at = newline + 1;
-  }
+std::size_t offset_of(std::string_view source, const text::LineIndex& lines, int line, int column) {
+  const std::string_view text = lines.line_text(line);
+  if (text.data() == nullptr) return source.size();
+  const auto at = static_cast<std::size_t>(text.data() - source.data());
   return column > 1 ? text::skip_code_points(source, at, static_cast<std::size_t>(column - 1)) : at;
 }
 
 // An attribute's value as a run of text, so findings in it point at the
 // right place. `where` is the element (or the attribute); nullopt if not found.
-std::optional<markup::Run> attribute_run(const markup::Document& doc, const Span& where, std::string_view name,
-                                         const std::string& value) {
+std::optional<markup::Run> attribute_run(const markup::Document& doc, const text::LineIndex& lines, const Span& where,
+                                         std::string_view name, const std::string& value) {
   if (value.empty() || where.line < 1) return std::nullopt;
   const std::string_view source = doc.source;
-  std::size_t from = offset_of(source, where.line, where.column);
+  std::size_t from = offset_of(source, lines, where.line, where.column);
   const std::size_t tag_start = source.rfind('<', from);
   if (tag_start != std::string_view::npos && source.substr(tag_start, from - tag_start).find('>') == std::string_view::npos)
     from = tag_start;  // the span may start inside the tag: look from its start
@@ -61,7 +58,7 @@ std::optional<markup::Run> attribute_run(const markup::Document& doc, const Span
 class DocumentCheck {
  public:
   DocumentCheck(const markup::Document& doc, const Settings& settings, FileContext& ctx)
-      : doc_(doc), settings_(settings), ctx_(ctx), segmenter_(doc.lang) {}
+      : doc_(doc), settings_(settings), ctx_(ctx), segmenter_(doc.lang), lines_(doc.source) {}
 
   // Checks a paragraph; returns its number of sentences.
   int paragraph(const markup::Paragraph& paragraph) {
@@ -81,9 +78,9 @@ class DocumentCheck {
     const auto& runs = paragraph.runs;
     ctx_.locate = [&](std::size_t b, std::size_t e) {
       const std::size_t first = run_at(b), last = run_at(e > b ? e - 1 : b);
-      if (first == last) return markup::locate(doc_, runs[first], b - starts[first], e - starts[first]);
-      const Span s = markup::locate(doc_, runs[first], b - starts[first], runs[first].text.size());
-      const Span t = markup::locate(doc_, runs[last], 0, e - starts[last]);
+      if (first == last) return markup::locate(doc_, lines_, runs[first], b - starts[first], e - starts[first]);
+      const Span s = markup::locate(doc_, lines_, runs[first], b - starts[first], runs[first].text.size());
+      const Span t = markup::locate(doc_, lines_, runs[last], 0, e - starts[last]);
       return Span{s.line, s.column, t.end_line, t.end_column};
     };
     const std::vector<text::Range> sentences = segmenter_.sentences(plain);
@@ -94,7 +91,7 @@ class DocumentCheck {
 
   // An attribute the reader reads (a title, who, place, alt text).
   void attribute(const Span& where, std::string_view name, const std::string& value) {
-    if (auto run = attribute_run(doc_, where, name, value)) {
+    if (auto run = attribute_run(doc_, lines_, where, name, value)) {
       markup::Paragraph p;
       p.runs.push_back(std::move(*run));
       paragraph(p);
@@ -139,6 +136,9 @@ class DocumentCheck {
   const Settings& settings_;
   FileContext& ctx_;
   text::Segmenter segmenter_;
+  // One index of line starts for the whole file: counting lines from the
+  // start for each finding made 100,000 points take minutes.
+  const text::LineIndex lines_;
 };
 
 }  // namespace

@@ -14,7 +14,10 @@ constexpr std::uint32_t kLocalSignature = 0x04034b50;
 constexpr std::size_t kEndSize = 22, kCentralSize = 46, kLocalSize = 30;
 // A Word document's text part is rarely more than a few MB. A much bigger
 // size is a damaged file (or a "zip bomb"); do not try to unpack it.
-constexpr std::uint64_t kLargestEntry = 1ull << 30;
+constexpr std::uint64_t kLargestEntry = 64ull << 20;
+// Deflate never makes data more than about 1,032 times smaller, so a size
+// claimed beyond that is false: refuse it before making room for it.
+constexpr std::uint64_t kMostShrinking = 1032;
 
 // Little-endian numbers at `at`; the caller has checked the bounds.
 std::uint32_t u16(std::string_view s, std::size_t at) {
@@ -69,7 +72,8 @@ std::variant<std::string, ZipProblem> read_zip_entry(std::string_view zip, std::
     }
     // 0xFFFFFFFF means the real size is in a ZIP64 record: a file of 4 GB or more.
     if (packed == 0xFFFFFFFFu || size == 0xFFFFFFFFu || size > kLargestEntry)
-      return ZipProblem{"Its text part is too big."};
+      return ZipProblem{"Its text part is too big. easyread reads Word files with up to 64 MB of text."};
+    if (size > packed * kMostShrinking + 1024) return not_zip;
     if (!fits(zip, local, kLocalSize) || u32(zip, local) != kLocalSignature) return not_zip;
     const std::size_t data = local + kLocalSize + u16(zip, local + 26) + u16(zip, local + 28);
     if (!fits(zip, data, packed)) return not_zip;

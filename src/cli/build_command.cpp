@@ -2,16 +2,18 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
+
+#include <sys/mman.h>
+#include <sys/wait.h>
+
+#include <cerrno>
 
 #include "base/files.hpp"
 #include "cli/commands.hpp"
@@ -55,6 +57,9 @@ constexpr Option kBuildOptions[] = {
     {"pictures", 0, "FOLDER",
      "Use your own pictures too. The folder needs a\ncatalogue.tsv file. You can say this more than once.",
      ValueKind::folder},
+    {"allow-folder", 0, "FOLDER",
+     "Let the notes use pictures and templates from this\nfolder too. Without it, notes may only use files\nfrom their own folder and the folders inside it.",
+     ValueKind::folder},
     {"no-check", 0, "", "Do not check the words. Just make the PDF."},
     {"jobs", 'j', "N", "Make N PDFs at a time. Each core makes one if you do\nnot say.", ValueKind::text},
     {"quiet", 'q', "", "Only show problems."},
@@ -66,6 +71,7 @@ struct BuildOptions {
   std::string output;
   std::string template_name;
   std::vector<std::string> picture_folders;
+  std::vector<std::string> allowed_folders;  // notes may read pictures and templates here
   bool check = true;
   bool quiet = false;
   unsigned jobs = 0;  // 0: one for each core
@@ -86,6 +92,7 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
   o.output = parsed->value("output").value_or("");
   o.template_name = parsed->value("template").value_or("");
   o.picture_folders = parsed->values("pictures");
+  o.allowed_folders = parsed->values("allow-folder");
   o.check = !parsed->has("no-check");
   o.quiet = parsed->has("quiet");
   if (auto jobs = parsed->value("jobs"); jobs && !parse_jobs(*jobs, o.jobs)) {
@@ -181,34 +188,113 @@ Printed build_one(const Engine& engine, const BuildOptions& options, const Job& 
   return printed;
 }
 
-// Builds every job on `workers` threads and prints each job's lines in the
-// order of the inputs, as soon as the jobs before it are done.
+void write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    bytes.remove_prefix(std::size_t(n));
+  }
+}
+
+std::string read_back(int fd) {
+  std::string text;
+  char buffer[8192];
+  ::lseek(fd, 0, SEEK_SET);
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    text.append(buffer, std::size_t(n));
+  }
+  ::close(fd);
+  return text;
+}
+
+// One job being made in a process of its own; its lines go to two
+// in-memory files, read back when it ends, so they can be printed in order.
+struct Child {
+  std::size_t job;
+  int out_fd, err_fd;
+};
+
+// Starts `job` in a child process. The engine was loaded before, so the
+// child shares it without loading it again. nullopt if no process could be
+// made (the job is then made here).
+std::optional<Child> start_child(const Engine& engine, const BuildOptions& options, const Job& job,
+                                 std::size_t index, bool color, pid_t& pid) {
+  const int out_fd = ::memfd_create("easyread-out", MFD_CLOEXEC), err_fd = ::memfd_create("easyread-err", MFD_CLOEXEC);
+  if (out_fd >= 0 && err_fd >= 0) pid = ::fork();
+  if (out_fd < 0 || err_fd < 0 || pid < 0) {
+    if (out_fd >= 0) ::close(out_fd);
+    if (err_fd >= 0) ::close(err_fd);
+    return std::nullopt;
+  }
+  if (pid == 0) {
+    Printed printed;
+    try {
+      printed = build_one(engine, options, job, color);
+    } catch (const std::exception& e) {
+      printed = {"", job.input + ": easyread stopped: " + e.what() + "\n", true};
+    }
+    write_all(out_fd, printed.out);
+    write_all(err_fd, printed.err);
+    ::_exit(printed.failed ? 1 : 0);
+  }
+  return Child{index, out_fd, err_fd};
+}
+
+// What a child printed, and whether it ended well. A child that crashed or
+// was stopped is told about; the other files go on.
+Printed finish_child(const Child& child, const Job& job, int status) {
+  Printed printed{read_back(child.out_fd), read_back(child.err_fd), true};
+  if (WIFEXITED(status)) {
+    printed.failed = WEXITSTATUS(status) != 0;
+  } else {
+    printed.err += job.input + ": easyread stopped while making this file (signal " +
+                   std::to_string(WTERMSIG(status)) +
+                   "). This is a fault in easyread, not in your notes. Please tell the people who make easyread, "
+                   "and send them the notes if you can. The other files go on.\n";
+  }
+  return printed;
+}
+
+// Builds every job, up to `workers` at a time, each in a process of its own
+// so that a fault while making one cannot stop the others, and prints each
+// job's lines in the order of the inputs as soon as the jobs before it are done.
 int build_all(const Engine& engine, const BuildOptions& options, const std::vector<Job>& jobs, unsigned workers) {
   const bool color = isatty(STDERR_FILENO) != 0;
+  std::cout.flush();
+  std::cerr.flush();
   std::vector<std::optional<Printed>> done(jobs.size());
-  std::mutex lock;
-  std::condition_variable finished;
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next++) < jobs.size();) {
-      Printed printed = build_one(engine, options, jobs[i], color);
-      const std::lock_guard hold(lock);
-      done[i] = std::move(printed);
-      finished.notify_all();
-    }
-  };
-  std::vector<std::jthread> threads;
-  for (unsigned t = 1; t < workers && t < jobs.size(); ++t) threads.emplace_back(work);
-  std::jthread own(work);  // at least one
+  std::map<pid_t, Child> running;
+  std::size_t next = 0, shown = 0;
   int failed = 0;
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    std::unique_lock hold(lock);
-    finished.wait(hold, [&] { return done[i].has_value(); });
-    Printed printed = std::move(*done[i]);
-    hold.unlock();
-    std::cerr << printed.err << std::flush;
-    std::cout << printed.out << std::flush;
-    failed += printed.failed;
+  while (shown < jobs.size()) {
+    while (next < jobs.size() && running.size() < std::max(1u, workers)) {
+      pid_t pid = -1;
+      if (jobs.size() == 1) {
+        done[next] = build_one(engine, options, jobs[next], color);
+      } else if (auto child = start_child(engine, options, jobs[next], next, color, pid)) {
+        running.emplace(pid, *child);
+      } else {
+        done[next] = build_one(engine, options, jobs[next], color);
+      }
+      ++next;
+    }
+    if (!running.empty()) {
+      int status = 0;
+      const pid_t pid = ::waitpid(-1, &status, 0);
+      if (pid < 0 && errno == EINTR) continue;
+      if (auto it = running.find(pid); it != running.end()) {
+        done[it->second.job] = finish_child(it->second, jobs[it->second.job], status);
+        running.erase(it);
+      }
+    }
+    for (; shown < jobs.size() && done[shown]; ++shown) {
+      std::cerr << done[shown]->err << std::flush;
+      std::cout << done[shown]->out << std::flush;
+      failed += done[shown]->failed;
+    }
   }
   return failed;
 }
@@ -225,7 +311,7 @@ int run_build(const Args& args) {
   auto options = parse(args, exit_code);
   if (!options) return exit_code;
   // Loaded once for every input: the symbol index, fonts and word lists are shared.
-  const Engine engine = Engine::load({default_data_home(), options->picture_folders});
+  const Engine engine = Engine::load({default_data_home(), options->picture_folders, options->allowed_folders});
   if (!engine.load_problems().empty()) {
     Diagnostics setup;
     setup.items() = engine.load_problems();

@@ -1,4 +1,6 @@
 // easyread check: finds jargon and hard writing in any document.
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -111,13 +113,6 @@ std::optional<Options> parse(const Args& args, std::string& error) {
   return o;
 }
 
-// The text typed or piped in for "-".
-std::string read_typed_text() {
-  std::ostringstream s;
-  s << std::cin.rdbuf();
-  return s.str();
-}
-
 // The catalogue's words are Markdown; on a screen, `code` marks are noise.
 std::string without_backticks(std::string text) {
   std::erase(text, '`');
@@ -158,8 +153,19 @@ int run_check(const Args& args) {
   const bool color = options->format == "text" && to_screen &&
                      (options->color == 1 ||
                       (options->color == -1 && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")));
-  std::ostringstream buffered;
-  std::ostream& out = to_screen ? std::cout : buffered;
+  // A report for a file goes into it as it is made, so a big report is
+  // never held whole in memory; the file gets its name when complete.
+  AtomicFile report_file;
+  std::ofstream to_file;
+  if (!to_screen) {
+    Diagnostics open_problems;
+    if (!report_file.open(options->output, open_problems)) {
+      for (const Diagnostic& d : open_problems.items()) std::cerr << d.message << "\n" << d.suggestion << "\n";
+      return 2;
+    }
+    to_file.open(report_file.temp_path(), std::ios::binary | std::ios::trunc);
+  }
+  std::ostream& out = to_screen ? std::cout : to_file;
 
   // The library does the reading, the settings and the checks; this prints.
   const Engine engine = Engine::load({default_data_home(), {}});
@@ -178,7 +184,7 @@ int run_check(const Args& args) {
   if (json_format) out << "{\"files\":[";
   for (std::size_t index = 0; index < options->files.size(); ++index) {
     const std::string& path = options->files[index];
-    const Input input = path == "-" ? Input::bytes(read_typed_text(), "(typed text)") : Input::file(path);
+    const Input input = Input::file(path);  // "-": the library reads what is typed or piped in
     // Findings are printed as they come (text and JSON), so big files need no list.
     std::optional<TextPrinter> printer;
     std::optional<SourceLines> lines;
@@ -232,7 +238,11 @@ int run_check(const Args& args) {
         << " warnings, " << total.notes << " notes.\n";
   if (!to_screen) {
     Diagnostics write_problems;
-    if (!write_file_atomically(options->output, buffered.str(), write_problems)) {
+    to_file.close();
+    if (!to_file)
+      write_problems.error(options->output, {}, "cannot-write", "I could not finish writing the file " + options->output + ".",
+                           "Check that there is space on the disk, then try again.");
+    if (!to_file || !report_file.commit(write_problems)) {
       for (const Diagnostic& d : write_problems.items()) std::cerr << d.message << "\n" << d.suggestion << "\n";
       return 2;
     }

@@ -37,12 +37,25 @@ class CharacterChecker {
   void paragraph(const markup::Paragraph& p) {
     for (const auto& run : p.runs) {
       bool bold = run.style == markup::Run::Style::bold || run.style == markup::Run::Style::hard;
+      // Characters the font cannot show, side by side, are one error: a
+      // 5,000-letter word in another script is one problem, not 5,000.
+      std::size_t first = 0, count = 0, after = 0;
+      char32_t first_cp = 0;
+      auto flush = [&] {
+        if (count > 0) report(first_cp, markup::locate(notes_, lines_, run, first, after), count);
+        count = 0;
+      };
       for (std::size_t pos = 0; pos < run.text.size();) {
         std::size_t start = pos;
         char32_t cp = text::next_code_point(run.text, pos);
-        if (cp < 0x20) continue;  // line ends and tabs are folded to spaces
-        if (!can_draw_(cp, bold)) report(cp, markup::locate(notes_, lines_, run, start, pos));
+        if (cp < 0x20 || can_draw_(cp, bold)) {  // line ends and tabs are folded to spaces
+          flush();
+          continue;
+        }
+        if (count++ == 0) first = start, first_cp = cp;
+        after = pos;
       }
+      flush();
     }
   }
 
@@ -54,13 +67,16 @@ class CharacterChecker {
   }
 
  private:
-  void report(char32_t cp, Span where) {
+  void report(char32_t cp, Span where, std::size_t count = 1) {
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
     std::string shown;
     append_utf8(shown, cp);
+    const std::string what = "the character \"" + shown + "\" (" + code + ")";
     diags_.error(notes_.path, where, "missing-character",
-                 "The font cannot show the character \"" + shown + "\" (" + code + ").",
+                 count == 1 ? "The font cannot show " + what + "."
+                            : "The font cannot show these " + std::to_string(count) + " characters, starting with " +
+                                  what + ".",
                  cp > 0xFFFF ? "Take out the emoji. Use a picture beside the text instead."
                              : "Take out this character, or choose a font that has it.");
   }

@@ -7,6 +7,9 @@
 namespace easyread::content::detail {
 namespace {
 
+// The markup reader's limit for a link's address (browsers stop near 2,000).
+constexpr std::size_t kLongestAddress = 2000;
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // A byte range of the folded text in one style.
@@ -71,6 +74,13 @@ class FoldedText {
         while (end < piece.end && !is_space(text_[end])) ++end;
         while (end > found && std::string_view(".,;:!?)").find(text_[end - 1]) != std::string_view::npos)
           --end;
+        // A "web address" of thousands of letters is no real page: keep it
+        // as words only, as each line of a link holds the whole address.
+        if (end - found > kLongestAddress) {
+          out.push_back({pos, end, piece.bold, {}, piece.word});
+          pos = end;
+          continue;
+        }
         if (found > pos) out.push_back({pos, found, piece.bold, {}, piece.word});
         std::string address = text_.substr(found, end - found);
         if (address.starts_with("www.")) address = "https://" + address;

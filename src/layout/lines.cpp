@@ -27,7 +27,7 @@ class LineSetter {
         lines.push_back(make_line(start, last_fit));
         start = last_fit;
       }
-      while (measure(start, at) > width_) {  // one word wider than the column
+      while (start < at && measure(start, at) > width_) {  // one word wider than the column
         std::size_t cut = longest_fit(start, at);
         lines.push_back(make_line(start, cut));
         start = cut;
@@ -56,19 +56,28 @@ class LineSetter {
     return total;
   }
 
+  // The longest start of [begin, end) that fits the width, cut between
+  // characters; at least one character. The step doubles while pieces fit
+  // and halves when one does not, so a very long word costs little.
   std::size_t longest_fit(std::size_t begin, std::size_t end) const {
     std::string_view s = text_.text();
-    std::size_t pos = begin, best = 0;
-    while (pos < end) {
-      text::next_code_point(s, pos);
-      if (measure(begin, pos) > width_) break;
-      best = pos;
+    auto advance = [&](std::size_t pos, std::size_t count) {
+      while (count-- > 0 && pos < end) text::next_code_point(s, pos);
+      return std::min(pos, end);
+    };
+    std::size_t fit = begin, step = 1;
+    while (fit < end) {
+      const std::size_t next = advance(fit, step);
+      if (measure(begin, next) <= width_) {
+        fit = next;
+        step *= 2;
+      } else if (step == 1) {
+        break;
+      } else {
+        step /= 2;
+      }
     }
-    if (best == 0) {  // not even one character fits: take one anyway
-      best = begin;
-      text::next_code_point(s, best);
-    }
-    return best;
+    return fit > begin ? fit : advance(begin, 1);  // not even one character fits: take one anyway
   }
 
   Line make_line(std::size_t begin, std::size_t end) const {

@@ -79,8 +79,15 @@ double RowPlacer::first_part_height(const Row& row) const {
   return std::max(row.picture >= 0 ? tmpl_.picture_size : 0.0, first);
 }
 
-void RowPlacer::draw_group(const RowGroup& g, double text_x, double& top) {
+void RowPlacer::draw_group(const RowGroup& g, double text_x, double& top, double& row_bottom) {
   for (const auto& l : g.lines) {
+    // Only a sentence taller than a whole page gets here with too little
+    // room: it goes on over the page, so no words are lost.
+    const bool drawn_here = top > pages_.cursor() + 0.01;
+    if (drawn_here && top + pages_.line_height(body_) > pages_.cursor() + pages_.space_left() + 0.01) {
+      pages_.new_page();
+      top = row_bottom = pages_.cursor();
+    }
     const Color& color = l.heading_style ? tmpl_.heading : tmpl_.text;
     if (!l.label.empty()) {
       pages_.draw_label(l.label, body_.regular, body_.size, tmpl_.accent, text_x,
@@ -112,7 +119,7 @@ void RowPlacer::place(const Row& row) {
       text_top = pages_.cursor();
       row_bottom = text_top;
     }
-    draw_group(g, text_x, text_top);
+    draw_group(g, text_x, text_top, row_bottom);
   }
   pages_.advance(std::max(row_bottom, text_top) - pages_.cursor() + tmpl_.row_gap);
 }

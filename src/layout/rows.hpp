@@ -67,7 +67,7 @@ class RowPlacer {
 
  private:
   double group_height(const RowGroup& g) const;
-  void draw_group(const RowGroup& g, double text_x, double& top);
+  void draw_group(const RowGroup& g, double text_x, double& top, double& row_bottom);
 
   PageBuilder& pages_;
   const style::Template& tmpl_;

@@ -1,5 +1,6 @@
 // Running text: words with <hard>, <b> and <link>, and bullet lists.
 #include <algorithm>
+#include <cctype>
 
 #include "markup/internal.hpp"
 
@@ -32,6 +33,36 @@ Run::Style style_of(std::string_view name) {
   return Run::Style::link;
 }
 
+// Web addresses longer than this are not real pages (browsers and PDF
+// readers stop near 2,000 letters), and each line of a link repeats it.
+constexpr std::size_t kLongestAddress = 2000;
+
+// The address a link may use, or an empty one (no link, the words stay).
+// Addresses that run a program or open a file on the reader's computer
+// (javascript:, file:) are never made into links.
+std::string checked_address(Context& ctx, const pugi::xml_node& element, std::string href) {
+  Span where = ctx.element_span(element);
+  if (href.size() > kLongestAddress) {
+    ctx.error(where, "long-link",
+              "Line " + std::to_string(where.line) + " has a link address " + std::to_string(href.size()) +
+                  " letters long. easyread can use addresses of up to " + std::to_string(kLongestAddress) + " letters.",
+              "Check the address. Use a shorter address for the same page.");
+    return {};
+  }
+  std::string scheme;
+  const std::size_t colon = href.find(':');
+  if (colon != std::string::npos)
+    for (char c : href.substr(0, colon)) scheme.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+  const bool web = scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
+  if (colon == std::string::npos || href.find('/') < colon || web) return href;
+  ctx.warning(where, "unsafe-link",
+              "Line " + std::to_string(where.line) + " has a link to \"" + scheme +
+                  ":\". It could run a program or open files on the reader's computer, so easyread leaves it out. "
+                  "The words stay.",
+              "Use a web address that starts with https://.");
+  return {};
+}
+
 void read_inline_element(Context& ctx, const pugi::xml_node& element, Paragraph& paragraph) {
   check_attributes(ctx, element);
   Run::Style style = style_of(element.name());
@@ -43,6 +74,8 @@ void read_inline_element(Context& ctx, const pugi::xml_node& element, Paragraph&
       ctx.error(where, "missing-attribute",
                 "Line " + std::to_string(where.line) + " has a <link> with no address.",
                 "Add the address, like <link href=\"https://example.org\">our website</link>.");
+    } else {
+      href = checked_address(ctx, element, std::move(href));
     }
   }
   bool follows_text = false;

@@ -1,12 +1,18 @@
 // Reads easyread's XML markup into a Document.
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
+
+#include "base/files.hpp"
 
 #include "markup/internal.hpp"
 
 namespace easyread::markup {
+namespace {
+// Easy Read notes are a few pages: 32 MB is about 400,000 points. Bigger
+// files are refused at once, before they cost time and memory.
+constexpr std::uint64_t kLargestNotes = 32ull << 20;
+}  // namespace
+
 namespace detail {
 namespace {
 
@@ -276,19 +282,17 @@ std::optional<Document> read_string(std::string source, const std::string& path,
 }
 
 std::optional<Document> read_file(const std::string& path, Diagnostics& diags) {
-  std::optional<std::string> source = easyread::read_whole_file(path);
-  if (!source) {
-    std::error_code error;
-    if (!std::filesystem::exists(path, error))
-      diags.error(
-          path, {}, "cannot-read", "easyread cannot open the file " + path + ".",
-          "Check the file name and the folder. Check that the file is not open in another program.");
-    else
-      diags.error(path, {}, "cannot-read", "easyread cannot read the file " + path + ".",
-                  "Check that it is a file, not a folder, and that you may read it.");
+  auto bytes = read_regular_file(path, kLargestNotes);
+  if (const auto* problem = std::get_if<FileProblem>(&bytes)) {
+    std::string suggestion = "Check the file name and the folder. Check that the file is not open in another program.";
+    if (problem->kind == FileProblem::Kind::too_big)
+      suggestion = "Split the notes into smaller files, one for each meeting or part.";
+    else if (problem->kind == FileProblem::Kind::not_a_file)
+      suggestion = "Give the name of your notes file (it ends in .xml).";
+    diags.error(path, {}, "cannot-read", "easyread cannot read the file " + path + ". " + problem->why, suggestion);
     return std::nullopt;
   }
-  return read_string(std::move(*source), path, diags);
+  return read_string(std::move(std::get<std::string>(bytes)), path, diags);
 }
 
 }  // namespace easyread::markup

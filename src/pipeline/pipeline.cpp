@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.hpp"
 
+#include <filesystem>
 #include <memory>
 
 #include "layout/fonts.hpp"
@@ -21,8 +22,13 @@ std::size_t errors_since(const Diagnostics& diags, std::size_t before) {
 
 std::optional<style::Template> load_look(const markup::Document& notes, const Options& options,
                                          Diagnostics& diags) {
-  const std::string& name = options.template_name.empty() ? notes.template_name : options.template_name;
-  return style::load_template(name, options.data_home, notes.directory, diags);
+  // A template the document chose may only come from the folders the person
+  // running easyread trusts; one given on the command line may come from anywhere.
+  const bool chosen_by_document = options.template_name.empty();
+  std::vector<std::filesystem::path> trusted = {notes.directory.empty() ? "." : notes.directory, options.data_home};
+  trusted.insert(trusted.end(), options.allowed_folders.begin(), options.allowed_folders.end());
+  const std::string& name = chosen_by_document ? notes.template_name : options.template_name;
+  return style::load_template(name, options.data_home, notes.directory, diags, chosen_by_document ? &trusted : nullptr);
 }
 
 }  // namespace

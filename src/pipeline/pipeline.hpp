@@ -26,6 +26,9 @@ struct Options {
   std::string data_home;      // where templates/, fonts/ and symbols/ are
   std::string template_name;  // overrides the document's own choice when not empty
   symbols::GivenPictures pictures = {};  // picture files given as bytes (a server's), and whether the disk may be read
+  // Folders, besides the notes' own folder and data_home, from which a
+  // document may read its template (--allow-folder).
+  std::vector<std::string> allowed_folders = {};
 };
 
 // A document's look and content, ready for any writer.

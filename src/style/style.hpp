@@ -3,9 +3,11 @@
 // templates/strings/LANG.xml. Content and every writer (PDF, web page, Word)
 // read them, so a document looks and reads the same in each.
 #pragma once
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.hpp"
 #include "base/graphics.hpp"
@@ -37,9 +39,11 @@ struct Template {
 
 // Loads a template by name (templates/NAME.xml under data_home) or by path.
 // Errors (unknown name, bad values, text too small, colours too close) go to
-// diags with the template's file, line and column.
+// diags with the template's file, line and column. With `allowed_folders`
+// (for a template a document chose), a path outside them is an error.
 std::optional<Template> load_template(const std::string& name_or_path, const std::string& data_home,
-                                      const std::string& document_dir, Diagnostics& diags);
+                                      const std::string& document_dir, Diagnostics& diags,
+                                      const std::vector<std::filesystem::path>* allowed_folders = nullptr);
 
 // Contrast ratio of two colours by the WCAG 2 formula (1 to 21).
 double contrast_ratio(const Color& a, const Color& b);

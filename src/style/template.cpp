@@ -5,11 +5,11 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
 
+#include "base/files.hpp"
 #include "text/text.hpp"
 
 namespace easyread::style {
@@ -19,6 +19,14 @@ namespace {
 constexpr double kPointsPerMm = 72.0 / 25.4;
 constexpr double kSmallestBodySize = 14;  // Easy Read guides: at least 14 pt
 constexpr double kLowestContrast = 4.5;   // WCAG 1.4.3
+// Beyond these, pages cannot hold the text at all.
+constexpr double kLargestBodySize = 48;
+constexpr double kSmallestOtherSize = 8, kLargestOtherSize = 96;
+constexpr double kLargestLineSpacing = 3;
+constexpr double kNarrowestText = 50 * kPointsPerMm, kShortestText = 100 * kPointsPerMm;
+
+// A template is a few lines; anything bigger is not a template.
+constexpr std::uint64_t kLargestTemplate = 1ull << 20;
 
 // Reads one template file, reporting problems at their line and column.
 class TemplateReader {
@@ -170,6 +178,7 @@ class TemplateReader {
       m << "The body text is " << t.body_size << " pt. That is too small to read easily.";
       fail(where, m.str(), "Make the body size 14 pt or more. 16 pt is best.");
     }
+    check_sizes(root, t);
     auto colours = root.child("text") ? root.child("text") : root;
     auto check = [&](const Color& fg, const char* what) {
       double ratio = contrast_ratio(fg, t.background);
@@ -183,6 +192,42 @@ class TemplateReader {
     check(t.text, "text");
     check(t.heading, "heading");
     check(t.accent, "accent");  // used for the organisation's name and for bullets
+  }
+
+  // Sizes that leave no room on the page, or make text too big or too small
+  // to draw, are errors here, so the layout never meets them.
+  void check_sizes(pugi::xml_node root, const Template& t) {
+    auto node_or_root = [&](const char* name) { return root.child(name) ? root.child(name) : root; };
+    auto say = [](double points) {
+      std::ostringstream m;
+      m << std::round(points * 10) / 10;
+      return m.str();
+    };
+    if (t.body_size > kLargestBodySize)
+      fail(node_or_root("sizes"), "The body text is " + say(t.body_size) + " pt. That is too big for a page.",
+           "Make the body size between 14 pt and 48 pt. 16 pt is best.");
+    const std::pair<const char*, double> others[] = {{"heading", t.heading_size},
+                                                     {"subheading", t.subheading_size},
+                                                     {"footer", t.footer_size},
+                                                     {"cover-title", t.cover_title_size}};
+    for (const auto& [what, size] : others)
+      if (size < kSmallestOtherSize || size > kLargestOtherSize)
+        fail(node_or_root("sizes"), "The " + std::string(what) + " size is " + say(size) + " pt. That cannot go on a page.",
+             "Make it between 8 pt and 96 pt.");
+    if (t.line_spacing < 1 || t.line_spacing > kLargestLineSpacing)
+      fail(node_or_root("text"), "The line spacing is " + say(t.line_spacing) + ". Lines would not fit on the page.",
+           "Make the line spacing between 1 and 3. 1.5 is best.");
+    const double text_width = t.page_width - t.margin_left - t.margin_right - t.picture_size - t.picture_gap;
+    const double text_height = t.page_height - t.margin_top - t.margin_bottom;
+    if (text_width < kNarrowestText)
+      fail(node_or_root("page"),
+           "The margins and pictures leave " + say(std::max(0.0, text_width) / kPointsPerMm) +
+               " mm across the page for text. That is too little.",
+           "Make the margins, the pictures or the gap smaller, so that at least 50 mm is left for text.");
+    else if (text_height < kShortestText || t.picture_size > text_height ||
+        t.cover_picture_size > std::min(text_height, t.page_width - t.margin_left - t.margin_right))
+      fail(node_or_root("page"), "The margins or pictures are too big for the page.",
+           "Make the margins or the pictures smaller. Pictures of 40 mm and margins of 20 mm work well.");
   }
 
   void fail(pugi::xml_node node, const std::string& message, const std::string& suggestion) {
@@ -221,7 +266,8 @@ double contrast_ratio(const Color& a, const Color& b) {
 }
 
 std::optional<Template> load_template(const std::string& name_or_path, const std::string& data_home,
-                                      const std::string& document_dir, Diagnostics& diags) {
+                                      const std::string& document_dir, Diagnostics& diags,
+                                      const std::vector<fs::path>* allowed_folders) {
   bool looks_like_path = name_or_path.find('/') != std::string::npos ||
                          fs::path(name_or_path).extension() == ".xml";
   std::string path = looks_like_path
@@ -229,8 +275,22 @@ std::optional<Template> load_template(const std::string& name_or_path, const std
                                 ? name_or_path
                                 : (fs::path(document_dir) / name_or_path).string())
                          : data_home + "/templates/" + name_or_path + ".xml";
-  auto source = read_whole_file(path);
-  if (!source) {
+  if (looks_like_path && allowed_folders && !is_inside_any(path, *allowed_folders)) {
+    // Say nothing about the file itself: not even whether it is there.
+    diags.error(name_or_path, {}, "outside-folder",
+                "The template \"" + name_or_path + "\" is outside the folder of your notes. easyread only reads "
+                "templates from the folder of your notes and the folders inside it.",
+                "Move the template into the folder of your notes. Or, if you trust it, allow its folder with "
+                "--allow-folder FOLDER, or choose it with --template.");
+    return std::nullopt;
+  }
+  auto source = read_regular_file(path, kLargestTemplate);
+  if (const auto* problem = std::get_if<FileProblem>(&source)) {
+    if (problem->kind != FileProblem::Kind::missing) {
+      diags.error(path, {}, "bad-template", "easyread cannot use the template \"" + name_or_path + "\". " + problem->why,
+                  "A template is a small XML file. The README shows how to write one.");
+      return std::nullopt;
+    }
     std::set<std::string> known;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(data_home + "/templates", ec))
@@ -243,7 +303,7 @@ std::optional<Template> load_template(const std::string& name_or_path, const std
                               : "The templates you can use are: " + names + ".");
     return std::nullopt;
   }
-  return TemplateReader(path, std::move(*source), diags).read();
+  return TemplateReader(path, std::move(std::get<std::string>(source)), diags).read();
 }
 
 }  // namespace easyread::style

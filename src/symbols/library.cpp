@@ -4,8 +4,8 @@
 #include <cctype>
 #include <deque>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "base/files.hpp"
 
 #include "base/files.hpp"
 #include "symbols/library_impl.hpp"
@@ -13,6 +13,15 @@
 namespace easyread::symbols {
 namespace fs = std::filesystem;
 namespace {
+
+// The project's lists and a picture file are a few MB at most.
+constexpr std::uint64_t kLargestTextFile = 64ull << 20;
+
+std::optional<std::string> read_text_file(const fs::path& path) {
+  auto bytes = read_regular_file(path.string(), kLargestTextFile);
+  if (std::holds_alternative<FileProblem>(bytes)) return std::nullopt;
+  return std::move(std::get<std::string>(bytes));
+}
 
 std::string lower_extension(const fs::path& path) {
   std::string ext = path.extension().string();
@@ -93,7 +102,7 @@ const detail::EmojiList* Library::Impl::emojis() {
     emoji_list_read = true;
     if (!csv_text_read) {
       csv_text_read = true;
-      csv_text = read_whole_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
+      csv_text = read_text_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
     }
     if (csv_text) emoji_list = detail::parse_openmoji_csv(*csv_text);
   }
@@ -111,7 +120,7 @@ std::string Library::Impl::annotation(const std::string& code) {
     rows_read = true;
     if (!csv_text_read) {
       csv_text_read = true;
-      csv_text = read_whole_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
+      csv_text = read_text_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
     }
     if (csv_text) rows = detail::code_rows(*csv_text);
   }
@@ -176,7 +185,7 @@ Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
   const fs::path home(impl_->data_home);
   impl_->openmoji_dir = (home / "third_party" / "openmoji").string();
   const fs::path catalogue = home / "symbols" / "catalogue.tsv";
-  if (auto text = read_whole_file(catalogue.string())) {
+  if (auto text = read_text_file(catalogue.string())) {
     for (const auto& e : detail::parse_catalogue(*text, catalogue.string(), impl_->load_problems)) {
       impl_->names.add(detail::Source::catalogue, e.name, detail::upper_ascii(e.target), false);
       impl_->catalogue_entries.push_back({e.name, detail::upper_ascii(e.target), "catalogue"});
@@ -199,8 +208,9 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
                 "Check the folder name.");
     return false;
   }
+  impl_->allowed_folders.push_back(folder);
   const fs::path catalogue = folder / "catalogue.tsv";
-  const auto text = read_whole_file(catalogue.string());
+  const auto text = read_text_file(catalogue.string());
   if (!text) {
     // No catalogue: each picture is known by its file name.
     std::vector<fs::path> files;
@@ -237,6 +247,11 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
   return !problems.has_errors();
 }
 
+void Library::allow_folder(const std::string& dir) {
+  std::error_code ec;
+  impl_->allowed_folders.push_back(fs::absolute(fs::path(dir), ec));
+}
+
 std::vector<Match> Library::catalogue() const {
   const std::lock_guard hold(impl_->lock);
   std::vector<Match> all = impl_->folder_entries;
@@ -268,7 +283,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     };
     if (auto it = im.cache.find(key); it != im.cache.end()) return named(it->second);
     const fs::path svg_path = fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg");
-    const auto text = read_whole_file(svg_path.string());
+    const auto text = read_text_file(svg_path.string());
     if (!text) {
       std::error_code ec;
       if (fs::is_directory(svg_path.parent_path(), ec))  // installed, but no such picture: a wrong code
@@ -302,7 +317,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
                   "Send the picture with the notes, by the name \"" + shown + "\".");
       return std::nullopt;
     }
-    if (!fs::is_regular_file(path, ec)) {
+    if (!fs::exists(path, ec)) {
       diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" is not there.",
                   "Check the file name. The file should be in the folder \"" +
                       (base_dir.empty() ? std::string(".") : base_dir) + "\".");
@@ -324,10 +339,12 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
       auto image = read_jpeg(path.string(), inner);
       if (image) picture.content = std::move(*image);
     } else if (ext == ".svg") {
-      const auto text = read_whole_file(path.string());
-      auto drawing = text ? read_svg(*text, path.string(), inner) : std::nullopt;
-      if (drawing) picture.content = std::move(*drawing);
-      else if (!text) inner.error(path.string(), Span{}, "bad-picture", "The file will not open.");
+      auto text = read_regular_file(path.string(), kLargestTextFile);
+      if (const auto* problem = std::get_if<FileProblem>(&text)) {
+        inner.error(path.string(), Span{}, "bad-picture", problem->why);
+      } else if (auto drawing = read_svg(std::get<std::string>(text), path.string(), inner)) {
+        picture.content = std::move(*drawing);
+      }
     } else {
       diags.error(file, span, "bad-picture", "The picture \"" + shown + "\" is not a PNG, JPEG or SVG file.",
                   "Use a picture that ends in .png, .jpg or .svg.");
@@ -353,9 +370,23 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   // first because they are cheap: no name has a "/" or ends in ".png", and
   // no name is made of digits and the letters A to F only.
   {
-    const fs::path named(std::string{name});
-    if (is_picture_extension(lower_extension(named)) || name.find('/') != std::string_view::npos)
-      return load_file(named.is_absolute() ? named : fs::path(base_dir) / named, std::string(name), true);
+    const fs::path given(std::string{name});
+    if (is_picture_extension(lower_extension(given)) || name.find('/') != std::string_view::npos) {
+      const fs::path path = given.is_absolute() ? given : fs::path(base_dir) / given;
+      std::vector<fs::path> trusted = im.allowed_folders;
+      trusted.push_back(base_dir.empty() ? fs::path(".") : fs::path(base_dir));
+      trusted.push_back(im.data_home);
+      if (!is_inside_any(path, trusted)) {
+        // Say nothing about the file itself: not even whether it is there.
+        diags.error(file, span, "outside-folder",
+                    "The picture \"" + std::string(name) + "\" is outside the folder of your notes. easyread only "
+                    "reads pictures from the folder of your notes and the folders inside it.",
+                    "Copy the picture into the folder of your notes. Or, if you trust its folder, allow it with "
+                    "--allow-folder FOLDER.");
+        return std::nullopt;
+      }
+      return load_file(path, std::string(name), true);
+    }
   }
   if (detail::looks_like_code(name) && std::any_of(name.begin(), name.end(), ::isdigit)) {
     const std::string code = detail::upper_ascii(name);

@@ -1,6 +1,7 @@
 // The inside of symbols::Library, shared by library.cpp (resolving) and
 // suggest.cpp (suggestions and search).
 #pragma once
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,8 @@ struct Library::Impl {
   Diagnostics load_problems;  // from the project's own catalogue, told once
   bool told_load_problems = false;
   std::vector<Match> folder_entries, catalogue_entries;  // for catalogue()
+  // Folders a document may read picture files from, besides its own.
+  std::vector<std::filesystem::path> allowed_folders;
   std::map<std::string, Picture> cache;  // key -> picture
   std::unique_ptr<text::Segmenter> segmenter;  // made when first needed
 

@@ -3,8 +3,6 @@
 #include <png.h>
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <memory>
 
 #include "base/files.hpp"
@@ -16,15 +14,26 @@ namespace {
 // Pictures larger than this are refused: they would use too much memory.
 constexpr std::uint64_t kMaxPixels = 50'000'000;
 
-std::optional<std::vector<std::uint8_t>> read_file_bytes(const std::string& path) {
-  const auto text = read_whole_file(path);
-  if (!text) return std::nullopt;
-  return std::vector<std::uint8_t>(text->begin(), text->end());
-}
+// A photo from a phone is a few MB; a bigger file is refused before it is read.
+constexpr std::uint64_t kLargestPictureFile = 64ull << 20;
 
 void file_error(Diagnostics& diags, const std::string& path, const std::string& message,
                 const std::string& suggestion) {
   diags.error(path, Span{}, "bad-picture", message, suggestion);
+}
+
+// The file's bytes; a folder, a device, a file too big or one that will
+// not open is an error that says which.
+std::optional<std::vector<std::uint8_t>> read_file_bytes(const std::string& path, Diagnostics& diags) {
+  auto bytes = read_regular_file(path, kLargestPictureFile);
+  if (const auto* problem = std::get_if<FileProblem>(&bytes)) {
+    file_error(diags, path, problem->why,
+               problem->kind == FileProblem::Kind::too_big ? "Make the picture smaller, for example 1000 pixels wide."
+                                                           : "Check the file name and that the file is there.");
+    return std::nullopt;
+  }
+  const std::string& text = std::get<std::string>(bytes);
+  return std::vector<std::uint8_t>(text.begin(), text.end());
 }
 
 // Frees libpng's reader state however we leave.
@@ -42,15 +51,17 @@ struct PngImage {
 }  // namespace
 
 std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags) {
-  const auto bytes = read_file_bytes(path);
-  if (!bytes) {
-    file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
-    return std::nullopt;
-  }
+  const auto bytes = read_file_bytes(path, diags);
+  if (!bytes) return std::nullopt;
   return decode_png(std::string(bytes->begin(), bytes->end()), path, diags);
 }
 
 std::optional<RasterImage> decode_png(const std::string& bytes, const std::string& path, Diagnostics& diags) {
+  if (bytes.size() > kLargestPictureFile) {
+    file_error(diags, path, "The file is too big. easyread reads pictures of up to " + size_in_words(kLargestPictureFile) + ".",
+               "Make the picture smaller, for example 1000 pixels wide.");
+    return std::nullopt;
+  }
   PngImage png;
   if (!png_image_begin_read_from_memory(&png.image, bytes.data(), bytes.size())) {
     file_error(diags, path, std::string("easyread cannot read the PNG picture: ") + png.image.message + ".",
@@ -161,8 +172,13 @@ std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, cons
     if (marker == 0xE1) out.orientation = std::max(out.orientation, exif_orientation(body, body_size));
     const bool is_frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     if (is_frame) {
+      // Lossless and hierarchical JPEG (SOF3, SOF5 to SOF7, SOF11, SOF13 to
+      // SOF15) are rare, and PDF readers cannot show them.
+      const bool lossless = marker == 0xC3 || (marker >= 0xC5 && marker <= 0xC7) || marker == 0xCB || marker >= 0xCD;
+      if (lossless) return damaged("it is a lossless or hierarchical JPEG, which PDF readers cannot show");
       if (body_size < 6) return damaged("the frame header is too short");
-      if (body[0] != 8) return damaged("easyread can only use 8-bit JPEG pictures");
+      if (body[0] != 8) return damaged("it has " + std::to_string(body[0]) + "-bit colours, and easyread can only use 8-bit JPEG pictures");
+      if (body_size < 6 + 3 * std::size_t(body[5])) return damaged("its list of colour channels is cut short");
       out.height = read16(body + 1, true);
       out.width = read16(body + 3, true);
       out.components = body[5];
@@ -171,6 +187,12 @@ std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, cons
     pos += 2 + length;
   }
   if (!have_frame || out.width == 0 || out.height == 0) return damaged("its size is missing");
+  // A whole JPEG ends with the end-of-image marker (some programs add a
+  // few bytes after it); without it the picture is cut short.
+  const std::size_t tail = std::min<std::size_t>(b.size(), 64);
+  bool ends = false;
+  for (std::size_t i = b.size() - tail; i + 1 < b.size(); ++i) ends = ends || (b[i] == 0xFF && b[i + 1] == 0xD9);
+  if (!ends) return damaged("the file is cut short");
   if (out.components != 1 && out.components != 3 && out.components != 4)
     return damaged("it has an unusual number of colour channels");
   out.data = std::move(bytes);
@@ -180,15 +202,17 @@ std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, cons
 }  // namespace
 
 std::optional<RasterImage> read_jpeg(const std::string& path, Diagnostics& diags) {
-  auto bytes = read_file_bytes(path);
-  if (!bytes) {
-    file_error(diags, path, "The picture file will not open.", "Check the file name and that the file is there.");
-    return std::nullopt;
-  }
+  auto bytes = read_file_bytes(path, diags);
+  if (!bytes) return std::nullopt;
   return jpeg_from_bytes(std::move(*bytes), path, diags);
 }
 
 std::optional<RasterImage> decode_jpeg(const std::string& bytes, const std::string& name, Diagnostics& diags) {
+  if (bytes.size() > kLargestPictureFile) {
+    file_error(diags, name, "The file is too big. easyread reads pictures of up to " + size_in_words(kLargestPictureFile) + ".",
+               "Make the picture smaller, for example 1000 pixels wide.");
+    return std::nullopt;
+  }
   return jpeg_from_bytes(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), name, diags);
 }
 

@@ -1,10 +1,12 @@
 // The SVG reader: walks the element tree with pugixml, carries inherited
 // styles and transforms down, and collects painted shapes into a Drawing.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <pugixml.hpp>
 #include <set>
 
+#include "base/tree_depth.hpp"
 #include "symbols/svg_parts.hpp"
 #include "symbols/symbols.hpp"
 #include "text/text.hpp"
@@ -19,6 +21,10 @@ using detail::Style;
 const std::set<std::string, std::less<>> kShapes = {"path", "rect", "circle", "ellipse",
                                                     "line", "polyline", "polygon"};
 const std::set<std::string, std::less<>> kSkipped = {"title", "desc", "metadata", "sodipodi:namedview"};
+// The reader walks the tree by recursion. Real pictures nest groups a few
+// levels deep; far deeper nesting would only use up the stack.
+constexpr int kDeepestNesting = 100;
+
 
 class Reader {
  public:
@@ -39,10 +45,18 @@ class Reader {
       error_at(root, "The picture file does not start with an <svg> element.", "Check that it is an SVG file.");
       return std::nullopt;
     }
+    if (const auto deep = first_too_deep(root, kDeepestNesting)) {
+      error_at(deep, "The picture has groups inside groups more than " + std::to_string(kDeepestNesting) +
+                         " levels deep. That is too deep for easyread.",
+               "Save the picture again from a drawing program with fewer groups inside each other.");
+      return std::nullopt;
+    }
     Drawing drawing;
     if (const auto vb = root.attribute("viewBox")) {
       const auto v = detail::parse_number_list(vb.value());
-      if (!v || v->size() != 4 || (*v)[2] <= 0 || (*v)[3] <= 0) {
+      // Beyond a million units a drawing has no sensible size (1e308 would overflow).
+      auto sensible = [](double x) { return std::abs(x) < 1e6; };
+      if (!v || v->size() != 4 || (*v)[2] <= 0 || (*v)[3] <= 0 || !std::all_of(v->begin(), v->end(), sensible)) {
         feature_error(root, "viewBox=\"" + std::string(vb.value()) + "\"");
         return std::nullopt;
       }

@@ -49,7 +49,11 @@ class Library {
   Library& operator=(Library&&) noexcept;
 
   // Adds a folder of the group's own pictures with a catalogue file of the same form.
+  // Its pictures may also be named by path from any document.
   bool add_folder(const std::string& dir, Diagnostics& diags);
+  // Lets documents name picture files in `dir` and below (--allow-folder).
+  // Without it, a document reads picture files only from its own folder.
+  void allow_folder(const std::string& dir);
   // Resolves a picture attribute value: catalogue name, OpenMoji annotation/tag, OpenMoji code
   // ("1F91D"), or a file path (PNG, JPEG, SVG) relative to base_dir. Errors (unknown name with the 3
   // closest names, missing or unreadable file, bad SVG) go to diags with `file` and `span`.

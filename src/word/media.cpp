@@ -98,6 +98,9 @@ std::string encode_png(int width, int height, int components, const std::vector<
   return out;
 }
 
+// As many pixels as symbols::read_png accepts (a 50-megapixel photo).
+constexpr std::uint64_t kMostPixelsToTurn = 50'000'000;
+
 struct JpegError {
   jpeg_error_mgr manager;
   std::jmp_buf jump;
@@ -120,6 +123,12 @@ bool decode_jpeg(const std::vector<std::uint8_t>& file, int& width, int& height,
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, file.data(), static_cast<unsigned long>(file.size()));
   jpeg_read_header(&info, TRUE);
+  // The pixels are held whole to turn them: a stranger's photo that claims
+  // billions of pixels is refused before any memory is taken for them.
+  if (std::uint64_t(info.image_width) * info.image_height > kMostPixelsToTurn) {
+    jpeg_destroy_decompress(&info);
+    return false;
+  }
   info.out_color_space = info.num_components == 1 ? JCS_GRAYSCALE : JCS_RGB;
   jpeg_start_decompress(&info);
   width = int(info.output_width);
@@ -218,7 +227,8 @@ PictureFiles photo_files(const RasterImage& image, std::string& error) {
     }
     files.extension = "jpeg";
   }
-  if (files.main.empty()) error = "the photo cannot be stored in the Word file";
+  if (files.main.empty())
+    error = "the photo is too big or damaged. Make it smaller, for example 2000 pixels wide, and save it again";
   return files;
 }
 

@@ -140,6 +140,19 @@ TEST_CASE("easyread build: every option", "[cli][options]") {
   CHECK(r.exit_code == 0);
   CHECK(said(r, "notes.xml -> notes.docx: a Word file"));
   CHECK(read_bytes(dir / "notes.docx").starts_with("PK\x03\x04"));
+  // Notes in a folder of their own may use the group's pictures beside it only with --allow-folder.
+  fs::create_directory(dir / "sub");
+  std::ofstream(dir / "sub" / "next.xml") << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                             "<easyread title=\"Next\" lang=\"en-GB\"><section title=\"Tea\">"
+                                             "<point picture=\"../ours/tea.png\" alt=\"A cup of tea\">We had tea.</point>"
+                                             "</section></easyread>\n";
+  r = run({"build", "sub/next.xml", "-o", "refused.pdf", "--no-check"}, dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(said(r, "[outside-folder]"));
+  r = run({"build", "sub/next.xml", "-o", "allowed.pdf", "--allow-folder", "ours", "--no-check"}, dir.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(dir / "allowed.pdf"));
   // Without --pictures the group's picture is not known: the option did the work above.
   r = run({"build", "notes.xml", "-o", "none.pdf"}, dir.path());
   CHECK(r.exit_code == 1);

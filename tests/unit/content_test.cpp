@@ -24,7 +24,7 @@ Built build(const std::string& xml) {
   auto notes = markup::read_string(xml, "test.xml", out.diags);
   REQUIRE(notes);
   symbols::Library library(EASYREAD_SOURCE_DIR);
-  auto prepared = pipeline::prepare(*notes, library, {EASYREAD_SOURCE_DIR, ""}, out.diags);
+  auto prepared = pipeline::prepare(*notes, library, {EASYREAD_SOURCE_DIR, "", {}}, out.diags);
   if (prepared) out.doc = std::move(prepared->content);
   return out;
 }

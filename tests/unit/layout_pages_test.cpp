@@ -21,7 +21,7 @@ Laid lay_out(const std::string& xml) {
   auto doc = markup::read_string(xml, "test.xml", out.diags);
   REQUIRE(doc);
   symbols::Library library(EASYREAD_SOURCE_DIR);
-  out.doc = pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, ""}, out.diags);
+  out.doc = pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, "", {}}, out.diags);
   return out;
 }
 
@@ -123,7 +123,7 @@ TEST_CASE("characters the font cannot draw are errors at their place") {
       "emoji.xml", diags);
   REQUIRE(doc);
   symbols::Library library(EASYREAD_SOURCE_DIR);
-  auto laid = pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, ""}, diags);
+  auto laid = pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, "", {}}, diags);
   CHECK_FALSE(laid);
   REQUIRE(diags.has_errors());
   const auto& d = diags.items().back();
@@ -131,6 +131,25 @@ TEST_CASE("characters the font cannot draw are errors at their place") {
   CHECK(d.span.line == 2);
   CHECK(d.span.column == 34);
   CHECK(d.message.find("U+1F600") != std::string::npos);
+}
+
+TEST_CASE("a 5000-letter word the font cannot draw is one error, not 5000") {
+  Diagnostics diags;
+  std::string word;
+  for (int i = 0; i < 5000; ++i) word += "\xE0\xAE\x95";  // U+0B95, a Tamil letter
+  auto doc = markup::read_string(
+      "<easyread title=\"Long\">\n<point picture=\"none\">We met " + word + " today.</point>\n</easyread>",
+      "long.xml", diags);
+  REQUIRE(doc);
+  symbols::Library library(EASYREAD_SOURCE_DIR);
+  CHECK_FALSE(pipeline::lay_out(*doc, library, {EASYREAD_SOURCE_DIR, "", {}}, diags));
+  std::vector<Diagnostic> missing;
+  for (const auto& d : diags.items())
+    if (d.rule == "missing-character") missing.push_back(d);
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].message.find("5000 characters") != std::string::npos);
+  CHECK(missing[0].span.column == 30);  // after "<point picture=\"none\">We met "
+  CHECK(missing[0].span.end_column == 30 + 5000);
 }
 
 TEST_CASE("a long document gets a contents page after the cover") {
