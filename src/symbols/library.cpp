@@ -155,6 +155,10 @@ Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
       impl_->catalogue_entries.push_back({e.name, detail::upper_ascii(e.target), "catalogue"});
     }
   }
+  const fs::path unsuitable = home / "symbols" / "unsuitable.tsv";
+  if (auto text = read_text_file(unsuitable))
+    for (const auto& e : detail::parse_catalogue(*text, unsuitable.string(), impl_->load_problems))
+      impl_->unsuitable.insert(detail::upper_ascii(e.target));
 }
 
 Library::~Library() = default;
