@@ -10,6 +10,7 @@
 #include "check/check.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
+#include "cli/picture_notes.hpp"
 #include "cli/report.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup.hpp"
@@ -58,6 +59,7 @@ struct BuildOptions {
   std::vector<std::string> picture_folders;
   bool check = true;
   bool quiet = false;
+  bool pictures_chosen = false;  // tell each picture the build chose
 };
 
 std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
@@ -185,7 +187,9 @@ int run_build(const Args& args) {
       diags.append(layout_diags);
       if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
     }
+    const PictureNotes picture_notes = gather_picture_notes(diags, options->pictures_chosen);
     print_findings(std::cerr, diags, input, doc ? doc->source : read_text_or_empty(input));
+    if (!diags.has_errors() && !options->quiet) std::cerr << picture_notes.summary();
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     if (diags.has_errors()) {
       ++failed;
