@@ -34,6 +34,7 @@ Options:
   -t, --template LOOK    Choose how the PDF looks. The looks are below.
   --pictures FOLDER      Use your own pictures too. The folder needs a
                          catalogue.tsv file. You can say this more than once.
+  --pictures-chosen      Say which picture easyread chose for each part.
   --no-check             Do not check the words. Just make the PDF.
   -q, --quiet            Only show problems.
   --help                 Show this help.
@@ -87,6 +88,8 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
       auto v = value("a folder");
       if (!v) break;
       o.picture_folders.push_back(*v);
+    } else if (a == "--pictures-chosen") {
+      o.pictures_chosen = true;
     } else if (a == "--no-check") {
       o.check = false;
     } else if (a == "-q" || a == "--quiet") {
