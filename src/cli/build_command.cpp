@@ -18,6 +18,7 @@
 #include "base/files.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/picture_notes.hpp"
 #include "easyread/easyread.hpp"
 #include "report/report.hpp"
 
@@ -60,6 +61,7 @@ constexpr Option kBuildOptions[] = {
     {"allow-folder", 0, "FOLDER",
      "Let the notes use pictures and templates from this\nfolder too. Without it, notes may only use files\nfrom their own folder and the folders inside it.",
      ValueKind::folder},
+    {"pictures-chosen", 0, "", "Say which picture easyread chose for each part."},
     {"no-check", 0, "", "Do not check the words. Just make the PDF."},
     {"jobs", 'j', "N", "Make N PDFs at a time. Each core makes one if you do\nnot say.", ValueKind::text},
     {"quiet", 'q', "", "Only show problems."},
@@ -75,6 +77,7 @@ struct BuildOptions {
   bool check = true;
   bool quiet = false;
   unsigned jobs = 0;  // 0: one for each core
+  bool pictures_chosen = false;  // tell each picture the build chose
 };
 
 // -j N: how many PDFs to make at a time.
@@ -95,6 +98,7 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
   o.allowed_folders = parsed->values("allow-folder");
   o.check = !parsed->has("no-check");
   o.quiet = parsed->has("quiet");
+  o.pictures_chosen = parsed->has("pictures-chosen");
   if (auto jobs = parsed->value("jobs"); jobs && !parse_jobs(*jobs, o.jobs)) {
     std::cerr << "easyread build: --jobs needs a number from 1 to 256, not \"" << *jobs << "\".\n"
               << "For example: easyread build a.xml b.xml -j 2 -o folder/\n";
@@ -172,7 +176,9 @@ Printed build_one(const Engine& engine, const BuildOptions& options, const Job& 
   }
   Printed printed;
   std::ostringstream err;
+  const PictureNotes picture_notes = gather_picture_notes(diags, options.pictures_chosen);
   if (!diags.items().empty()) print_findings(err, diags, job.input, read_text_or_empty(job.input), color);
+  if (!diags.has_errors() && !options.quiet) err << picture_notes.summary();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   if (diags.has_errors()) {
     printed.failed = true;

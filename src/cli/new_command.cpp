@@ -1,6 +1,10 @@
 // easyread new: writes a starter file to fill in, so nobody starts from nothing.
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+
+#include "base/date.hpp"
 
 #include "base/files.hpp"
 #include "cli/commands.hpp"
@@ -8,6 +12,26 @@
 
 namespace easyread::cli {
 namespace fs = std::filesystem;
+namespace {
+
+// The starter's dates moved so that the notes are dated today, with the
+// action and the next meeting as far after today as the starter has them.
+std::string dated_today(std::string text) {
+  std::optional<Date> starter_day;
+  const long today_days = days_from_date(today());
+  for (std::size_t at = text.find("=\""); at != std::string::npos; at = text.find("=\"", at + 1)) {
+    const auto date = parse_iso_date(std::string_view(text).substr(at + 2, 10));
+    if (!date || text.compare(at + 12, 1, "\"") != 0) continue;
+    if (!starter_day) starter_day = date;
+    const Date moved = date_from_days(today_days + days_from_date(*date) - days_from_date(*starter_day));
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", moved.year, moved.month, moved.day);
+    text.replace(at + 2, 10, iso);
+  }
+  return text;
+}
+
+}  // namespace
 
 namespace {
 
@@ -55,7 +79,7 @@ int run_new(const Args& all_args) {
     return 1;
   }
   Diagnostics diags;
-  if (!write_file_atomically(args[1], read_text_or_empty(starter), diags)) {
+  if (!write_file_atomically(args[1], dated_today(read_text_or_empty(starter)), diags)) {
     std::cerr << "easyread new: " << diags.items().front().message << "\n" << diags.items().front().suggestion << "\n";
     return 1;
   }

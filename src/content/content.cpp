@@ -73,7 +73,10 @@ class Builder {
     out_.metadata = {notes_.title, notes_.lang, notes_.organisation, {}};
     labels();
     cover(look);
-    for (const auto& section : notes_.sections) out_.sections.push_back(body_section(section));
+    // A section with no points is left out: the notes reader warns about it,
+    // and a heading alone helps nobody.
+    for (const auto& section : notes_.sections)
+      if (!section.blocks.empty()) out_.sections.push_back(body_section(section));
     for (const auto& word : notes_.words) out_.words.push_back(word_entry(word));
     closing();
   }

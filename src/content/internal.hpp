@@ -6,6 +6,7 @@
 
 #include "content/content.hpp"
 #include "markup/markup.hpp"
+#include "symbols/symbols.hpp"
 #include "text/text.hpp"
 
 namespace easyread::content::detail {
@@ -31,7 +32,7 @@ class PictureTable {
  public:
   PictureTable(symbols::Library& library, const markup::Document& notes, const symbols::GivenPictures& given,
                std::vector<Picture>& pictures, Diagnostics& diags)
-      : library_(library), notes_(notes), given_(given), pictures_(pictures), diags_(diags) {}
+      : library_(library), suggester_(library), notes_(notes), given_(given), pictures_(pictures), diags_(diags) {}
 
   // `text` lets the tool choose a picture when the author gave none.
   PictureUse resolve(const markup::PictureRef& ref, const markup::Paragraph* text, Span where);
@@ -39,6 +40,7 @@ class PictureTable {
 
  private:
   symbols::Library& library_;
+  symbols::Suggester suggester_;  // one idea, one picture, all through the document
   const markup::Document& notes_;
   symbols::GivenPictures given_;
   std::vector<Picture>& pictures_;

@@ -38,6 +38,9 @@ class LineSetter {
     return lines;
   }
 
+  double width_of(std::size_t begin, std::size_t end) const { return measure(begin, end); }
+  double width() const { return width_; }
+
  private:
   std::size_t trimmed_end(std::size_t begin, std::size_t end) const {
     while (end > begin && is_space(text_.text()[end - 1])) --end;
@@ -120,10 +123,46 @@ void StyledText::add(std::string_view text, bool bold, std::string link) {
   }
 }
 
+namespace {
+
+// Line breaks inside a group that must stay on one line are dropped, unless the
+// group is wider than a whole line.
+void keep_groups_together(const std::vector<text::Range>& groups, const LineSetter& setter,
+                          std::vector<std::size_t>& breaks) {
+  for (const auto& g : groups) {
+    if (setter.width_of(g.begin, g.end) > setter.width()) continue;
+    std::erase_if(breaks, [&](std::size_t at) { return at > g.begin && at < g.end; });
+  }
+}
+
+// A sentence should not end with one short word alone on its last line
+// ("bus / company."): take one more word down with it, if that makes no new line.
+std::vector<Line> without_lonely_last_word(std::vector<Line> lines, LineSetter& setter, std::string_view s,
+                                           text::Range sentence, std::vector<std::size_t> breaks) {
+  // The last place to break before the sentence's end: where its last word starts.
+  auto last = std::find_if(breaks.rbegin(), breaks.rend(), [&](std::size_t at) { return at < sentence.end; });
+  if (lines.size() < 2 || last == breaks.rend()) return lines;
+  const std::size_t last_start = *last;
+  const std::string_view last_word = s.substr(last_start, sentence.end - last_start);
+  std::string last_line;
+  for (const auto& piece : lines.back().pieces) last_line += piece.text;
+  const bool alone = last_line == last_word && last_word.find(' ') == std::string_view::npos;
+  if (!alone || lines.back().width > setter.width() / 3) return lines;
+  breaks.erase(std::next(last).base());
+  auto again = setter.set(sentence.begin, sentence.end, breaks);
+  const bool fits = std::all_of(again.begin(), again.end(), [&](const Line& l) { return l.width <= setter.width(); });
+  return again.size() == lines.size() && fits ? again : lines;
+}
+
+}  // namespace
+
 std::vector<Line> set_lines(const StyledText& text, const text::Segmenter& segmenter,
                             const FontSet& fonts, const TextStyle& style, double width) {
   LineSetter setter(text, fonts, style, width);
-  return setter.set(0, text.text().size(), segmenter.line_breaks(text.text()));
+  const std::string& s = text.text();
+  std::vector<std::size_t> breaks = segmenter.line_breaks(s);
+  keep_groups_together(text::unbreakable_ranges(s), setter, breaks);
+  return without_lonely_last_word(setter.set(0, s.size(), breaks), setter, s, {0, s.size()}, breaks);
 }
 
 }  // namespace easyread::layout

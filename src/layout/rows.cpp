@@ -67,11 +67,21 @@ double RowPlacer::group_height(const RowGroup& g) const {
   return static_cast<double>(g.lines.size()) * pages_.line_height(body_) + body_.size * kSentenceGap;
 }
 
-double RowPlacer::height(const Row& row) const {
+double RowPlacer::text_height(const Row& row) const {
   double text = 0;
   for (const auto& g : row.groups) text += group_height(g);
-  return std::max(row.picture >= 0 ? tmpl_.picture_size : 0.0, text);
+  return text;
 }
+
+// A wide picture is drawn lower than its square box is tall. Its box shrinks to
+// the text beside it (never below the picture), so it sits beside the text, not under it.
+double RowPlacer::picture_height(const Row& row) const {
+  if (row.picture < 0) return 0;
+  const double drawn = row.aspect > 1 ? tmpl_.picture_size / row.aspect : tmpl_.picture_size;
+  return std::min(tmpl_.picture_size, std::max(drawn, text_height(row)));
+}
+
+double RowPlacer::height(const Row& row) const { return std::max(picture_height(row), text_height(row)); }
 
 double RowPlacer::first_part_height(const Row& row) const {
   if (height(row) <= pages_.full_page_space()) return height(row);
@@ -108,9 +118,11 @@ void RowPlacer::place(const Row& row) {
   double need = height(row) <= pages_.full_page_space() ? height(row) : first_part_height(row);
   if (need > pages_.space_left() && !pages_.at_page_top()) pages_.new_page();
   double top = pages_.cursor();
-  if (row.picture >= 0)
-    pages_.draw_picture(row.picture, row.aspect, picture_x, top, tmpl_.picture_size, row.figure_node);
-  double row_bottom = top + (row.picture >= 0 ? tmpl_.picture_size : 0.0);
+  const double box = picture_height(row);
+  if (row.picture >= 0)  // centred in a box `box` high: the square's middle at the box's middle
+    pages_.draw_picture(row.picture, row.aspect, picture_x, top + (box - tmpl_.picture_size) / 2,
+                        tmpl_.picture_size, row.figure_node);
+  double row_bottom = top + box;
   double text_top = top;
   for (const auto& g : row.groups) {
     // Only a row taller than a whole page gets here with too little room.

@@ -67,6 +67,8 @@ class RowPlacer {
 
  private:
   double group_height(const RowGroup& g) const;
+  double text_height(const Row& row) const;
+  double picture_height(const Row& row) const;
   void draw_group(const RowGroup& g, double text_x, double& top, double& row_bottom);
 
   PageBuilder& pages_;

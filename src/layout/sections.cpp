@@ -62,8 +62,16 @@ void DocumentLayout::closing() {
   PageBuilder& pages = *pages_;
   int sect = pages.node(Role::sect, root_);
   const TextStyle& style = styles_.body;
-  double needed = static_cast<double>(doc_.closing.size() + 1) * pages.line_height(style) * kClosingRoom;
-  if (needed > pages.space_left()) pages.new_page();
+  // Measured, so the lines never take a page alone when they fit; the gap
+  // after the last line may fall past the page's end.
+  double needed = 0;
+  for (const auto& line : doc_.closing) {
+    StyledText styled;
+    styled.add(line.text);
+    const auto lines = set_lines(styled, segmenter_, fonts_, style, pages.content_width());
+    needed += static_cast<double>(lines.size()) * pages.line_height(style) + style.size * kParagraphGap;
+  }
+  if (needed - style.size * kParagraphGap > pages.space_left() + kRoundingSlack) pages.new_page();
   for (const auto& line : doc_.closing) paragraph(line.text, style, tmpl_.text, sect);
 }
 

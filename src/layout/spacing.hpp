@@ -16,9 +16,6 @@ constexpr double kHeadingGap = 0.5;
 constexpr double kSentenceGap = 0.25;
 // Between a bullet and its text.
 constexpr double kBulletGap = 0.6;
-// The closing lines move to a new page unless there is room for them, one
-// more line, and half as much again: they should not sit squeezed at a page end.
-constexpr double kClosingRoom = 1.5;
 // The rule under a heading, in points: 2 below its last line, 2 thick.
 constexpr double kRuleOffset = 2, kRuleThickness = 2;
 // Page numbers stand 45% of the bottom margin up from the page edge: a little

@@ -170,12 +170,12 @@ std::optional<ClockTime> read_time_attribute(Context& ctx, const pugi::xml_node&
   std::string_view value = attribute.value();
   if (auto time = parse_clock_time(trim(value))) return time;
   Span where = attribute_span(ctx, element, name);
-  bool right_shape = has_shape(trim(value), "dd:dd");
+  bool right_shape = has_shape(trim(value), "dd:dd") || has_shape(trim(value), "dd.dd");
   ctx.error(
       where, "bad-time",
       "Line " + std::to_string(where.line) + " has a time \"" + std::string(value) +
           (right_shape ? "\" that is not a real time." : "\" with a mistake in it."),
-      "Write times like 14:30 (hours and minutes, 24-hour clock).");
+      "Write times like 14:30 or 2:30pm.");
   return std::nullopt;
 }
 

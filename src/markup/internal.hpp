@@ -85,6 +85,11 @@ struct Context {
 void report_syntax_error(Context& ctx, const pugi::xml_parse_result& result);
 // Reports bytes that are not UTF-8; returns false if there were any.
 bool check_utf8(Context& ctx);
+// --- file_kind.cpp: a Word file, a PDF or UTF-16 given as notes, told as what it is ---
+// False (with an error that shows none of the file's bytes) if the file is not XML text.
+bool check_file_kind(Context& ctx);
+// --- date_checks.cpp: warnings for dates that do not add up and starter words left in ---
+void check_dates_and_starter_words(Context& ctx, const Document& doc);
 // Reports words before <easyread> or after </easyread> (pugixml drops them).
 void check_text_outside_root(Context& ctx, const pugi::xml_node& root);
 // Reports codes such as "&nbsp;" that XML does not define (pugixml would

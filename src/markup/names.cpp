@@ -77,11 +77,24 @@ std::vector<std::string_view> parents_of(std::string_view child) {
 }
 
 
+namespace {
+
+// Two letters the wrong way round ("piont") is one slip, not two.
+bool one_swap_apart(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t first = 0;
+  while (first < a.size() && a[first] == b[first]) ++first;
+  return first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first] &&
+         a.substr(first + 2) == b.substr(first + 2);
+}
+
+}  // namespace
+
 std::optional<std::string_view> closest_name(std::string_view wrong, Names names) {
   std::optional<std::string_view> best;
   std::size_t best_distance = 0;
   for (std::string_view name : names) {
-    std::size_t distance = edit_distance(wrong, name);
+    std::size_t distance = one_swap_apart(wrong, name) ? 1 : edit_distance(wrong, name);
     if (!best || distance < best_distance) {
       best = name;
       best_distance = distance;

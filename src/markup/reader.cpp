@@ -248,7 +248,7 @@ std::optional<Document> read_string(std::string source, const std::string& path,
   };
 
   Context ctx{doc.source, doc.path, text::LineIndex(doc.source), diags};
-  if (!check_utf8(ctx)) return std::nullopt;
+  if (!check_file_kind(ctx) || !check_utf8(ctx)) return std::nullopt;
   pugi::xml_document xml;
   unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
   pugi::xml_parse_result result =
@@ -278,6 +278,7 @@ std::optional<Document> read_string(std::string source, const std::string& path,
   read_root(ctx, root, doc);
   check_hard_words(ctx, doc);
   if (has_new_errors()) return std::nullopt;
+  check_dates_and_starter_words(ctx, doc);
   return doc;
 }
 

@@ -88,6 +88,37 @@ std::optional<Picture> decode_given(const std::string& name, const std::string& 
   return picture;
 }
 
+// The folder a file should be in, in full, as a person can find it.
+fs::path folder_of(const fs::path& path) {
+  std::error_code ec;
+  const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  const fs::path full = fs::absolute(folder, ec);
+  if (ec) return folder;
+  fs::path normal = full.lexically_normal();
+  return normal.has_filename() ? normal : normal.parent_path();
+}
+
+// What may be wrong with a picture file name that finds no file.
+std::string missing_file_hint(const fs::path& path, const std::string& shown) {
+  std::error_code ec;
+  if (shown.find('\\') != std::string::npos) {
+    std::string forward = path.string();
+    std::replace(forward.begin(), forward.end(), '\\', '/');
+    std::string fixed = shown;
+    std::replace(fixed.begin(), fixed.end(), '\\', '/');
+    return "Write / between folder names, not \\: picture=\"" + fixed + "\"" +
+           (fs::is_regular_file(forward, ec) ? ". That file is there." : ".");
+  }
+  // Names are matched with their capitals here: "Photo.JPG" is not "photo.jpg".
+  const std::string wanted = text::fold_case(path.filename().string());
+  for (const auto& entry : fs::directory_iterator(folder_of(path), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (text::fold_case(name) == wanted)
+      return "There is a file called \"" + name + "\". Write the name with the same capital letters.";
+  }
+  return "Check the file name, and check that the picture is in that folder.";
+}
+
 }  // namespace
 
 Match Library::Impl::match_of(const detail::Candidate& c) {
@@ -191,6 +222,10 @@ Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
       impl_->catalogue_entries.push_back({e.name, detail::upper_ascii(e.target), "catalogue"});
     }
   }
+  const fs::path unsuitable = home / "symbols" / "unsuitable.tsv";
+  if (auto text = read_text_file(unsuitable))
+    for (const auto& e : detail::parse_catalogue(*text, unsuitable.string(), impl_->load_problems))
+      impl_->unsuitable.insert(detail::upper_ascii(e.target));
 }
 
 Library::~Library() = default;
@@ -318,9 +353,10 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
       return std::nullopt;
     }
     if (!fs::exists(path, ec)) {
-      diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" is not there.",
-                  "Check the file name. The file should be in the folder \"" +
-                      (base_dir.empty() ? std::string(".") : base_dir) + "\".");
+      diags.error(file, span, "missing-picture",
+                  "The picture file \"" + shown + "\" is not there. I looked in the folder \"" +
+                      folder_of(path).string() + "\".",
+                  missing_file_hint(path, shown));
       return std::nullopt;
     }
     const fs::path canonical = fs::weakly_canonical(path, ec);

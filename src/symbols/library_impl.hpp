@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -36,6 +37,7 @@ struct Library::Impl {
   std::vector<std::filesystem::path> allowed_folders;
   std::map<std::string, Picture> cache;  // key -> picture
   std::unique_ptr<text::Segmenter> segmenter;  // made when first needed
+  std::set<std::string, std::less<>> unsuitable;  // codes never suggested (symbols/unsuitable.tsv)
 
   std::optional<std::string> csv_text;  // OpenMoji's list as read, before parsing
   bool csv_text_read = false;
@@ -52,6 +54,11 @@ struct Library::Impl {
   std::vector<detail::Candidate> containing(const std::string& text);
   std::vector<std::string> closest(const std::string& name, std::size_t count);
   Match match_of(const detail::Candidate& c);
+  // Whether a picture may be suggested (it is not on the list of jokey or hurtful ones).
+  bool suitable(const std::string& target) const;
+  // The best picture for a name that a suggestion may use: a name or a catalogue
+  // entry, never a tag shared by many pictures, never an unsuitable one.
+  std::optional<detail::Candidate> suggestable(const detail::NameIndex& index, const std::string& phrase) const;
 };
 
 }  // namespace easyread::symbols

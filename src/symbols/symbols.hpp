@@ -63,8 +63,10 @@ class Library {
   std::optional<Picture> resolve(const std::string& value, const std::string& base_dir,
                                  const std::string& file, Span span, Diagnostics& diags,
                                  const GivenPictures& given = {});
-  // Chooses a picture for a point's text; nullopt if nothing fits well.
-  std::optional<Match> suggest(std::string_view text);
+  // Chooses a picture for a point's text; nullopt if nothing fits well. Pictures in
+  // `shown_before` (codes, from earlier points of the document) win when the text names them.
+  // Pictures listed in symbols/unsuitable.tsv (jokey or hurtful) are never chosen.
+  std::optional<Match> suggest(std::string_view text, const std::vector<std::string>& shown_before = {});
   // Best matches for some words, best first.
   std::vector<Match> search(const std::vector<std::string>& words, std::size_t limit = 10);
   // Every catalogue name, own folders first, each in its file's order (for contact sheets).
@@ -73,6 +75,20 @@ class Library {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// Chooses pictures for the points of one document, so that one idea keeps
+// one picture: once "doctor" has a picture, later points about the doctor get it too.
+class Suggester {
+ public:
+  explicit Suggester(Library& library) : library_(library) {}
+  std::optional<Match> suggest(std::string_view text);
+  // A picture the author chose for a point (by code), so later suggestions follow it.
+  void remember(const std::string& code);
+
+ private:
+  Library& library_;
+  std::vector<std::string> shown_;  // codes, in the order they were first shown
 };
 
 }  // namespace easyread::symbols

@@ -83,10 +83,15 @@ std::string DateWriter::long_date(const Date& date) const {
 
 std::string DateWriter::time(const ClockTime& time) const {
   if (impl_->english) {
-    // Easy Read guides write "12:30pm": no space, small letters.
+    // Easy Read guides write "11am", "12:30pm" and "Midday": no space, small
+    // letters, no ":00", and no "12pm" that people read in different ways.
+    if (time.minute == 0 && time.hour == 12) return "Midday";
+    if (time.minute == 0 && time.hour == 0) return "Midnight";
     int hour = time.hour % 12 == 0 ? 12 : time.hour % 12;
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d%s", hour, time.minute, time.hour < 12 ? "am" : "pm");
+    const char* half = time.hour < 12 ? "am" : "pm";
+    if (time.minute == 0) std::snprintf(buf, sizeof buf, "%d%s", hour, half);
+    else std::snprintf(buf, sizeof buf, "%d:%02d%s", hour, time.minute, half);
     return buf;
   }
   UErrorCode status = U_ZERO_ERROR;

@@ -64,6 +64,17 @@ class DateWriter {
 std::string format_long_date(const Date& date, const std::string& lang);
 std::string format_time(const ClockTime& time, const std::string& lang);
 
+// Groups of words that must stay on one line: phone and NHS numbers
+// ("01484 342000"), postcodes, times ("10 am"), dates ("Monday 14 March 2027"),
+// amounts ("£ 12", "12 pounds"), and a title with its name ("Dr Okafor").
+// A line may start or end at a range's ends, never inside it.
+std::vector<Range> unbreakable_ranges(std::string_view utf8);
+// English date words, any capitals: "March" or "Mar" -> 3; "Monday" or "Mon" -> 1 (Sunday 7);
+// "3", "3rd" -> 3. 0 when the word is not one.
+int english_month(std::string_view word);
+int english_weekday(std::string_view word);
+int day_of_month(std::string_view word);
+
 // Collapses runs of white space (including line ends) into one space.
 std::string fold_white_space(std::string_view utf8);
 

@@ -187,7 +187,7 @@ TEST_CASE("javascript: and file: links are left out with a warning, and the word
 
 // ---- Output -------------------------------------------------------------------
 
-TEST_CASE("-o never replaces a pipe, a device or a link to one, and writes through a link to a file", "[hostile]") {
+TEST_CASE("Writing with -o never replaces a pipe, a device or a link to one, and writes through a link to a file", "[hostile]") {
   TempDir dir;
   write_file(dir / "notes.xml", notes_with("<point picture=\"none\">We met.</point>"));
   REQUIRE(::mkfifo((dir / "pipe").c_str(), 0644) == 0);

@@ -153,6 +153,14 @@ TEST_CASE("easyread build: every option", "[cli][options]") {
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(fs::exists(dir / "allowed.pdf"));
+  // --pictures-chosen tells each picture the build chose.
+  std::ofstream(dir / "chosen.xml") << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                       "<easyread title=\"Chosen\" lang=\"en-GB\"><section title=\"Doctor\">"
+                                       "<point>The doctor will see you.</point></section></easyread>\n";
+  r = run({"build", "chosen.xml", "-o", "chosen.pdf", "--no-check", "--pictures-chosen"}, dir.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(said(r, "[picture-chosen]"));
   // Without --pictures the group's picture is not known: the option did the work above.
   r = run({"build", "notes.xml", "-o", "none.pdf"}, dir.path());
   CHECK(r.exit_code == 1);

@@ -58,11 +58,17 @@ TEST_CASE("A phone photo with EXIF orientation 6 is shown upright", "[pictures]"
   CHECK(red.y_mean() < blue.y_mean());
   CHECK(std::abs(red.x_mean() - blue.x_mean()) < 5);
   CHECK(red.y_max <= blue.y_min + 1);
-  // It keeps its shape (twice as wide as tall), centred in its square box.
+  // It keeps its shape (twice as wide as tall), as wide as its box.
   double box_size = s.numbers.picture_size;
   CHECK(both.x_max - both.x_min == Approx(box_size).margin(3));
   CHECK(both.y_max - both.y_min == Approx(box_size / 2).margin(3));
-  CHECK((both.y_min + both.y_max) / 2 == Approx(first.box.y_min + box_size / 2).margin(3));
+  // It sits beside its 2 sentences, not below them: its middle is level with
+  // the middle of the text, give or take half a line.
+  auto last = find_text(s.text.words, "Blue is at the bottom.", found->last);
+  REQUIRE(last);
+  const double text_middle = (first.box.y_min + s.text.words[last->last].box.y_max) / 2;
+  CHECK((both.y_min + both.y_max) / 2 == Approx(text_middle).margin(s.numbers.body_size * 0.75));
+  CHECK(both.y_min < s.text.words[last->last].box.y_max);
 }
 
 TEST_CASE("PNG pictures keep their clear corners, 8-bit and 16-bit alike", "[pictures]") {

@@ -47,7 +47,11 @@ TEST_CASE("dates and times are written in full") {
   CHECK(text::format_long_date({2027, 1, 13}, "cy") == "Dydd Mercher, 13 Ionawr 2027");
   CHECK(text::format_time({12, 30}, "en-GB") == "12:30pm");
   CHECK(text::format_time({9, 5}, "en-GB") == "9:05am");
-  CHECK(text::format_time({0, 0}, "en-GB") == "12:00am");
+  // The Easy Read way: no ":00", and no "12pm" or "12am" that people read in different ways.
+  CHECK(text::format_time({11, 0}, "en-GB") == "11am");
+  CHECK(text::format_time({14, 0}, "en-GB") == "2pm");
+  CHECK(text::format_time({12, 0}, "en-GB") == "Midday");
+  CHECK(text::format_time({0, 0}, "en-GB") == "Midnight");
 }
 
 TEST_CASE("line index counts columns in characters, not bytes") {

@@ -21,5 +21,10 @@ sed -nE 's/.*<string id="[^"]*">([^<]*)<\/string>.*/\1\n/p' "$home/templates/str
   > "$work/layout-words.txt"
 
 cd "$work"
+# The starters' own words ("Write your news here.") are warnings by design, so
+# that people replace them: every other finding fails.
 "$easyread" check --strict --no-color --no-settings --allow PDF,OpenMoji,XML,GP,CC,BY,SA \
-  help.txt layout-words.txt "$home/templates/starters/minutes.xml" "$home/templates/starters/newsletter.xml"
+  help.txt layout-words.txt "$home/templates/starters/minutes.xml" "$home/templates/starters/newsletter.xml" \
+  > findings.txt 2>&1 || true
+cat findings.txt
+if grep -E ': (error|warning|note): ' findings.txt | grep -v '\[starter-words\]$' | grep -q .; then exit 1; fi
