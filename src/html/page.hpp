@@ -1,0 +1,41 @@
+// Writes the body of the web page from the content tree (private to src/html).
+#pragma once
+#include <set>
+#include <string>
+#include <vector>
+
+#include "html/internal.hpp"
+
+namespace easyread::html {
+
+class PageWriter {
+ public:
+  PageWriter(const content::Document& doc, const Options& options);
+  // The <main> and <footer> elements, in reading order.
+  std::string body();
+  // Each vector picture once, as <symbol>s in one hidden <svg>; empty if none.
+  std::string symbols() const;
+
+  // The characters each font must have, known after body().
+  std::set<char32_t> body_codes, heading_codes;
+
+ private:
+  enum class Face { body, heading };
+  void text(std::string_view words, Face face);
+  void runs(const std::vector<content::Run>& runs);
+  void sentences(const content::Sentences& block, const char* extra_class);
+  void picture(const content::PictureUse& use);
+  void listen_button(bool whole_page);
+  void row(const content::Row& row);
+  void cover();
+  void section(const content::Section& section, int number);
+  void words();
+  void closing();
+
+  const content::Document& doc_;
+  const Options& options_;
+  std::string out_;
+  std::vector<std::string> photos_;  // data: addresses, made on first use
+};
+
+}  // namespace easyread::html

@@ -1,0 +1,60 @@
+// The read-aloud script. It uses only the browser's own speech (Web Speech
+// API): nothing is sent anywhere. Buttons stay hidden unless the browser
+// has a voice, so a page without speech shows no dead buttons.
+#include "html/internal.hpp"
+
+namespace easyread::html {
+
+std::string_view speech_script() {
+  return R"JS((function () {
+  "use strict";
+  var synth = window.speechSynthesis;
+  if (!synth || typeof window.SpeechSynthesisUtterance !== "function") return;
+  var buttons = Array.prototype.slice.call(document.querySelectorAll("button.listen"));
+  var lang = document.documentElement.lang;
+  var current = null;
+  function say(run, speaking) {
+    run.button.textContent = speaking ? run.button.getAttribute("data-stop") : run.button.getAttribute("data-listen");
+  }
+  function stop() {
+    var run = current;
+    if (!run) return;
+    current = null;
+    if (run.items[run.at]) run.items[run.at].classList.remove("speaking");
+    say(run, false);
+    synth.cancel();
+  }
+  function next(run) {
+    if (current !== run) return;
+    if (run.items[run.at]) run.items[run.at].classList.remove("speaking");
+    run.at += 1;
+    var item = run.items[run.at];
+    if (!item) { current = null; say(run, false); return; }
+    item.classList.add("speaking");
+    var words = new SpeechSynthesisUtterance(item.textContent.replace(/\s+/g, " ").trim());
+    words.lang = lang;
+    words.onend = function () { next(run); };
+    words.onerror = function () { if (current === run) stop(); };
+    synth.speak(words);
+  }
+  function start(button) {
+    var scope = button.classList.contains("all") ? document : button.closest(".row");
+    stop();
+    current = { button: button, items: Array.prototype.slice.call(scope.querySelectorAll(".s")), at: -1 };
+    say(current, true);
+    next(current);
+  }
+  function show() {
+    if (synth.getVoices().length === 0) return;
+    buttons.forEach(function (b) { b.hidden = false; });
+  }
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () { if (current && current.button === b) stop(); else start(b); });
+  });
+  show();
+  if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", show);
+})();
+)JS";
+}
+
+}  // namespace easyread::html
