@@ -38,7 +38,7 @@ std::string svg_symbol(const Drawing& drawing, const std::string& id);
 std::string photo_data_url(const RasterImage& image);
 
 // An @font-face rule for `family` with the subset of `path` that holds
-// `codes`, packed as WOFF2. Empty (and an error in diags) if the font will not load.
+// `codes`, packed as WOFF. Empty (and an error in diags) if the font will not load.
 std::string font_face(const std::string& family, bool bold, const std::string& path,
                       const std::set<char32_t>& codes, const std::string& file, Diagnostics& diags);
 

@@ -56,7 +56,7 @@ a:focus-visible,button:focus-visible{outline:3px solid var(--accent);outline-off
 .row .pic{position:absolute;left:0;top:0;width:var(--pic);height:var(--pic)}
 .pic svg,.pic img{display:block;width:100%;height:100%;object-fit:contain;image-orientation:from-image}
 .words dt{font-weight:700}
-footer{max-width:var(--measure);margin:calc(2 * var(--row-gap)) auto 0;padding:0 var(--side) var(--side)}
+footer{margin:calc(2 * var(--row-gap)) 0 0}
 footer p{margin-bottom:.5em}
 .listen{font:inherit;font-size:max(18px,.8em);line-height:1.3;min-height:44px;min-width:44px;margin:.4em 0 0;padding:.3em .9em;color:var(--accent);background:var(--bg);border:2px solid var(--accent);border-radius:.4em;cursor:pointer}
 .listen[hidden]{display:none}
@@ -83,7 +83,7 @@ std::string style_sheet(const layout::Template& t) {
   out += "@media print{:root{" + sizes(t, true) +
          "--side:0px}html{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{max-width:none;padding:0}"
          "h1{font-size:var(--h1)}h2{font-size:var(--h2)}.cover{break-after:page}.listen{display:none!important}"
-         "footer{padding:0;max-width:none}}\n";
+         "}\n";
   return out;
 }
 
