@@ -10,7 +10,10 @@ std::string render(const content::Document& doc, const Options& options, const s
                    Diagnostics& diags) {
   PageWriter page(doc, options);
   const std::string body = page.body();
+  PaintClasses paint;
+  const std::string symbols = page.symbols(paint);
   collect_codes(doc.metadata.title, page.heading_codes);
+  collect_codes(options.speech.stop, page.body_codes);  // the buttons' words while reading
 
   const FontFiles& fonts = options.fonts;
   std::string faces;
@@ -38,8 +41,9 @@ std::string render(const content::Document& doc, const Options& options, const s
   if (!doc.metadata.author.empty()) out += "<meta name=\"author\" content=\"" + escaped(doc.metadata.author) + "\">\n";
   if (!doc.metadata.credits.empty())
     out += "<meta name=\"dcterms.rights\" content=\"" + escaped(doc.metadata.credits) + "\">\n";
-  out += "<style>\n" + faces + style_sheet(options.look) + "</style>\n</head>\n<body>\n";
-  out += page.symbols();
+  out += "<style>\n" + faces + style_sheet(options.look) + paint.style_sheet() + "</style>\n</head>\n";
+  out += "<body data-stop=\"" + escaped(options.speech.stop) + "\">\n";
+  out += symbols;
   out += body;
   out += "<script>\n";
   out += speech_script();

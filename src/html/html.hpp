@@ -7,7 +7,7 @@
 
 #include "base/diagnostic.hpp"
 #include "content/content.hpp"
-#include "layout/template.hpp"
+#include "style/style.hpp"
 
 namespace easyread::html {
 
@@ -27,7 +27,7 @@ struct SpeechLabels {
 };
 
 struct Options {
-  layout::Template look;  // the same template file as the PDF
+  style::Template look;  // the same template file as the PDF
   FontFiles fonts;
   SpeechLabels speech;
 };

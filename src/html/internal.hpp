@@ -1,6 +1,7 @@
 // Pieces of the web page writer (private to src/html).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -30,8 +31,22 @@ inline double px(double points) { return points * 96.0 / 72.0; }
 // The characters of UTF-8 text, added to `codes`.
 void collect_codes(std::string_view utf8, std::set<char32_t>& codes);
 
+// CSS classes for the paint of symbol shapes: OpenMoji's black outline is
+// one short class name instead of six attributes on hundreds of paths.
+class PaintClasses {
+ public:
+  // The class for these CSS declarations, made on first use.
+  std::string name(const std::string& paint);
+  // A rule for every class, in the order they were made.
+  std::string style_sheet() const;
+
+ private:
+  std::map<std::string, std::size_t> classes_;
+  std::vector<std::string> order_;
+};
+
 // One vector picture as an SVG <symbol id="ID">, with its clip paths inside.
-std::string svg_symbol(const Drawing& drawing, const std::string& id);
+std::string svg_symbol(const Drawing& drawing, const std::string& id, PaintClasses& classes);
 
 // A photo as a data: address, turned upright as its EXIF orientation says;
 // empty if it cannot be encoded.
@@ -43,7 +58,7 @@ std::string font_face(const std::string& family, bool bold, const std::string& p
                       const std::set<char32_t>& codes, const std::string& file, Diagnostics& diags);
 
 // The style sheet for the template (without @font-face rules).
-std::string style_sheet(const layout::Template& look);
+std::string style_sheet(const style::Template& look);
 
 // The read-aloud script (plain ES2017, no outside files).
 std::string_view speech_script();

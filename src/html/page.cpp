@@ -24,10 +24,16 @@ void PageWriter::runs(const std::vector<content::Run>& runs) {
   for (const content::Run& run : runs) {
     const bool hard = run.word >= 0 && run.word < static_cast<int>(doc_.words.size());
     const bool link = !hard && !run.link.empty() && safe_link(run.link);
+    // A run's leading space stays outside its bold and link, so the line under a link starts at its word.
+    std::string_view words = run.text;
+    if ((hard || link || run.bold) && words.starts_with(' ')) {
+      text(" ", Face::body);
+      words.remove_prefix(1);
+    }
     if (hard) out_ += "<a class=\"hard\" href=\"#" + escaped(doc_.words[static_cast<std::size_t>(run.word)].anchor) + "\">";
     if (link) out_ += "<a href=\"" + escaped(run.link) + "\">";
     if (run.bold || hard) out_ += "<b>";
-    text(run.text, Face::body);
+    text(words, Face::body);
     if (run.bold || hard) out_ += "</b>";
     if (hard || link) out_ += "</a>";
   }
@@ -62,13 +68,10 @@ void PageWriter::picture(const content::PictureUse& use) {
 }
 
 void PageWriter::listen_button(bool whole_page) {
-  const SpeechLabels& labels = options_.speech;
-  const std::string& name = whole_page ? labels.listen_all : labels.listen;
-  out_ += std::string("<button type=\"button\" class=\"listen") + (whole_page ? " all" : "") + "\" data-listen=\"" +
-          escaped(name) + "\" data-stop=\"" + escaped(labels.stop) + "\" hidden>";
+  const std::string& name = whole_page ? options_.speech.listen_all : options_.speech.listen;
+  out_ += whole_page ? "<button class=\"listen all\" hidden>" : "<button class=\"listen\" hidden>";
   text(name, Face::body);
   out_ += "</button>";
-  collect_codes(labels.stop, body_codes);
 }
 
 void PageWriter::row(const content::Row& row) {
@@ -188,11 +191,11 @@ std::string PageWriter::body() {
   return std::move(out_);
 }
 
-std::string PageWriter::symbols() const {
+std::string PageWriter::symbols(PaintClasses& classes) const {
   std::string out;
   for (std::size_t i = 0; i < doc_.pictures.size(); ++i)
     if (const auto* drawing = std::get_if<Drawing>(&doc_.pictures[i].content))
-      out += svg_symbol(*drawing, "p" + std::to_string(i)) + "\n";
+      out += svg_symbol(*drawing, "p" + std::to_string(i), classes) + "\n";
   if (out.empty()) return out;
   return "<svg class=\"symbols\" aria-hidden=\"true\" focusable=\"false\">\n" + out + "</svg>\n";
 }

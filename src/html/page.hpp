@@ -13,8 +13,9 @@ class PageWriter {
   PageWriter(const content::Document& doc, const Options& options);
   // The <main> and <footer> elements, in reading order.
   std::string body();
-  // Each vector picture once, as <symbol>s in one hidden <svg>; empty if none.
-  std::string symbols() const;
+  // Each vector picture once, as <symbol>s in one hidden <svg>; empty if
+  // none. Their paint goes into `classes`.
+  std::string symbols(PaintClasses& classes) const;
 
   // The characters each font must have, known after body().
   std::set<char32_t> body_codes, heading_codes;

@@ -12,9 +12,11 @@ std::string_view speech_script() {
   if (!synth || typeof window.SpeechSynthesisUtterance !== "function") return;
   var buttons = Array.prototype.slice.call(document.querySelectorAll("button.listen"));
   var lang = document.documentElement.lang;
+  var stopName = document.body.getAttribute("data-stop");
+  var names = new Map(buttons.map(function (b) { return [b, b.textContent]; }));
   var current = null;
   function say(run, speaking) {
-    run.button.textContent = speaking ? run.button.getAttribute("data-stop") : run.button.getAttribute("data-listen");
+    run.button.textContent = speaking ? stopName : names.get(run.button);
   }
   function stop() {
     var run = current;

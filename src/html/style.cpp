@@ -19,7 +19,7 @@ std::string css_px(double points, double at_least = 0) { return number(std::max(
 std::string css_pt(double points) { return number(points) + "pt"; }
 
 // Sizes that change between the screen and paper.
-std::string sizes(const layout::Template& t, bool print) {
+std::string sizes(const style::Template& t, bool print) {
   auto size = [&](double points, double at_least = 0) { return print ? css_pt(points) : css_px(points, at_least); };
   std::string pic = size(t.picture_size), cover = size(t.cover_picture_size), gap = size(t.picture_gap);
   if (!print) {
@@ -66,7 +66,7 @@ footer p{margin-bottom:.5em}
 
 }  // namespace
 
-std::string style_sheet(const layout::Template& t) {
+std::string style_sheet(const style::Template& t) {
   const double measure = t.page_width - t.margin_left - t.margin_right;
   std::string out = ":root{--bg:" + hex_color(t.background) + ";--text:" + hex_color(t.text) +
                     ";--heading:" + hex_color(t.heading) + ";--accent:" + hex_color(t.accent) +

@@ -84,7 +84,8 @@ std::string woff(std::string_view ttf) {
 
 std::string font_face(const std::string& family, bool bold, const std::string& path,
                       const std::set<char32_t>& codes, const std::string& file, Diagnostics& diags) {
-  const std::optional<std::string> subset = layout::subset_font(path, codes);
+  // Browsers draw fonts without hinting at the sizes an Easy Read page uses.
+  const std::optional<std::string> subset = layout::subset_font(path, codes, false);
   const std::string packed = subset ? woff(*subset) : std::string();
   if (packed.empty()) {
     diags.error(file, {}, "web-font", "The font file " + path + " will not work in a web page.",

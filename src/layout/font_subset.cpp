@@ -30,7 +30,8 @@ bool has_outlines(hb_face_t* face) {
 
 }  // namespace
 
-std::optional<std::string> subset_font(const std::string& path, const std::set<char32_t>& codes) {
+std::optional<std::string> subset_font(const std::string& path, const std::set<char32_t>& codes,
+                                       bool keep_hinting) {
   Blob blob(hb_blob_create_from_file_or_fail(path.c_str()));
   if (!blob) return std::nullopt;
   Face face(hb_face_create(blob.get(), 0));
@@ -41,6 +42,7 @@ std::optional<std::string> subset_font(const std::string& path, const std::set<c
   hb_set_add(unicodes, U' ');
   for (char32_t cp : codes) hb_set_add(unicodes, cp);
   drop_other_tables(face.get(), input.get());
+  if (!keep_hinting) hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   Face subset(hb_subset_or_fail(face.get(), input.get()));
   if (!subset) return std::nullopt;
   Blob subset_blob(hb_face_reference_blob(subset.get()));

@@ -13,6 +13,9 @@ namespace easyread::layout {
 // no GSUB, GPOS or Graphite, since neither output shapes text. Empty when
 // the file will not open, has no TrueType outlines ('glyf'), or HarfBuzz
 // cannot subset it.
-std::optional<std::string> subset_font(const std::string& path, const std::set<char32_t>& codes);
+// With `keep_hinting` false, the hinting instructions (which only old,
+// low-resolution screens use) are left out too: a smaller web page.
+std::optional<std::string> subset_font(const std::string& path, const std::set<char32_t>& codes,
+                                       bool keep_hinting = true);
 
 }  // namespace easyread::layout
