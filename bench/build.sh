@@ -5,6 +5,8 @@
 #   - the largest sample (samples/minutes.xml): median wall time and peak memory;
 #   - an 8-page document, without and with the plain-language checks: median wall time and
 #     peak memory (target: under 30 ms, under 40 MB);
+#   - the web page of the largest sample: median wall time, and its size beside the PDF's
+#     (target: under 20 ms and under 60% of the PDF's size);
 #   - pictures: the extra time 30 distinct OpenMoji symbols cost (fastest of the runs, as the
 #     difference is small; target: under 5 ms), and the
 #     median size one symbol adds to the PDF (target: under 2 KB).
@@ -40,6 +42,18 @@ measure() {
   echo "$median $peak $(pdfinfo "$work/out.pdf" | awk '/^Pages:/ {print $2}') $fastest"
 }
 
+# measure_html FILE.xml -> "MEDIAN_MS SIZE_BYTES" for the web page alone.
+measure_html() {
+  local input="$1" times=()
+  for _ in $(seq "$runs"); do
+    local start=$EPOCHREALTIME
+    "$easyread" build "$input" -q --no-check -o "$work/out.html"
+    local end=$EPOCHREALTIME
+    times+=("$(echo "($end - $start) * 1000" | bc -l)")
+  done
+  echo "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') $(stat -c %s "$work/out.html")"
+}
+
 # An 8-page document: the minutes sample's first sections, as written by a group.
 python3 - "$here/samples/minutes.xml" "$work/eight.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
@@ -60,6 +74,8 @@ codes=$(ls "$here/third_party/openmoji/color/svg" | awk 'NR % 150 == 0 && NR <= 
 sed 's/picture="[0-9A-F]*"/picture="none"/' "$work/symbols.xml" > "$work/none.xml"
 
 read -r big_ms big_kb big_pages _ < <(measure "$here/samples/minutes.xml" --no-check)
+big_pdf_size=$(stat -c %s "$work/out.pdf")
+read -r html_ms html_size < <(measure_html "$here/samples/minutes.xml")
 read -r eight_ms eight_kb eight_pages _ < <(measure "$work/eight.xml" --no-check)
 read -r eight_checked_ms eight_checked_kb _ _ < <(measure "$work/eight.xml")
 read -r _ _ _ sym_ms < <(measure "$work/symbols.xml" --no-check)
@@ -82,6 +98,7 @@ median_symbol=$(printf '%s\n' "${sizes[@]}" | sort -n | awk '{a[NR]=$1} END {pri
 echo "easyread build benchmark ($runs runs each: median wall time, median peak memory)"
 printf '  %-44s %7.1f ms  %6.1f MB  (%s pages)\n' "largest sample, samples/minutes.xml" "$big_ms" "$(echo "$big_kb/1024" | bc -l)" "$big_pages"
 printf '  %-44s %7.1f ms\n' "  the same, with the plain-language checks" "$checked_ms"
+printf '  %-44s %7.1f ms  %6.1f KB  (%.0f%% of the PDF'"'"'s %.1f KB; target 20 ms, 60%%)\n' "  the same as a web page (-o minutes.html)" "$html_ms" "$(echo "$html_size/1024" | bc -l)" "$(echo "100*$html_size/$big_pdf_size" | bc -l)" "$(echo "$big_pdf_size/1024" | bc -l)"
 printf '  %-44s %7.1f ms  %6.1f MB  (%s pages; target 30 ms, 40 MB)\n' "8-page document" "$eight_ms" "$(echo "$eight_kb/1024" | bc -l)" "$eight_pages"
 printf '  %-44s %7.1f ms  %6.1f MB\n' "  the same, with the plain-language checks" "$eight_checked_ms" "$(echo "$eight_checked_kb/1024" | bc -l)"
 # A small difference: the fastest runs, which vary much less than the medians.

@@ -1,4 +1,5 @@
-// easyread build: XML notes -> checks -> layout -> PDF, one document at a time.
+// easyread build: XML notes -> checks -> content -> PDF and/or web page, one document at a time.
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <filesystem>
@@ -21,15 +22,18 @@ namespace easyread::cli {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kBuildHelp = R"(easyread build makes an Easy Read PDF from your notes.
+constexpr const char* kBuildHelp = R"(easyread build makes an Easy Read PDF or web page from your notes.
 
 How to use it:
   easyread build notes.xml               Makes notes.pdf beside your notes.
   easyread build notes.xml -o news.pdf   Makes the PDF with the name you give.
+  easyread build notes.xml -o news.html  Makes a web page in one file.
   easyread build a.xml b.xml -o folder/  Makes a PDF for each file in the folder.
 
 Options:
   -o, --output NAME      Where to put the PDF. For many PDFs, give a folder.
+  --format pdf,html      What to make: pdf, html (a web page), or both.
+                         If you do not say, the name after -o decides.
   -t, --template LOOK    Choose how the PDF looks. The looks are below.
   --pictures FOLDER      Use your own pictures too. The folder needs a
                          catalogue.tsv file. You can say this more than once.
@@ -46,19 +50,40 @@ Looks you can choose:
 You can also give the name of your own template file.
 
 What the exit code means:
-  0  Every PDF is ready.
-  1  easyread could not make some PDFs. The messages say why.
+  0  Every PDF and web page is ready.
+  1  easyread could not make some of them. The messages say why.
   2  Something in the command is wrong.
 )";
 
+enum class Format { pdf, html, docx };
+
 struct BuildOptions {
   std::vector<std::string> inputs;
+  std::vector<Format> formats;  // empty: from the output's name
   std::string output;
   std::string template_name;
   std::vector<std::string> picture_folders;
   bool check = true;
   bool quiet = false;
 };
+
+// "pdf", "html" or both with a comma; false after saying what is wrong.
+bool parse_formats(const std::string& list, std::vector<Format>& formats) {
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string name = list.substr(start, comma - start);
+    const Format format = name == "html" ? Format::html : Format::pdf;
+    if (name != "pdf" && name != "html") {
+      std::cerr << "easyread build: I do not know the format \"" << name << "\".\n"
+                << "Choose pdf, html, or both: --format pdf,html\n";
+      return false;
+    }
+    if (std::find(formats.begin(), formats.end(), format) == formats.end()) formats.push_back(format);
+    start = comma + 1;
+  }
+  return true;
+}
 
 std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
   BuildOptions o;
@@ -77,6 +102,13 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
       auto v = value("a file or folder name");
       if (!v) break;
       o.output = *v;
+    } else if (a == "--format") {
+      auto v = value("pdf, html or pdf,html");
+      if (!v) break;
+      if (!parse_formats(*v, o.formats)) {
+        exit_code = 2;
+        return std::nullopt;
+      }
     } else if (a == "-t" || a == "--template") {
       auto v = value("the name of a template");
       if (!v) break;
@@ -107,16 +139,29 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
   return o;
 }
 
-// Where the PDF for `input` goes.
-std::string output_path(const BuildOptions& o, const std::string& input) {
-  fs::path name = fs::path(input).filename().replace_extension(".pdf");
-  if (o.output.empty()) return (fs::path(input).parent_path() / name).string();
-  bool is_folder = o.inputs.size() > 1 || o.output.back() == '/' || fs::is_directory(o.output);
-  return is_folder ? (fs::path(o.output) / name).string() : o.output;
+// What to make: as --format says, else a web page for an output named
+// .html or .htm, else a PDF.
+std::vector<Format> formats_of(const BuildOptions& o) {
+  if (!o.formats.empty()) return o.formats;
+  const std::string ext = fs::path(o.output).extension().string();
+  if (ext == ".docx") return {Format::docx};
+  return {ext == ".html" || ext == ".htm" ? Format::html : Format::pdf};
 }
 
-// A name that ends in .docx asks for a Word file.
-bool is_word_file(const std::string& path) { return fs::path(path).extension() == ".docx"; }
+const char* extension(Format f) { return f == Format::html ? ".html" : f == Format::docx ? ".docx" : ".pdf"; }
+const char* kind_of(Format f) { return f == Format::html ? "web page" : f == Format::docx ? "Word file" : "PDF"; }
+
+// Where the `format` file for `input` goes. With two formats, the file name
+// after -o gets each format's own ending, so both sit side by side.
+std::string output_path(const BuildOptions& o, const std::string& input, Format format) {
+  fs::path name = fs::path(input).filename().replace_extension(extension(format));
+  if (o.output.empty()) return (fs::path(input).parent_path() / name).string();
+  bool is_folder = o.inputs.size() > 1 || o.output.back() == '/' || fs::is_directory(o.output);
+  if (is_folder) return (fs::path(o.output) / name).string();
+  if (formats_of(o).size() > 1) return fs::path(o.output).replace_extension(extension(format)).string();
+  return o.output;
+}
+
 
 // The plain-language checks, with the settings file beside the notes.
 void check_notes(const std::string& home, const std::string& input, const markup::Document& doc,
@@ -130,6 +175,90 @@ void check_notes(const std::string& home, const std::string& input, const markup
     diags.error(input, {}, "check", std::string("The checks stopped: ") + e.what(),
                 "Build again with --no-check to make the PDF without them.");
   }
+}
+
+// One file to make: its format, where it goes, and its bytes once made.
+struct Output {
+  Format format;
+  std::string path;
+  std::string bytes;
+};
+
+// Refuses outputs that would replace the notes, or a file another input makes.
+bool claim_outputs(const std::string& input, const std::vector<Output>& outputs,
+                   std::map<std::string, std::string>& made_by, Diagnostics& diags) {
+  for (const Output& out : outputs) {
+    const std::string key = fs::weakly_canonical(out.path).string();
+    if (same_file(input, out.path)) {
+      diags.error(input, {}, "would-overwrite",
+                  std::string("The ") + kind_of(out.format) + " would take the place of your notes.",
+                  "Choose another name with -o.");
+    } else if (made_by.count(key)) {
+      diags.error(input, {}, "same-output",
+                  "This file would make " + out.path + ", like " + made_by[key] + " did.",
+                  "Give one of the files another name, or build them into different folders.");
+    }
+  }
+  if (diags.has_errors()) return false;
+  for (const Output& out : outputs) made_by[fs::weakly_canonical(out.path).string()] = input;
+  return true;
+}
+
+// Adds what `from` found that `into` does not hold yet: both formats read
+// the same content, so a second format would repeat the first one's notes.
+void append_new(Diagnostics& into, const Diagnostics& from) {
+  for (const Diagnostic& d : from.items()) {
+    const bool known = std::any_of(into.items().begin(), into.items().end(), [&](const Diagnostic& k) {
+      return k.rule == d.rule && k.message == d.message && k.span.line == d.span.line &&
+             k.span.column == d.span.column;
+    });
+    if (!known) into.add(d);
+  }
+}
+
+// Makes every output of one document, and writes the files only when all
+// are whole. Returns the PDF's page count (0 without a PDF).
+std::size_t make_outputs(const BuildOptions& o, const std::string& home, const std::string& input,
+                         const markup::Document& doc, symbols::Library& library, word::Resources& word_resources,
+                         std::vector<Output>& outputs, Diagnostics& diags) {
+  // The checks only read the notes and never change the outputs, so they
+  // run on a second thread (the second core) beside the layout.
+  Diagnostics check_diags, build_diags;
+  std::size_t pages = 0;
+  {
+    std::jthread checking;
+    if (o.check) checking = std::jthread([&] { check_notes(home, input, doc, check_diags); });
+    const pipeline::Options options{home, o.template_name};
+    for (Output& out : outputs) {
+      Diagnostics found;
+      if (out.format == Format::pdf) {
+        if (auto laid_out = pipeline::lay_out(doc, library, options, found)) {
+          out.bytes = pdf::render(*laid_out, out.path, found);
+          pages = laid_out->pages.size();
+        }
+      } else if (out.format == Format::docx) {
+        if (auto word = pipeline::write_word(doc, library, options, word_resources, out.path, found))
+          out.bytes = std::move(*word);
+      } else if (auto page = pipeline::web_page(doc, library, options, out.path, found)) {
+        out.bytes = std::move(*page);
+      }
+      append_new(build_diags, found);
+      if (found.has_errors()) break;
+    }
+  }  // waits for the checks
+  diags.append(check_diags);
+  diags.append(build_diags);
+  if (diags.has_errors()) return pages;
+  for (const Output& out : outputs)
+    if (!write_file_atomically(out.path, out.bytes, diags)) break;
+  return pages;
+}
+
+// "a PDF", "a web page", or "the PDF or the web page".
+std::string what_was_asked(const std::vector<Output>& outputs) {
+  if (outputs.size() > 1) return "the PDF or the web page";
+  if (outputs.front().format == Format::docx) return "the Word file";
+  return outputs.front().format == Format::html ? "a web page" : "a PDF";
 }
 
 }  // namespace
@@ -152,55 +281,31 @@ int run_build(const Args& args) {
   for (const auto& input : options->inputs) {
     auto started = std::chrono::steady_clock::now();
     Diagnostics diags;
-    const std::string out_path = output_path(*options, input);
-    std::optional<layout::Document> laid_out;
-    std::string bytes;
     auto doc = markup::read_file(input, diags);
-    const std::string out_key = fs::weakly_canonical(out_path).string();
-    if (doc && same_file(input, out_path)) {
-      diags.error(input, {}, "would-overwrite", "The PDF would take the place of your notes.",
-                  "Choose another name with -o.");
-    } else if (doc && made_by.count(out_key)) {
-      diags.error(input, {}, "same-output",
-                  "This file would make " + out_path + ", like " + made_by[out_key] + " did.",
-                  "Give one of the files another name, or build them into different folders.");
-    } else if (doc) {
-      made_by[out_key] = input;
-      // The checks only read the notes and never change the PDF, so they
-      // run on a second thread (the second core) beside the layout.
-      Diagnostics check_diags, layout_diags;
-      {
-        std::jthread checking;
-        if (options->check) checking = std::jthread([&] { check_notes(home, input, *doc, check_diags); });
-        if (is_word_file(out_path)) {
-          auto word = pipeline::write_word(*doc, library, {home, options->template_name}, word_resources,
-                                           out_path, layout_diags);
-          if (word) bytes = std::move(*word);
-        } else {
-          laid_out = pipeline::lay_out(*doc, library, {home, options->template_name}, layout_diags);
-          if (laid_out) bytes = pdf::render(*laid_out, out_path, layout_diags);
-        }
-      }  // waits for the checks
-      diags.append(check_diags);
-      diags.append(layout_diags);
-      if (!bytes.empty() && !diags.has_errors()) write_file_atomically(out_path, bytes, diags);
-    }
+    std::vector<Output> outputs;
+    for (Format f : formats_of(*options)) outputs.push_back({f, output_path(*options, input, f), {}});
+    std::size_t pages = 0;
+    if (doc && claim_outputs(input, outputs, made_by, diags))
+      pages = make_outputs(*options, home, input, *doc, library, word_resources, outputs, diags);
     print_findings(std::cerr, diags, input, doc ? doc->source : read_text_or_empty(input));
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     if (diags.has_errors()) {
       ++failed;
-      std::cerr << input << ": I did not make " << (is_word_file(out_path) ? "the Word file" : "a PDF")
+      std::cerr << input << ": I did not make " << what_was_asked(outputs)
                 << ". Fix the problems above, then try again.\n";
-    } else if (!options->quiet && !laid_out) {
-      std::cout << input << " -> " << out_path << ": a Word file, " << ms << " ms\n";
     } else if (!options->quiet) {
-      std::size_t pages = laid_out->pages.size();
-      std::cout << input << " -> " << out_path << ": " << pages << (pages == 1 ? " page, " : " pages, ")
-                << ms << " ms\n";
+      std::cout << input << " -> ";
+      for (const Output& out : outputs) {
+        std::cout << out.path << ": ";
+        if (out.format == Format::html) std::cout << "web page, ";
+        else if (out.format == Format::docx) std::cout << "a Word file, ";
+        else std::cout << pages << (pages == 1 ? " page, " : " pages, ");
+      }
+      std::cout << ms << " ms\n";
     }
   }
   if (failed > 0 && options->inputs.size() > 1)
-    std::cerr << "I could not make " << failed << " of the " << options->inputs.size() << " PDFs.\n";
+    std::cerr << "I could not make " << failed << " of the " << options->inputs.size() << " documents.\n";
   return failed > 0 ? 1 : 0;
 }
 

@@ -58,4 +58,10 @@ content::Sheet make_sheet(symbols::Library& library, const std::vector<std::stri
 std::optional<layout::Document> lay_out_sheet(const content::Sheet& sheet, const Options& options,
                                               Diagnostics& diags);
 
+// prepare(), then the web page's bytes, with the template's fonts found as
+// for the PDF (`file` names the output in messages). nullopt after adding
+// errors to `diags`.
+std::optional<std::string> web_page(const markup::Document& notes, symbols::Library& library,
+                                    const Options& options, const std::string& file, Diagnostics& diags);
+
 }  // namespace easyread::pipeline

@@ -75,17 +75,15 @@ export async function readingOrder(page) {
     if (node.role?.value === 'StaticText') return node.name?.value ?? '';
     return (node.childIds ?? []).map((id) => textOf(byId.get(id))).join('');
   };
-  const walk = (node) => {
+  const walk = (node, inBlock) => {
     if (!node) return;
     const role = node.role?.value;
     if (!node.ignored && role === 'image') out.images += 1;
-    if (!node.ignored && blocks.has(role)) {
-      out.blocks.push(textOf(node).replace(/\s+/g, ' ').trim());
-      return;
-    }
-    for (const id of node.childIds ?? []) walk(byId.get(id));
+    const block = !inBlock && !node.ignored && blocks.has(role);
+    if (block) out.blocks.push(textOf(node).replace(/\s+/g, ' ').trim());
+    for (const id of node.childIds ?? []) walk(byId.get(id), inBlock || block);
   };
-  walk(nodes.find((n) => !n.parentId));
+  walk(nodes.find((n) => !n.parentId), false);
   return out;
 }
 
@@ -93,7 +91,7 @@ export async function readingOrder(page) {
 // pdfinfo -struct-text), leaving out the contents page, bullets and page furniture.
 export function pdfReadingOrder(pdf) {
   const lines = execFileSync('pdfinfo', ['-struct-text', pdf], { encoding: 'utf8' }).split('\n');
-  const blocks = new Set(['P', 'H1', 'H2', 'Lbl']);
+  const blocks = new Set(['P', 'H1', 'H2', 'Lbl', 'LBody']);
   const stack = [];  // {indent, role, entry}
   const entries = [];
   let figures = 0;
