@@ -1,0 +1,73 @@
+// easyread build makes web pages: from the output's name, with --format,
+// or both formats side by side; the same notes give the same bytes.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pdf_probe.hpp"
+
+using namespace e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string sample(const std::string& name) { return (source_dir() / "samples" / (name + ".xml")).string(); }
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("A name ending in .html makes one web page, the same bytes each time", "[web]") {
+  TempDir out;
+  CommandResult first = run_easyread({"build", sample("minutes"), "--no-check", "-o", (out / "a.html").string()});
+  CommandResult second = run_easyread({"build", sample("minutes"), "--no-check", "-o", (out / "b.html").string()});
+  INFO(first.out << first.err);
+  REQUIRE(first.exit_code == 0);
+  REQUIRE(second.exit_code == 0);
+  const std::string page = read_all(out / "a.html");
+  CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+  CHECK(page == read_all(out / "b.html"));
+  CHECK(first.out.find("a.html: web page") != std::string::npos);
+  // One file: nothing outside it is asked for.
+  CHECK(page.find("src=\"http") == std::string::npos);
+  CHECK(page.find("url(http") == std::string::npos);
+  CHECK(list_dir(out.path()).size() == 2);
+}
+
+TEST_CASE("--format pdf,html writes both side by side", "[web]") {
+  TempDir out;
+  CommandResult r = run_easyread({"build", sample("newsletter"), "--no-check", "--format", "pdf,html", "-o",
+                                  (out / "news.pdf").string()});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(out / "news.pdf"));
+  CHECK(fs::exists(out / "news.html"));
+  CHECK(read_all(out / "news.pdf").starts_with("%PDF-"));
+  CHECK(read_all(out / "news.html").starts_with("<!DOCTYPE html>"));
+}
+
+TEST_CASE("--format html without -o puts the page beside the notes", "[web]") {
+  TempDir dir;
+  fs::copy_file(sample("newsletter"), dir / "notes.xml");
+  fs::copy(source_dir() / "samples" / "photos", dir / "photos");
+  CommandResult r = run_easyread({"build", "notes.xml", "--no-check", "--format", "html"}, dir.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(dir / "notes.html"));
+  CHECK_FALSE(fs::exists(dir / "notes.pdf"));
+}
+
+TEST_CASE("An unknown format is a mistake in the command, and nothing is made", "[web]") {
+  TempDir out;
+  CommandResult r = run_easyread({"build", sample("minutes"), "--format", "pdf,docs", "-o", (out / "m.pdf").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("I do not know the format \"docs\"") != std::string::npos);
+  CHECK(list_dir(out.path()).empty());
+}
