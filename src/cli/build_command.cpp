@@ -32,7 +32,8 @@ How to use it:
 
 Options:
   -o, --output NAME      Where to put the PDF. For many PDFs, give a folder.
-  --format pdf,html      What to make: pdf, html (a web page), or both.
+  --format pdf,html      What to make. Say pdf, html or both.
+                         html makes a web page.
                          If you do not say, the name after -o decides.
   -t, --template LOOK    Choose how the PDF looks. The looks are below.
   --pictures FOLDER      Use your own pictures too. The folder needs a

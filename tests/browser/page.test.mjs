@@ -89,11 +89,9 @@ for (const sample of samples) {
         assert.deepEqual([width, height], template === 'leaflet' ? [420, 595] : [595, 842]);
         const pages = pageTexts(printed);
         for (const sentences of rows) {
-          // The page where the row starts must also hold its last line.
-          const first = pages.findIndex((text) => text.includes(sentences[0]));
-          assert.ok(first >= 0, `the row "${sentences[0]}" is not in the printed pages`);
-          assert.ok(pages[first].includes(sentences[sentences.length - 1]),
-            `the row "${sentences[0]}" is split after page ${first + 1}`);
+          // Some one printed page holds every sentence of the row.
+          assert.ok(pages.some((text) => sentences.every((s) => text.includes(s))),
+            `the row "${sentences.join(' ')}" is split between pages`);
         }
         await page.context().close();
       });

@@ -120,7 +120,10 @@ export function pdfReadingOrder(pdf) {
     }
     stack.push(item);
   }
-  const texts = entries.map((e) => e.parts.join(' ').replace(/\s+/g, ' ').trim())
+  // Lines join with a space, except after a hyphen where a word was broken
+  // (easyread never adds hyphens of its own).
+  const join = (parts) => parts.reduce((all, part) => (all === '' ? part : all.endsWith('-') ? all + part : `${all} ${part}`), '');
+  const texts = entries.map((e) => join(e.parts).replace(/\s+/g, ' ').trim())
     .filter((t) => t !== '' && !/^[•\u2022\-–]$/.test(t));
   return { blocks: texts, images: figures };
 }

@@ -41,7 +41,7 @@ TEST_CASE("A name ending in .html makes one web page, the same bytes each time",
   CHECK(list_dir(out.path()).size() == 2);
 }
 
-TEST_CASE("--format pdf,html writes both side by side", "[web]") {
+TEST_CASE("Both formats side by side with --format pdf,html", "[web]") {
   TempDir out;
   CommandResult r = run_easyread({"build", sample("newsletter"), "--no-check", "--format", "pdf,html", "-o",
                                   (out / "news.pdf").string()});
@@ -53,7 +53,7 @@ TEST_CASE("--format pdf,html writes both side by side", "[web]") {
   CHECK(read_all(out / "news.html").starts_with("<!DOCTYPE html>"));
 }
 
-TEST_CASE("--format html without -o puts the page beside the notes", "[web]") {
+TEST_CASE("With --format html and no -o, the page goes beside the notes", "[web]") {
   TempDir dir;
   fs::copy_file(sample("newsletter"), dir / "notes.xml");
   fs::copy(source_dir() / "samples" / "photos", dir / "photos");

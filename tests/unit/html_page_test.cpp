@@ -6,6 +6,8 @@
 #include <jpeglib.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 
@@ -248,6 +250,14 @@ TEST_CASE("html: photos are data, turned upright as their EXIF orientation says"
   const std::string png = first_data(render(doc), "image/png");
   REQUIRE(png.size() > 8);
   CHECK(png.substr(1, 3) == "PNG");
+  // libpng reads back the same pixels and transparency.
+  const std::string path = std::filesystem::temp_directory_path() / "easyread-html-test.png";
+  std::ofstream(path, std::ios::binary) << png;
+  const auto back = symbols::read_png(path, diags);
+  std::filesystem::remove(path);
+  REQUIRE(back);
+  CHECK(back->data == pixels.data);
+  CHECK(back->alpha == pixels.alpha);
 }
 
 TEST_CASE("html: fonts are subset WOFF data with only the letters used") {
