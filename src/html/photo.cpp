@@ -35,18 +35,18 @@ void chunk(std::string& out, const char* type, const std::string& data) {
 // every row and took most of a web page's build time.
 std::string png_bytes(int width, int height, int channels, const std::uint8_t* pixels) {
   const std::size_t row = std::size_t(width) * std::size_t(channels);
-  std::string filtered;
-  filtered.reserve((row + 1) * std::size_t(height));
+  std::vector<std::uint8_t> filtered((row + 1) * std::size_t(height));
   for (std::size_t y = 0; y < std::size_t(height); ++y) {
-    filtered += '\2';  // up: each byte minus the one above it
+    std::uint8_t* to = filtered.data() + y * (row + 1);
+    *to++ = 2;  // up: each byte minus the one above it
     const std::uint8_t* line = pixels + y * row;
-    for (std::size_t x = 0; x < row; ++x)
-      filtered += static_cast<char>(y == 0 ? line[x] : static_cast<std::uint8_t>(line[x] - line[x - row]));
+    if (y == 0) std::memcpy(to, line, row);
+    else for (std::size_t x = 0; x < row; ++x) to[x] = static_cast<std::uint8_t>(line[x] - line[x - row]);
   }
   uLongf size = compressBound(static_cast<uLong>(filtered.size()));
   std::string packed(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(filtered.data()),
-                static_cast<uLong>(filtered.size()), Z_DEFAULT_COMPRESSION) != Z_OK)
+  if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size, filtered.data(), static_cast<uLong>(filtered.size()),
+                Z_DEFAULT_COMPRESSION) != Z_OK)
     return {};
   packed.resize(size);
   std::string header;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
-  axeViolations, easyread, launch, open, outDir, pageProblems, pdfReadingOrder, readingOrder,
+  axeViolations, easyread, joinLines, launch, open, outDir, pageProblems, pdfReadingOrder, readingOrder,
   samples, sidewaysScroll, sourceDir, templates, textSpacing,
 } from './support.mjs';
 
@@ -24,7 +24,7 @@ function pageSize(pdf) {
 // The text of each page, with white space folded.
 function pageTexts(pdf) {
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-  return text.split('\f').map((t) => t.replace(/\s+/g, ' ').trim());
+  return text.split('\f').map(joinLines);
 }
 
 function build(sample, template) {

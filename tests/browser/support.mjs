@@ -120,10 +120,7 @@ export function pdfReadingOrder(pdf) {
     }
     stack.push(item);
   }
-  // Lines join with a space, except after a hyphen where a word was broken
-  // (easyread never adds hyphens of its own).
-  const join = (parts) => parts.reduce((all, part) => (all === '' ? part : all.endsWith('-') ? all + part : `${all} ${part}`), '');
-  const texts = entries.map((e) => join(e.parts).replace(/\s+/g, ' ').trim())
+  const texts = entries.map((e) => joinLines(e.parts.join(' ')))
     .filter((t) => t !== '' && !/^[•\u2022\-–]$/.test(t));
   return { blocks: texts, images: figures };
 }
@@ -180,4 +177,10 @@ export function pageProblems(page) {
     }
     return problems;
   });
+}
+
+// Lines of text joined with single spaces, except after a hyphen where a
+// word such as "self-advocacy" broke (easyread never adds hyphens).
+export function joinLines(text) {
+  return text.replace(/\s+/g, ' ').replace(/(\p{L})- (?=\p{L})/gu, '$1-').trim();
 }
