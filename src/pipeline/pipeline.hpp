@@ -49,6 +49,12 @@ std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::
 std::optional<std::string> write_word(const markup::Document& notes, symbols::Library& library,
                                       const Options& options, word::Resources& resources,
                                       const std::string& file, Diagnostics& diags);
+// prepare(), then checks the characters like lay_out() and writes the web
+// page, with the same fonts as the PDF cut down inside it. Returns the bytes,
+// or nullopt after adding errors to `diags` (`file` names the output in them).
+std::optional<std::string> web_page(const markup::Document& notes, symbols::Library& library,
+                                    const Options& options, const std::string& file, Diagnostics& diags);
+
 // The content of a contact sheet of pictures for `words` (every catalogue
 // picture when there are none). Problems go to `diags`, about `file`.
 content::Sheet make_sheet(symbols::Library& library, const std::vector<std::string>& words,
@@ -57,11 +63,5 @@ content::Sheet make_sheet(symbols::Library& library, const std::vector<std::stri
 // Lays out a contact sheet; nullopt after adding errors to `diags`.
 std::optional<layout::Document> lay_out_sheet(const content::Sheet& sheet, const Options& options,
                                               Diagnostics& diags);
-
-// prepare(), then the web page's bytes, with the template's fonts found as
-// for the PDF (`file` names the output in messages). nullopt after adding
-// errors to `diags`.
-std::optional<std::string> web_page(const markup::Document& notes, symbols::Library& library,
-                                    const Options& options, const std::string& file, Diagnostics& diags);
 
 }  // namespace easyread::pipeline
