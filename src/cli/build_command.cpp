@@ -68,19 +68,20 @@ struct BuildOptions {
   bool quiet = false;
 };
 
-// "pdf", "html" or both with a comma; false after saying what is wrong.
+// "pdf", "html", "docx" or more of them with commas; false after saying what is wrong.
 bool parse_formats(const std::string& list, std::vector<Format>& formats) {
+  const std::map<std::string, Format> known{{"pdf", Format::pdf}, {"html", Format::html}, {"docx", Format::docx}};
   std::size_t start = 0;
   while (start <= list.size()) {
     const std::size_t comma = std::min(list.find(',', start), list.size());
     const std::string name = list.substr(start, comma - start);
-    const Format format = name == "html" ? Format::html : Format::pdf;
-    if (name != "pdf" && name != "html") {
+    const auto found = known.find(name);
+    if (found == known.end()) {
       std::cerr << "easyread build: I do not know the format \"" << name << "\".\n"
-                << "Choose pdf, html, or both: --format pdf,html\n";
+                << "Choose pdf, html or docx, or more than one: --format pdf,html,docx\n";
       return false;
     }
-    if (std::find(formats.begin(), formats.end(), format) == formats.end()) formats.push_back(format);
+    if (std::find(formats.begin(), formats.end(), found->second) == formats.end()) formats.push_back(found->second);
     start = comma + 1;
   }
   return true;
@@ -104,7 +105,7 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
       if (!v) break;
       o.output = *v;
     } else if (a == "--format") {
-      auto v = value("pdf, html or pdf,html");
+      auto v = value("pdf, html, docx or a list like pdf,html");
       if (!v) break;
       if (!parse_formats(*v, o.formats)) {
         exit_code = 2;
@@ -255,11 +256,16 @@ std::size_t make_outputs(const BuildOptions& o, const std::string& home, const s
   return pages;
 }
 
-// "a PDF", "a web page", or "the PDF or the web page".
+// "a PDF", "a web page", "the Word file", or "the PDF or the web page".
 std::string what_was_asked(const std::vector<Output>& outputs) {
-  if (outputs.size() > 1) return "the PDF or the web page";
-  if (outputs.front().format == Format::docx) return "the Word file";
-  return outputs.front().format == Format::html ? "a web page" : "a PDF";
+  auto one = [](Format f) {
+    return std::string(f == Format::docx ? "the Word file" : f == Format::html ? "a web page" : "a PDF");
+  };
+  if (outputs.size() == 1) return one(outputs.front().format);
+  std::string all;
+  for (std::size_t i = 0; i < outputs.size(); ++i)
+    all += (i == 0 ? "" : i + 1 == outputs.size() ? " or " : ", ") + std::string("the ") + kind_of(outputs[i].format);
+  return all;
 }
 
 }  // namespace

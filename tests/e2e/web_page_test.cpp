@@ -53,6 +53,32 @@ TEST_CASE("Both formats side by side with --format pdf,html", "[web]") {
   CHECK(read_all(out / "news.html").starts_with("<!DOCTYPE html>"));
 }
 
+TEST_CASE("With --format pdf,html,docx all three are made side by side, each as it would be alone", "[web]") {
+  TempDir out;
+  CommandResult r = run_easyread({"build", sample("minutes"), "--no-check", "--format", "pdf,html,docx", "-o",
+                                  (out / "m.pdf").string()});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(list_dir(out.path()).size() == 3);
+  const std::string word = read_all(out / "m.docx");
+  CHECK(word.starts_with("PK\x03\x04"));
+  CHECK(word.find("word/document.xml") != std::string::npos);
+  CHECK(r.out.find("m.docx: a Word file") != std::string::npos);
+  CHECK(r.out.find("m.html: web page") != std::string::npos);
+  // Made together or alone, each file has the same bytes.
+  for (const char* name : {"alone.html", "alone.docx", "alone.pdf"}) {
+    CommandResult one = run_easyread({"build", sample("minutes"), "--no-check", "-o", (out / name).string()});
+    REQUIRE(one.exit_code == 0);
+  }
+  CHECK(read_all(out / "alone.html") == read_all(out / "m.html"));
+  CHECK(read_all(out / "alone.docx") == word);
+  const auto alone = read_tagged_text(out / "alone.pdf");
+  const auto together = read_tagged_text(out / "m.pdf");
+  REQUIRE(alone.size() == together.size());
+  CHECK(!alone.empty());
+  for (std::size_t i = 0; i < alone.size(); ++i) CHECK(alone[i].text == together[i].text);
+}
+
 TEST_CASE("With --format html and no -o, the page goes beside the notes", "[web]") {
   TempDir dir;
   fs::copy_file(sample("newsletter"), dir / "notes.xml");
