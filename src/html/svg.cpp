@@ -46,51 +46,120 @@ void append_steps(std::string& out, long long steps, int decimals) {
 }
 
 // Path data in relative commands, rounded once to whole steps so that the
-// rounding never adds up along a path; a repeated command is not repeated.
-void append_path_data(std::string& out, const Path& path, int decimals) {
-  double factor = 1;
-  for (int i = 0; i < decimals; ++i) factor *= 10;
-  long long x = 0, y = 0, start_x = 0, start_y = 0;
-  char last_op = 0;
-  bool after_number = false;
-  auto value = [&](long long steps) {
-    if (after_number && steps >= 0) out += ' ';
-    append_steps(out, steps, decimals);
-    after_number = true;
-  };
-  for (const PathCommand& c : path.commands) {
-    char op = 'z';
-    int pairs = 0;
-    switch (c.op) {
-      case PathCommand::Op::move: op = 'm'; pairs = 1; break;
-      case PathCommand::Op::line: op = 'l'; pairs = 1; break;
-      case PathCommand::Op::cubic: op = 'c'; pairs = 3; break;
-      case PathCommand::Op::close: op = 'z'; pairs = 0; break;
-    }
-    // After "m", further pairs mean "l"; "m" itself and "z" are always written.
-    const bool implied = op == last_op && op != 'm' && op != 'z';
-    if (!implied) {
-      out += op;
-      after_number = false;
-    }
-    last_op = op == 'm' ? 'l' : op;
-    for (int i = 0; i < pairs; ++i) {
-      const long long px = std::llround(c.pts[2 * i] * factor), py = std::llround(c.pts[2 * i + 1] * factor);
-      value(px - x);
-      value(py - y);
-      if (op == 'c' && i < 2) continue;  // control points are relative to the segment's start
-      x = px;
-      y = py;
-    }
-    if (op == 'm') {
-      start_x = x;
-      start_y = y;
-    } else if (op == 'z') {
-      x = start_x;
-      y = start_y;
+// rounding never adds up along a path. Shorter forms where SVG has them: a
+// repeated command is not repeated, "h" and "v" for level and upright
+// lines, and "s" for a curve that carries on smoothly from the one before.
+// One writer can write several paths one after another as one path.
+class PathData {
+ public:
+  PathData(std::string& out, int decimals) : out_(out), decimals_(decimals) {
+    for (int i = 0; i < decimals; ++i) factor_ *= 10;
+  }
+
+  void add(const Path& path) {
+    for (const PathCommand& c : path.commands) {
+      switch (c.op) {
+        case PathCommand::Op::move: move(c); break;
+        case PathCommand::Op::line: line(c); break;
+        case PathCommand::Op::cubic: cubic(c); break;
+        case PathCommand::Op::close:
+          command('z');
+          x_ = start_x_;
+          y_ = start_y_;
+          after_curve_ = false;
+          break;
+      }
     }
   }
-}
+
+ private:
+  struct Point {
+    long long x, y;
+    bool operator==(const Point&) const = default;
+  };
+  Point point(const PathCommand& c, int i) const {
+    return {std::llround(c.pts[2 * i] * factor_), std::llround(c.pts[2 * i + 1] * factor_)};
+  }
+
+  // "m" and "z" are always written; another command only when it changes.
+  void command(char op) {
+    if (op != last_op_ || op == 'm' || op == 'z') {
+      out_ += op;
+      after_number_ = false;
+    }
+    last_op_ = op == 'm' ? 'l' : op;  // after "m", more pairs mean "l"
+  }
+  // Numbers are kept apart by a space only where a reader needs one: not
+  // before a minus, nor between "1.5" and ".3" (written "1.5.3").
+  void value(long long steps) {
+    const long long unit = static_cast<long long>(factor_);
+    const bool starts_with_point = steps > 0 && steps < unit;
+    if (after_number_ && steps >= 0 && !(last_had_point_ && starts_with_point)) out_ += ' ';
+    append_steps(out_, steps, decimals_);
+    after_number_ = true;
+    last_had_point_ = steps % unit != 0;
+  }
+  void relative(Point p) {
+    value(p.x - x_);
+    value(p.y - y_);
+  }
+  void go(Point p) {
+    x_ = p.x;
+    y_ = p.y;
+  }
+
+  void move(const PathCommand& c) {
+    const Point to = point(c, 0);
+    command('m');
+    relative(to);
+    go(to);
+    start_x_ = x_;
+    start_y_ = y_;
+    after_curve_ = false;
+  }
+  void line(const PathCommand& c) {
+    const Point to = point(c, 0);
+    if (to.y == y_ && to.x != x_) {
+      command('h');
+      value(to.x - x_);
+    } else if (to.x == x_ && to.y != y_) {
+      command('v');
+      value(to.y - y_);
+    } else {
+      command('l');
+      relative(to);
+    }
+    go(to);
+    after_curve_ = false;
+  }
+  void cubic(const PathCommand& c) {
+    const Point first = point(c, 0), second = point(c, 1), to = point(c, 2);
+    // "s" takes its first control point as the last curve's second one
+    // mirrored, or the current point after anything else.
+    const Point implied = after_curve_ ? mirror_ : Point{x_, y_};
+    if (first == implied) {
+      command('s');
+    } else {
+      command('c');
+      relative(first);
+    }
+    relative(second);
+    relative(to);
+    go(to);
+    mirror_ = {2 * to.x - second.x, 2 * to.y - second.y};
+    after_curve_ = true;
+  }
+
+  std::string& out_;
+  int decimals_;
+  double factor_ = 1;
+  long long x_ = 0, y_ = 0, start_x_ = 0, start_y_ = 0;
+  Point mirror_{0, 0};
+  bool after_curve_ = false;
+  char last_op_ = 0;
+  bool after_number_ = false;
+  bool last_had_point_ = false;  // the last number has a decimal point
+};
 
 std::string transform(const Matrix& m) {
   if (m.is_identity()) return {};
@@ -148,6 +217,17 @@ std::string paint_of(const Shape& shape) {
   return out;
 }
 
+// Whether `next` is only more lines with the same pen as `shape` (whose
+// paint is `paint`), so both can be one path and look the same: no fill,
+// nothing see-through where lines cross, no dashes, no clip, no matrix.
+bool same_pen(const Shape& shape, const Shape& next, const std::string& paint) {
+  const auto plain = [](const Shape& s) {
+    return !s.fill && s.stroke && s.stroke->opacity >= 1 && s.stroke->dash.empty() && s.clip < 0 &&
+           s.matrix.is_identity();
+  };
+  return plain(shape) && plain(next) && paint_of(next) == paint;
+}
+
 }  // namespace
 
 std::string PaintClasses::name(const std::string& paint) {
@@ -172,19 +252,25 @@ std::string svg_symbol(const Drawing& drawing, const std::string& id, PaintClass
     for (std::size_t p = 0; p < clip.paths.size(); ++p) {
       const Matrix m = p < clip.matrices.size() ? clip.matrices[p] : Matrix{};
       out += "<path d=\"";
-      append_path_data(out, clip.paths[p], decimals_for(drawing, m));
+      PathData(out, decimals_for(drawing, m)).add(clip.paths[p]);
       out += "\"" + transform(m);
       if (clip.even_odd) out += " clip-rule=\"evenodd\"";
       out += "/>";
     }
     out += "</clipPath>";
   }
-  for (const Shape& shape : drawing.shapes) {
+  for (std::size_t i = 0; i < drawing.shapes.size();) {
+    const Shape& shape = drawing.shapes[i];
+    const std::string paint = paint_of(shape);
+    // Lines drawn one after another with the same pen are one path.
+    std::size_t end = i + 1;
+    while (end < drawing.shapes.size() && same_pen(shape, drawing.shapes[end], paint)) ++end;
     // The clip is in the drawing's space, so it goes on a group without the shape's matrix.
     const bool clipped = shape.clip >= 0 && shape.clip < static_cast<int>(drawing.clips.size());
     if (clipped) out += "<g clip-path=\"url(#" + id + "c" + std::to_string(shape.clip) + ")\">";
-    out += "<path class=\"" + classes.name(paint_of(shape)) + "\" d=\"";
-    append_path_data(out, shape.path, decimals_for(drawing, shape.matrix));
+    out += "<path class=\"" + classes.name(paint) + "\" d=\"";
+    PathData data(out, decimals_for(drawing, shape.matrix));
+    for (; i < end; ++i) data.add(drawing.shapes[i].path);
     out += "\"" + transform(shape.matrix) + "/>";
     if (clipped) out += "</g>";
   }
