@@ -48,9 +48,10 @@ class PaintClasses {
 // One vector picture as an SVG <symbol id="ID">, with its clip paths inside.
 std::string svg_symbol(const Drawing& drawing, const std::string& id, PaintClasses& classes);
 
-// A photo as a data: address, turned upright as its EXIF orientation says;
-// empty if it cannot be encoded.
-std::string photo_data_url(const RasterImage& image);
+// A photo as a data: address, turned upright as its EXIF orientation says,
+// and made smaller when its longer side has more than `longest` pixels (0:
+// any size). Empty if it cannot be encoded.
+std::string photo_data_url(const RasterImage& image, int longest);
 
 // An @font-face rule for `family` with the subset of `path` that holds
 // `codes`, packed as WOFF. Empty (and an error in diags) if the font will not load.

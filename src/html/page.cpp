@@ -1,19 +1,40 @@
 // The page's body: the content tree as semantic HTML5, in reading order.
 #include "html/page.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <variant>
 
 namespace easyread::html {
 namespace {
 
+// Phones and most laptops draw 2 device pixels for each CSS pixel; a photo
+// with more pixels than that looks no sharper, only makes the page bigger.
+constexpr double kDevicePixelsPerCssPixel = 2;
+
 bool safe_link(std::string_view href) {
   return href.starts_with("https://") || href.starts_with("http://") || href.starts_with("mailto:");
 }
 
+// The id of picture `index` in the hidden <svg>.
+std::string symbol_id(std::size_t index) { return "p" + std::to_string(index); }
+
 }  // namespace
 
 PageWriter::PageWriter(const content::Document& doc, const Options& options)
-    : doc_(doc), options_(options), photos_(doc.pictures.size()) {}
+    : doc_(doc), options_(options), photos_(doc.pictures.size()) {
+  plan_photo(doc.cover.picture, options.look.cover_picture_size);
+  for (const content::Section& section : doc.sections)
+    for (const content::Row& row : section.rows) plan_photo(row.picture, options.look.picture_size);
+  for (const content::WordEntry& word : doc.words) plan_photo(word.picture, options.look.picture_size);
+}
+
+void PageWriter::plan_photo(const content::PictureUse& use, double points) {
+  if (!use.present() || use.picture >= static_cast<int>(doc_.pictures.size())) return;
+  PhotoUse& photo = photos_[static_cast<std::size_t>(use.picture)];
+  ++photo.uses;
+  photo.points = std::max(photo.points, points);
+}
 
 void PageWriter::text(std::string_view words, Face face) {
   append_escaped(out_, words);
@@ -54,15 +75,22 @@ void PageWriter::picture(const content::PictureUse& use) {
   out_ += "<span class=\"pic\">";
   if (std::holds_alternative<Drawing>(pic.content)) {
     if (use.alt.empty())
-      out_ += "<svg aria-hidden=\"true\" focusable=\"false\">";
+      out_ += "<svg aria-hidden=\"true\">";
     else
-      out_ += "<svg role=\"img\" aria-label=\"" + escaped(use.alt) + "\" focusable=\"false\">";
-    out_ += "<use href=\"#p" + std::to_string(index) + "\"/></svg>";
+      out_ += "<svg role=\"img\" aria-label=\"" + escaped(use.alt) + "\">";
+    out_ += "<use href=\"#" + symbol_id(index) + "\"/></svg>";
   } else {
     const auto& image = std::get<RasterImage>(pic.content);
-    if (photos_[index].empty()) photos_[index] = photo_data_url(image);
-    out_ += "<img src=\"" + photos_[index] + "\" alt=\"" + escaped(use.alt) + "\" width=\"" +
-            std::to_string(image.shown_width()) + "\" height=\"" + std::to_string(image.shown_height()) + "\">";
+    PhotoUse& photo = photos_[index];
+    if (photo.data.empty())
+      photo.data = photo_data_url(image, static_cast<int>(std::ceil(px(photo.points) * kDevicePixelsPerCssPixel)));
+    if (photo.uses > 1) {  // stored once among the symbols
+      out_ += use.alt.empty() ? "<svg aria-hidden=\"true\">" : "<svg role=\"img\" aria-label=\"" + escaped(use.alt) + "\">";
+      out_ += "<use href=\"#" + symbol_id(index) + "\"/></svg>";
+    } else {
+      out_ += "<img src=\"" + photo.data + "\" alt=\"" + escaped(use.alt) + "\" width=\"" +
+              std::to_string(image.shown_width()) + "\" height=\"" + std::to_string(image.shown_height()) + "\">";
+    }
   }
   out_ += "</span>";
 }
@@ -193,11 +221,18 @@ std::string PageWriter::body() {
 
 std::string PageWriter::symbols(PaintClasses& classes) const {
   std::string out;
-  for (std::size_t i = 0; i < doc_.pictures.size(); ++i)
-    if (const auto* drawing = std::get_if<Drawing>(&doc_.pictures[i].content))
-      out += svg_symbol(*drawing, "p" + std::to_string(i), classes) + "\n";
+  for (std::size_t i = 0; i < doc_.pictures.size(); ++i) {
+    if (const auto* drawing = std::get_if<Drawing>(&doc_.pictures[i].content)) {
+      out += svg_symbol(*drawing, symbol_id(i), classes) + "\n";
+    } else if (photos_[i].uses > 1 && !photos_[i].data.empty()) {
+      const auto& image = std::get<RasterImage>(doc_.pictures[i].content);
+      const std::string w = std::to_string(image.shown_width()), h = std::to_string(image.shown_height());
+      out += "<symbol id=\"" + symbol_id(i) + "\" viewBox=\"0 0 " + w + " " + h + "\"><image href=\"" +
+             photos_[i].data + "\" width=\"" + w + "\" height=\"" + h + "\"/></symbol>\n";
+    }
+  }
   if (out.empty()) return out;
-  return "<svg class=\"symbols\" aria-hidden=\"true\" focusable=\"false\">\n" + out + "</svg>\n";
+  return "<svg class=\"symbols\" aria-hidden=\"true\">\n" + out + "</svg>\n";
 }
 
 }  // namespace easyread::html

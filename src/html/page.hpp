@@ -13,8 +13,9 @@ class PageWriter {
   PageWriter(const content::Document& doc, const Options& options);
   // The <main> and <footer> elements, in reading order.
   std::string body();
-  // Each vector picture once, as <symbol>s in one hidden <svg>; empty if
-  // none. Their paint goes into `classes`.
+  // Each vector picture once, and each photo used more than once, as
+  // <symbol>s in one hidden <svg>; empty if none. Call after body(). Their
+  // paint goes into `classes`.
   std::string symbols(PaintClasses& classes) const;
 
   // The characters each font must have, known after body().
@@ -33,10 +34,18 @@ class PageWriter {
   void words();
   void closing();
 
+  // How a photo is used: how often, and its largest size on the page.
+  struct PhotoUse {
+    int uses = 0;
+    double points = 0;
+    std::string data;  // the data: address, made on first use
+  };
+  void plan_photo(const content::PictureUse& use, double points);
+
   const content::Document& doc_;
   const Options& options_;
   std::string out_;
-  std::vector<std::string> photos_;  // data: addresses, made on first use
+  std::vector<PhotoUse> photos_;  // by picture index
 };
 
 }  // namespace easyread::html

@@ -6,6 +6,7 @@
 #include <jpeglib.h>
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -145,6 +146,65 @@ std::string first_data(const std::string& page, const std::string& type) {
   return unbase64(page.substr(from, page.find_first_of("\")", from) - from));
 }
 
+// The points of SVG path data made absolute again: one {x, y} list per
+// command, with "h", "v" and "s" turned back into full lines and curves.
+// Enough of SVG's grammar to read what the writer writes.
+std::vector<std::vector<double>> absolute_points(const std::string& d) {
+  std::vector<std::vector<double>> out;
+  std::size_t at = 0;
+  char op = 0;
+  double x = 0, y = 0, start_x = 0, start_y = 0, mirror_x = 0, mirror_y = 0;
+  bool after_curve = false;
+  const std::regex number_pattern(R"(^-?(\d+\.?\d*|\.\d+))");
+  auto number = [&] {
+    while (at < d.size() && d[at] == ' ') ++at;
+    std::smatch m;
+    const std::string rest = d.substr(at);
+    REQUIRE(std::regex_search(rest, m, number_pattern));
+    at += static_cast<std::size_t>(m.length(0));
+    return std::stod(m.str(0));
+  };
+  while (at < d.size()) {
+    if (std::isalpha(static_cast<unsigned char>(d[at]))) op = d[at++];
+    else if (op == 'm') op = 'l';  // more pairs after "m" are lines
+    if (op == 'z') {
+      x = start_x;
+      y = start_y;
+      out.push_back({});
+      after_curve = false;
+      continue;
+    }
+    if (op == 'c' || op == 's') {
+      double x1 = after_curve ? mirror_x : x, y1 = after_curve ? mirror_y : y;
+      if (op == 'c') {
+        x1 = x + number();
+        y1 = y + number();
+      }
+      const double x2 = x + number(), y2 = y + number(), ex = x + number(), ey = y + number();
+      out.push_back({x1, y1, x2, y2, ex, ey});
+      mirror_x = 2 * ex - x2;
+      mirror_y = 2 * ey - y2;
+      x = ex;
+      y = ey;
+      after_curve = true;
+      continue;
+    }
+    if (op == 'h') x += number();
+    else if (op == 'v') y += number();
+    else {
+      x += number();
+      y += number();
+    }
+    if (op == 'm') {
+      start_x = x;
+      start_y = y;
+    }
+    out.push_back({x, y});
+    after_curve = false;
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("html: the page is HTML5 in the document's language with one h1") {
@@ -258,6 +318,116 @@ TEST_CASE("html: photos are data, turned upright as their EXIF orientation says"
   REQUIRE(back);
   CHECK(back->data == pixels.data);
   CHECK(back->alpha == pixels.alpha);
+}
+
+TEST_CASE("html: a photo bigger than the page shows is made smaller, and one used twice is stored once") {
+  // 401 by 200 pixels: the left half see-through black, the right half red.
+  RasterImage photo;
+  photo.width = 401;
+  photo.height = 200;
+  for (int y = 0; y < photo.height; ++y)
+    for (int x = 0; x < photo.width; ++x) {
+      const bool red = x >= 203;
+      photo.data.insert(photo.data.end(), {std::uint8_t(red ? 255 : 0), 0, 0});
+      photo.alpha.push_back(red ? 255 : 0);
+    }
+  content::Document doc = sample();
+  doc.pictures.push_back({"photo", "photo", "wide.png", false, photo});
+  doc.sections[0].rows[0].picture = {2, "A red wall", 1};
+  doc.sections[0].rows[1].picture = {2, "A red wall", 1};
+  html::Options options;
+  options.look.picture_size = 36;  // 48 CSS px: 96 pixels on a sharp screen
+  options.look.cover_picture_size = 72;
+  const std::string page = render(doc, options);
+  CHECK(count(page, "data:image/png") == 1);
+  CHECK(count(page, "<svg role=\"img\" aria-label=\"A red wall\"><use href=\"#p2\"/></svg>") == 2);
+  CHECK(count(page, "<symbol id=\"p2\" viewBox=\"0 0 401 200\"><image href=\"data:image/png") == 1);
+
+  const std::string png = first_data(page, "image/png");
+  const std::string path = std::filesystem::temp_directory_path() / "easyread-html-small.png";
+  std::ofstream(path, std::ios::binary) << png;
+  Diagnostics diags;
+  const auto back = symbols::read_png(path, diags);
+  std::filesystem::remove(path);
+  REQUIRE(back);
+  CHECK(back->width == 96);
+  CHECK(back->height == 48);
+  REQUIRE(back->alpha.size() == 96u * 48u);
+  // Where see-through black meets red, the edge is part see-through red, not dark.
+  int edges = 0;
+  for (std::size_t i = 0; i < back->alpha.size(); ++i) {
+    if (back->alpha[i] == 0) continue;
+    CHECK(int(back->data[i * 3]) == 255);
+    edges += back->alpha[i] < 255;
+  }
+  CHECK(edges == 48);
+
+  // Used once, on the cover, it is an <img> with alt, sized for the cover picture.
+  doc.sections[0].rows[0].picture = {0, "A bus", 1};
+  doc.sections[0].rows[1].picture = {0, "A bus", 1};
+  doc.cover.picture = {2, "A red wall", 1};
+  const std::string cover = render(doc, options);
+  CHECK(count(cover, "<img src=\"data:image/png") == 1);
+  CHECK(count(cover, "alt=\"A red wall\" width=\"401\" height=\"200\"") == 1);
+  CHECK(count(cover, "#p2") == 0);
+}
+
+TEST_CASE("html: symbol paths use SVG's short forms and read back to the same points") {
+  using Op = PathCommand::Op;
+  Path wavy;  // level and upright lines, a smooth curve, a sharp one, a curve after a line
+  wavy.commands = {{Op::move, {10, 10}},
+                   {Op::line, {30, 10}},
+                   {Op::line, {30, 25.5}},
+                   {Op::cubic, {30, 30, 35, 35, 40, 35}},
+                   {Op::cubic, {45, 35, 50.3, 40, 50.3, 45}},
+                   {Op::cubic, {60, 40, 61, 41, 62, 42}},
+                   {Op::line, {60.5, 40.5}},
+                   {Op::cubic, {60.5, 40.5, 61, 44, 66, 44}},
+                   {Op::close, {}},
+                   {Op::move, {12, 60}},
+                   {Op::line, {13.5, 60.5}}};
+  Path tick;
+  tick.commands = {{Op::move, {20, 50}}, {Op::line, {25, 55}}, {Op::line, {35, 45}}};
+  Shape pen;
+  pen.stroke = Stroke{};
+  pen.stroke->width = 2;
+  pen.path = wavy;
+  Shape second_line = pen;
+  second_line.path = tick;
+  Shape filled;
+  filled.fill = Fill{};
+  filled.fill->color = {1, 0, 0};
+  filled.path = tick;
+  Drawing drawing;
+  drawing.shapes = {pen, second_line, filled, pen};
+
+  content::Document doc = sample();
+  doc.pictures[0].content = drawing;
+  const std::string page = render(doc);
+  const std::size_t from = page.find("<symbol id=\"p0\"");
+  const std::string symbol = page.substr(from, page.find("</symbol>", from) - from);
+  // The two lines drawn with the same pen one after the other are one path;
+  // the filled shape between keeps the last one apart.
+  std::vector<std::string> paths;
+  const std::regex d_pattern("<path class=\"z\\d+\" d=\"([^\"]*)\"/>");
+  for (auto it = std::sregex_iterator(symbol.begin(), symbol.end(), d_pattern); it != std::sregex_iterator(); ++it)
+    paths.push_back((*it)[1]);
+  REQUIRE(paths.size() == 3);
+  CHECK(paths[0].find('h') != std::string::npos);
+  CHECK(paths[0].find('v') != std::string::npos);
+  CHECK(paths[0].find('s') != std::string::npos);
+  CHECK(paths[0].find(".5.5") != std::string::npos);  // "1.5" then ".5", no space needed
+
+  std::vector<PathCommand> expected = wavy.commands;
+  expected.insert(expected.end(), tick.commands.begin(), tick.commands.end());
+  const auto points = absolute_points(paths[0]);
+  REQUIRE(points.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const std::size_t n = expected[i].op == Op::cubic ? 6 : expected[i].op == Op::close ? 0 : 2;
+    REQUIRE(points[i].size() == n);
+    for (std::size_t k = 0; k < n; ++k) CHECK(points[i][k] == Approx(expected[i].pts[k]).margin(0.051));
+  }
+  CHECK(absolute_points(paths[2]).size() == wavy.commands.size());
 }
 
 TEST_CASE("html: fonts are subset WOFF data with only the letters used") {
