@@ -37,8 +37,8 @@ constexpr const char* kRules = R"(*,::before,::after{box-sizing:border-box}
 html{background:var(--bg);color:var(--text);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0 auto;max-width:calc(var(--measure) + 2 * var(--side));padding:var(--side);font-family:er-body,Andika,"Liberation Sans",Arial,sans-serif;font-size:var(--body);line-height:var(--line);overflow-wrap:break-word}
 h1,h2{font-family:er-heading,er-body,Andika,"Liberation Sans",Arial,sans-serif;font-weight:700;color:var(--heading);line-height:1.25;margin:0}
-h1{font-size:clamp(28px,9vw,var(--h1));margin:.3em 0 .4em}
-h2{font-size:clamp(24px,7.5vw,var(--h2));margin:1.4em 0 .7em;padding-bottom:.15em;break-after:avoid}
+h1{font-size:clamp(calc(1.3 * var(--body)),9vw,var(--h1));margin:.3em 0 .4em}
+h2{font-size:clamp(calc(1.15 * var(--body)),7.5vw,var(--h2));margin:1.4em 0 .7em;padding-bottom:.15em;break-after:avoid}
 p,ul,dl,dd{margin:0}
 ul{padding-left:1.2em}
 li::marker{color:var(--accent)}

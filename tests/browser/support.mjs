@@ -127,7 +127,8 @@ export function pdfReadingOrder(pdf) {
 
 // What a reader checks on the page, measured from the DOM: each sentence at
 // the text column's left edge, each picture beside (not over) its text,
-// text at least 18 px, and text on its background at least 4.5:1.
+// text at least 18 px, headings bigger than the text, and text on its
+// background at least 4.5:1.
 export function pageProblems(page) {
   return page.evaluate(() => {
     const problems = [];
@@ -156,6 +157,11 @@ export function pageProblems(page) {
     }
     for (const el of document.querySelectorAll('.s, li, button:not([hidden])')) {
       if (num(el, 'fontSize') < 18) problems.push(`${name(el)} is ${num(el, 'fontSize')} px, under 18 px`);
+    }
+    // Headings stand out: bigger than the body text, at every width.
+    const body = num(document.body, 'fontSize');
+    for (const el of document.querySelectorAll('h1, h2')) {
+      if (num(el, 'fontSize') <= body) problems.push(`the heading ${name(el)} is ${num(el, 'fontSize')} px, not bigger than the text (${body} px)`);
     }
     const rgb = (text) => text.match(/[\d.]+/g).map(Number);
     const luminance = ([r, g, b]) => {
