@@ -26,7 +26,7 @@ std::string render(const content::Document& doc, const Options& options, const s
   };
   // Headings set in the body's bold face need no font of their own.
   const bool shared_heading = fonts.heading == fonts.body_bold;
-  std::set<char32_t> bold_codes = page.body_codes;
+  std::set<char32_t> bold_codes = page.bold_codes;
   if (shared_heading) bold_codes.insert(page.heading_codes.begin(), page.heading_codes.end());
   add_face("er-body", false, fonts.body, page.body_codes);
   add_face("er-body", true, fonts.body_bold, bold_codes);

@@ -38,7 +38,7 @@ void PageWriter::plan_photo(const content::PictureUse& use, double points) {
 
 void PageWriter::text(std::string_view words, Face face) {
   append_escaped(out_, words);
-  collect_codes(words, face == Face::heading ? heading_codes : body_codes);
+  collect_codes(words, face == Face::heading ? heading_codes : face == Face::bold ? bold_codes : body_codes);
 }
 
 void PageWriter::runs(const std::vector<content::Run>& runs) {
@@ -54,7 +54,7 @@ void PageWriter::runs(const std::vector<content::Run>& runs) {
     if (hard) out_ += "<a class=\"hard\" href=\"#" + escaped(doc_.words[static_cast<std::size_t>(run.word)].anchor) + "\">";
     if (link) out_ += "<a href=\"" + escaped(run.link) + "\">";
     if (run.bold || hard) out_ += "<b>";
-    text(words, Face::body);
+    text(words, run.bold || hard ? Face::bold : Face::body);
     if (run.bold || hard) out_ += "</b>";
     if (hard || link) out_ += "</a>";
   }
@@ -123,7 +123,7 @@ void PageWriter::row(const content::Row& row) {
           } else {
             static_assert(std::is_same_v<T, content::Fact>);
             out_ += "<p class=\"s fact\"><b>";
-            text(p.label, Face::body);
+            text(p.label, Face::bold);
             out_ += "</b> ";
             text(p.value, Face::body);
             out_ += "</p>";
@@ -187,7 +187,7 @@ void PageWriter::words() {
     out_ += " id=\"" + escaped(word.anchor) + "\"><dt class=\"s\">";
     picture(word.picture);
     out_ += "<b>";
-    text(word.term, Face::body);
+    text(word.term, Face::bold);
     out_ += "</b></dt><dd class=\"text\">";
     sentences(word.explanation, "");
     listen_button(false);

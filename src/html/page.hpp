@@ -18,11 +18,12 @@ class PageWriter {
   // paint goes into `classes`.
   std::string symbols(PaintClasses& classes) const;
 
-  // The characters each font must have, known after body().
-  std::set<char32_t> body_codes, heading_codes;
+  // The characters each font must have, known after body(): the body's
+  // regular and bold faces, and the headings' face.
+  std::set<char32_t> body_codes, bold_codes, heading_codes;
 
  private:
-  enum class Face { body, heading };
+  enum class Face { body, bold, heading };
   void text(std::string_view words, Face face);
   void runs(const std::vector<content::Run>& runs);
   void sentences(const content::Sentences& block, const char* extra_class);

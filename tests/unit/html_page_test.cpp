@@ -449,6 +449,13 @@ TEST_CASE("html: fonts are subset WOFF data with only the letters used") {
   // The length in the header is the data's own length.
   const auto byte = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(woff[i])); };
   CHECK((byte(8) << 24 | byte(9) << 16 | byte(10) << 8 | byte(11)) == woff.size());
+  // The bold face holds only the letters set in bold (hard words, headings),
+  // not every letter of the text, so it is the smaller of the two.
+  const std::size_t second = page.find("data:font/woff", page.find("data:font/woff") + 1);
+  REQUIRE(second != std::string::npos);
+  const std::string bold_woff = first_data(page.substr(second), "font/woff");
+  REQUIRE(bold_woff.substr(0, 4) == "wOFF");
+  CHECK(bold_woff.size() < woff.size());
 
   options.fonts.body = "/no/such/font.ttf";
   const std::string none = html::render(sample(), options, "notes.xml", diags);
