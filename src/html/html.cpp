@@ -13,7 +13,9 @@ std::string render(const content::Document& doc, const Options& options, const s
   PaintClasses paint;
   const std::string symbols = page.symbols(paint);
   collect_codes(doc.metadata.title, page.heading_codes);
-  collect_codes(options.speech.stop, page.body_codes);  // the buttons' words while reading
+  // The read-aloud buttons' words, which the script writes on them.
+  for (const std::string* label : {&options.speech.listen, &options.speech.listen_all, &options.speech.stop})
+    collect_codes(*label, page.body_codes);
 
   const FontFiles& fonts = options.fonts;
   std::string faces;
@@ -42,7 +44,8 @@ std::string render(const content::Document& doc, const Options& options, const s
   if (!doc.metadata.credits.empty())
     out += "<meta name=\"dcterms.rights\" content=\"" + escaped(doc.metadata.credits) + "\">\n";
   out += "<style>\n" + faces + style_sheet(options.look) + paint.style_sheet() + "</style>\n</head>\n";
-  out += "<body data-stop=\"" + escaped(options.speech.stop) + "\">\n";
+  out += "<body data-listen=\"" + escaped(options.speech.listen) + "\" data-listen-all=\"" +
+         escaped(options.speech.listen_all) + "\" data-stop=\"" + escaped(options.speech.stop) + "\">\n";
   out += symbols;
   out += body;
   out += "<script>\n";

@@ -95,13 +95,6 @@ void PageWriter::picture(const content::PictureUse& use) {
   out_ += "</span>";
 }
 
-void PageWriter::listen_button(bool whole_page) {
-  const std::string& name = whole_page ? options_.speech.listen_all : options_.speech.listen;
-  out_ += whole_page ? "<button class=\"listen all\" hidden>" : "<button class=\"listen\" hidden>";
-  text(name, Face::body);
-  out_ += "</button>";
-}
-
 void PageWriter::row(const content::Row& row) {
   out_ += row.picture.present() ? "<div class=\"row\">" : "<div class=\"row no-pic\">";
   picture(row.picture);
@@ -131,7 +124,6 @@ void PageWriter::row(const content::Row& row) {
         },
         part);
   }
-  listen_button(false);
   out_ += "</div></div>\n";
 }
 
@@ -160,7 +152,6 @@ void PageWriter::cover() {
     sentences(cover.text, " big");
     out_ += "</div>\n";
   }
-  listen_button(true);
   out_ += "</header>\n";
 }
 
@@ -190,7 +181,6 @@ void PageWriter::words() {
     text(word.term, Face::bold);
     out_ += "</b></dt><dd class=\"text\">";
     sentences(word.explanation, "");
-    listen_button(false);
     out_ += "</dd></div>\n";
   }
   out_ += "</dl>\n</section>\n";

@@ -28,7 +28,6 @@ class PageWriter {
   void runs(const std::vector<content::Run>& runs);
   void sentences(const content::Sentences& block, const char* extra_class);
   void picture(const content::PictureUse& use);
-  void listen_button(bool whole_page);
   void row(const content::Row& row);
   void cover();
   void section(const content::Section& section, int number);

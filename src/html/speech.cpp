@@ -1,6 +1,7 @@
 // The read-aloud script. It uses only the browser's own speech (Web Speech
-// API): nothing is sent anywhere. Buttons stay hidden unless the browser
-// has a voice, so a page without speech shows no dead buttons.
+// API): nothing is sent anywhere. It adds the Listen buttons only when the
+// browser has a voice, so a page without speech (or without script) has no
+// dead buttons, and the page carries no button markup it may not use.
 #include "html/internal.hpp"
 
 namespace easyread::html {
@@ -10,10 +11,10 @@ std::string_view speech_script() {
   "use strict";
   var synth = window.speechSynthesis;
   if (!synth || typeof window.SpeechSynthesisUtterance !== "function") return;
-  var buttons = Array.prototype.slice.call(document.querySelectorAll("button.listen"));
+  var body = document.body;
   var lang = document.documentElement.lang;
-  var stopName = document.body.getAttribute("data-stop");
-  var names = new Map(buttons.map(function (b) { return [b, b.textContent]; }));
+  var stopName = body.getAttribute("data-stop");
+  var names = new Map();
   var current = null;
   function say(run, speaking) {
     run.button.textContent = speaking ? stopName : names.get(run.button);
@@ -46,13 +47,25 @@ std::string_view speech_script() {
     say(current, true);
     next(current);
   }
-  function show() {
-    if (synth.getVoices().length === 0) return;
-    buttons.forEach(function (b) { b.hidden = false; });
+  function add(parent, className, name) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.textContent = name;
+    names.set(button, name);
+    button.addEventListener("click", function () {
+      if (current && current.button === button) stop(); else start(button);
+    });
+    parent.appendChild(button);
   }
-  buttons.forEach(function (b) {
-    b.addEventListener("click", function () { if (current && current.button === b) stop(); else start(b); });
-  });
+  function show() {
+    if (names.size > 0 || synth.getVoices().length === 0) return;
+    var cover = document.querySelector(".cover");
+    if (cover) add(cover, "listen all", body.getAttribute("data-listen-all"));
+    document.querySelectorAll(".row .text").forEach(function (text) {
+      add(text, "listen", body.getAttribute("data-listen"));
+    });
+  }
   show();
   if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", show);
 })();

@@ -59,7 +59,6 @@ a:focus-visible,button:focus-visible{outline:3px solid var(--accent);outline-off
 footer{margin:calc(2 * var(--row-gap)) 0 0}
 footer p{margin-bottom:.5em}
 .listen{font:inherit;font-size:max(18px,.8em);line-height:1.3;min-height:44px;min-width:44px;margin:.4em 0 0;padding:.3em .9em;color:var(--accent);background:var(--bg);border:2px solid var(--accent);border-radius:.4em;cursor:pointer}
-.listen[hidden]{display:none}
 .listen.all{margin:calc(var(--row-gap) / 2) 0 0}
 .speaking{outline:3px solid var(--accent);outline-offset:2px;border-radius:3px}
 )";

@@ -75,9 +75,17 @@ test('a second press stops the reading', async () => {
   await page.context().close();
 });
 
-test('without speech in the browser, no Listen button shows', async () => {
+test('without speech in the browser, there is no Listen button', async () => {
   const page = await open(browser, file, 1280, noSpeech);
-  assert.equal(await page.locator('button.listen:visible').count(), 0);
-  assert.ok(await page.locator('button.listen').count() > 0);
+  assert.equal(await page.locator('button').count(), 0);
+  await page.context().close();
+});
+
+test('with speech, each row and the cover get one Listen button', async () => {
+  const page = await open(browser, file, 1280, recorder);
+  const rows = await page.locator('.row').count();
+  assert.ok(rows > 10);
+  assert.equal(await page.locator('.row button.listen:visible').count(), rows);
+  assert.equal(await page.locator('.cover button.listen.all:visible').count(), 1);
   await page.context().close();
 });
