@@ -105,6 +105,15 @@ std::string png_bytes(const Pixels& image) {
   return out;
 }
 
+// `Colour` samples, then alpha, for each of `count` pixels.
+template <std::size_t Colour>
+void interleave(const std::uint8_t* samples, const std::uint8_t* alpha, std::size_t count, std::uint8_t* to) {
+  for (std::size_t i = 0; i < count; ++i, to += Colour + 1, samples += Colour) {
+    for (std::size_t c = 0; c < Colour; ++c) to[c] = samples[c];
+    to[Colour] = alpha[i];
+  }
+}
+
 // Colour (or grey) samples and alpha side by side, as PNG wants them.
 Pixels joined_pixels(const RasterImage& image) {
   Pixels out;
@@ -121,11 +130,9 @@ Pixels joined_pixels(const RasterImage& image) {
   out.channels = colour + 1;
   out.alpha = true;
   out.data.resize(count * std::size_t(colour + 1));
-  std::uint8_t* to = out.data.data();
-  for (std::size_t i = 0; i < count; ++i) {
-    for (int c = 0; c < colour; ++c) *to++ = image.data[i * std::size_t(colour) + std::size_t(c)];
-    *to++ = image.alpha[i];
-  }
+  if (colour == 3) interleave<3>(image.data.data(), image.alpha.data(), count, out.data.data());
+  else if (colour == 1) interleave<1>(image.data.data(), image.alpha.data(), count, out.data.data());
+  else return {};  // pixels are only ever grey or RGB
   return out;
 }
 
