@@ -337,7 +337,7 @@ TEST_CASE("html: a photo bigger than the page shows is made smaller, and one use
   doc.sections[0].rows[0].picture = {2, "A red wall", 1};
   doc.sections[0].rows[1].picture = {2, "A red wall", 1};
   html::Options options;
-  options.look.picture_size = 36;  // 48 CSS px: 96 pixels on a sharp screen
+  options.look.picture_size = 36;  // 48 CSS px: 72 pixels, at 1.5 for each CSS pixel
   options.look.cover_picture_size = 72;
   const std::string page = render(doc, options);
   CHECK(count(page, "data:image/png") == 1);
@@ -351,9 +351,9 @@ TEST_CASE("html: a photo bigger than the page shows is made smaller, and one use
   const auto back = symbols::read_png(path, diags);
   std::filesystem::remove(path);
   REQUIRE(back);
-  CHECK(back->width == 96);
-  CHECK(back->height == 48);
-  REQUIRE(back->alpha.size() == 96u * 48u);
+  CHECK(back->width == 72);
+  CHECK(back->height == 36);
+  REQUIRE(back->alpha.size() == 72u * 36u);
   // Where see-through black meets red, the edge is part see-through red, not dark.
   int edges = 0;
   for (std::size_t i = 0; i < back->alpha.size(); ++i) {
@@ -361,7 +361,7 @@ TEST_CASE("html: a photo bigger than the page shows is made smaller, and one use
     CHECK(int(back->data[i * 3]) == 255);
     edges += back->alpha[i] < 255;
   }
-  CHECK(edges == 48);
+  CHECK(edges == 36);  // one column
 
   // Used once, on the cover, it is an <img> with alt, sized for the cover picture.
   doc.sections[0].rows[0].picture = {0, "A bus", 1};
