@@ -7,6 +7,9 @@
 #     peak memory (target: under 30 ms, under 40 MB);
 #   - a batch: 20 copies of the 8-page document in one call, on every core, without and with
 #     the checks (target: under 150 ms);
+#   - the web page of the largest sample: median wall time, and its size beside the PDF's
+#     (target: under 20 ms and under 60% of the PDF's size), and the instructions it takes
+#     beside the PDF's (with valgrind; these do not change when the machine is busy);
 #   - pictures: the extra time 30 distinct OpenMoji symbols cost (fastest of the runs, as the
 #     difference is small; target: under 5 ms), and the
 #     median size one symbol adds to the PDF (target: under 2 KB).
@@ -45,6 +48,26 @@ measure() {
   peak=$(printf '%s\n' "${peaks[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   fastest=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
   echo "$median $peak $(pdfinfo "$work/out.pdf" | awk '/^Pages:/ {print $2}') $fastest"
+}
+
+# measure_html FILE.xml -> "MEDIAN_MS SIZE_BYTES" for the web page alone.
+measure_html() {
+  local input="$1" times=()
+  for _ in $(seq "$runs"); do
+    local start=$EPOCHREALTIME
+    "$easyread" build "$input" -q --no-check -o "$work/out.html"
+    local end=$EPOCHREALTIME
+    times+=("$(echo "($end - $start) * 1000" | bc -l)")
+  done
+  echo "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') $(stat -c %s "$work/out.html")"
+}
+
+# instructions FILE.xml OUTPUT -> millions of instructions for one build, counted
+# by callgrind: unlike wall time, the same on a busy machine. "-" without valgrind.
+instructions() {
+  if ! command -v valgrind >/dev/null 2>&1; then echo "-"; return; fi
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$easyread" build "$1" -q --no-check -o "$2" 2>&1 |
+    awk '/refs:/ {gsub(",", "", $NF); printf "%.0f\n", $NF / 1e6}'
 }
 
 # An 8-page document: the minutes sample's first sections, as written by a group.
@@ -92,6 +115,10 @@ codes=$(ls "$here/third_party/openmoji/color/svg" | awk 'NR % 150 == 0 && NR <= 
 sed 's/picture="[0-9A-F]*"/picture="none"/' "$work/symbols.xml" > "$work/none.xml"
 
 read -r big_ms big_kb big_pages _ < <(measure "$here/samples/minutes.xml" --no-check)
+big_pdf_size=$(stat -c %s "$work/out.pdf")
+read -r html_ms html_size < <(measure_html "$here/samples/minutes.xml")
+html_instructions=$(instructions "$here/samples/minutes.xml" "$work/count.html")
+pdf_instructions=$(instructions "$here/samples/minutes.xml" "$work/count.pdf")
 read -r eight_ms eight_kb eight_pages _ < <(measure "$work/eight.xml" --no-check)
 read -r eight_checked_ms eight_checked_kb _ _ < <(measure "$work/eight.xml")
 read -r _ _ _ sym_ms < <(measure "$work/symbols.xml" --no-check)
@@ -116,6 +143,8 @@ median_symbol=$(printf '%s\n' "${sizes[@]}" | sort -n | awk '{a[NR]=$1} END {pri
 echo "easyread build benchmark ($runs runs each: median wall time, median peak memory)"
 printf '  %-44s %7.1f ms  %6.1f MB  (%s pages)\n' "largest sample, samples/minutes.xml" "$big_ms" "$(echo "$big_kb/1024" | bc -l)" "$big_pages"
 printf '  %-44s %7.1f ms\n' "  the same, with the plain-language checks" "$checked_ms"
+printf '  %-44s %7.1f ms  %6.1f KB  (%.0f%% of the PDF'"'"'s %.1f KB; target 20 ms, 60%%)\n' "  the same as a web page (-o minutes.html)" "$html_ms" "$(echo "$html_size/1024" | bc -l)" "$(echo "100*$html_size/$big_pdf_size" | bc -l)" "$(echo "$big_pdf_size/1024" | bc -l)"
+printf '  %-44s %7s million instructions (the PDF: %s million)\n' "  the web page, counted" "$html_instructions" "$pdf_instructions"
 printf '  %-44s %7.1f ms  %6.1f MB  (%s pages; target 30 ms, 40 MB)\n' "8-page document" "$eight_ms" "$(echo "$eight_kb/1024" | bc -l)" "$eight_pages"
 printf '  %-44s %7.1f ms  %6.1f MB\n' "  the same, with the plain-language checks" "$eight_checked_ms" "$(echo "$eight_checked_kb/1024" | bc -l)"
 printf '  %-44s %7.1f ms  %6.1f MB  (target 150 ms, on every core)\n' "20 copies of the 8-page document, one call" "$batch_ms" "$(echo "$batch_kb/1024" | bc -l)"

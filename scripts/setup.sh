@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what easyread needs on Debian 12 and is not there yet:
-# Debian packages (compiler, libraries, fonts, PDF tools) and the OpenMoji symbols.
+# Debian packages (compiler, libraries, fonts, PDF tools, a browser), the OpenMoji
+# symbols, and the browser tests' two npm packages (pinned by tests/browser/package-lock.json).
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
 # libzip writes Word files, and librsvg draws their PNG pictures. catch2,
 # python3-docx and LibreOffice are for the tests only: they read the Word
-# files back and turn them into PDFs to check the pages.
+# files back and turn them into PDFs to check the pages. chromium runs the
+# web pages in the browser tests.
 # clang and libclang-rt-14-dev (which holds libFuzzer for clang 14) build the fuzzers.
 packages=(
   build-essential cmake pkg-config
@@ -16,7 +18,7 @@ packages=(
   python3-docx libreoffice-writer-nogui
   fonts-sil-andika fonts-liberation2
   poppler-utils qpdf librsvg2-bin
-  nodejs npm python3 openssl time bc
+  nodejs npm python3 openssl time bc chromium
   help2man groff-base dpkg-dev
   clang libclang-rt-14-dev
 )
@@ -42,3 +44,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 bash "$here/scripts/install-openmoji.sh"
+bash "$here/scripts/install-browser-tests.sh"

@@ -74,8 +74,8 @@ struct CheckOptions {
 // What is wrong with these options, in plain words; empty when they are fine.
 std::string check_options_problem(const CheckOptions& options);
 
-// What a document can be built into: a PDF or a Word file today; the web
-// page comes later (asking for it gives a "format-not-ready" error).
+// What a document can be built into: a PDF, an Easy Read web page (one
+// HTML file with everything inside it) or a Word file.
 enum class Format { pdf, html, docx };
 
 // "pdf", "html" or "docx"; and back (nullopt for an unknown name).

@@ -40,11 +40,12 @@ Made make_document(const markup::Document& notes, symbols::Library& library, wor
       if (!bytes) return {};
       return Made{std::move(*bytes), 0};
     }
-    case Format::html:
-      break;
+    case Format::html: {
+      auto page = pipeline::web_page(notes, library, pipeline_options, notes.path, diags);
+      if (!page) return {};
+      return Made{std::move(*page), 0};
+    }
   }
-  diags.error(notes.path, {}, "format-not-ready", "easyread cannot make a web page yet.",
-              "Ask for a PDF or a Word file.");
   return {};
 }
 

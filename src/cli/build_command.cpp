@@ -27,12 +27,13 @@ namespace fs = std::filesystem;
 using report::print_findings;
 namespace {
 
-constexpr std::string_view kBuildIntro = R"(easyread build makes an Easy Read PDF from your notes.
+constexpr std::string_view kBuildIntro = R"(easyread build makes an Easy Read PDF, web page or Word file from your notes.
 
 How to use it:
   easyread build notes.xml               Makes notes.pdf beside your notes.
   easyread build notes.xml -o news.pdf   Makes the PDF with the name you give.
   easyread build notes.xml -o notes.docx Makes a Word file instead.
+  easyread build notes.xml -o news.html  Makes a web page in one file.
   easyread build a.xml b.xml -o folder/  Makes a PDF for each file in the folder.
 )";
 
@@ -54,6 +55,9 @@ constexpr Option kBuildOptions[] = {
     {"output", 'o', "NAME",
      "Where to put the PDF. For many PDFs, give a folder.\nA name that ends in .docx makes a Word file.",
      ValueKind::file},
+    {"format", 0, "LIST",
+     "What to make: pdf, html (a web page), docx (a Word\nfile), or more than one: pdf,html,docx. If you do\nnot say, the name after -o decides.",
+     ValueKind::text},
     {"template", 't', "LOOK", "Choose how the PDF looks. The looks are below.", ValueKind::look},
     {"pictures", 0, "FOLDER",
      "Use your own pictures too. The folder needs a\ncatalogue.tsv file. You can say this more than once.",
@@ -71,6 +75,7 @@ constexpr Option kBuildOptions[] = {
 struct BuildOptions {
   std::vector<std::string> inputs;
   std::string output;
+  std::vector<Format> formats;  // empty: from the output's name
   std::string template_name;
   std::vector<std::string> picture_folders;
   std::vector<std::string> allowed_folders;  // notes may read pictures and templates here
@@ -80,11 +85,29 @@ struct BuildOptions {
   bool pictures_chosen = false;  // tell each picture the build chose
 };
 
-// -j N: how many PDFs to make at a time.
+// -j N: how many files to make at a time.
 bool parse_jobs(const std::string& text, unsigned& jobs) {
   if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) return false;
   jobs = static_cast<unsigned>(std::stoul(text));
   return jobs >= 1 && jobs <= 256;
+}
+
+// "pdf", "html", "docx" or more of them with commas; false after saying what is wrong.
+bool parse_formats(const std::string& list, std::vector<Format>& formats) {
+  const std::map<std::string, Format> known{{"pdf", Format::pdf}, {"html", Format::html}, {"docx", Format::docx}};
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string name = list.substr(start, comma - start);
+    const auto found = known.find(name);
+    if (found == known.end()) {
+      std::cerr << "easyread build: I do not know the format \"" << name << "\".\n"
+                << "Choose pdf, html or docx, or more than one: --format pdf,html,docx\n";
+      return false;
+    }
+    if (std::find(formats.begin(), formats.end(), found->second) == formats.end()) formats.push_back(found->second);
+    start = comma + 1;
+  }
+  return true;
 }
 
 std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
@@ -99,35 +122,53 @@ std::optional<BuildOptions> parse(const Args& args, int& exit_code) {
   o.check = !parsed->has("no-check");
   o.quiet = parsed->has("quiet");
   o.pictures_chosen = parsed->has("pictures-chosen");
+  exit_code = 2;
   if (auto jobs = parsed->value("jobs"); jobs && !parse_jobs(*jobs, o.jobs)) {
     std::cerr << "easyread build: --jobs needs a number from 1 to 256, not \"" << *jobs << "\".\n"
               << "For example: easyread build a.xml b.xml -j 2 -o folder/\n";
     return std::nullopt;
   }
+  if (auto formats = parsed->value("format"); formats && !parse_formats(*formats, o.formats)) return std::nullopt;
   if (o.inputs.empty()) {
     std::cerr << "easyread build: Please name the notes to build.\n"
               << "For example: easyread build notes.xml\n";
-    exit_code = 2;
     return std::nullopt;
   }
   return o;
 }
 
-// Where the PDF for `input` goes.
-std::string output_path(const BuildOptions& o, const std::string& input) {
-  fs::path name = fs::path(input).filename().replace_extension(".pdf");
-  if (o.output.empty()) return (fs::path(input).parent_path() / name).string();
-  bool is_folder = o.inputs.size() > 1 || o.output.back() == '/' || fs::is_directory(o.output);
-  return is_folder ? (fs::path(o.output) / name).string() : o.output;
+// What to make: as --format says, else a web page for an output named
+// .html or .htm, a Word file for .docx, else a PDF.
+std::vector<Format> formats_of(const BuildOptions& o) {
+  if (!o.formats.empty()) return o.formats;
+  const std::string ext = fs::path(o.output).extension().string();
+  if (ext == ".docx") return {Format::docx};
+  return {ext == ".html" || ext == ".htm" ? Format::html : Format::pdf};
 }
 
-// A name that ends in .docx asks for a Word file.
-bool is_word_file(const std::string& path) { return fs::path(path).extension() == ".docx"; }
+const char* extension(Format f) { return f == Format::html ? ".html" : f == Format::docx ? ".docx" : ".pdf"; }
+const char* kind_of(Format f) { return f == Format::html ? "web page" : f == Format::docx ? "Word file" : "PDF"; }
 
-// One input and where its PDF goes, or why it is refused before it is built.
+// Where the `format` file for `input` goes. With two formats, the file name
+// after -o gets each format's own ending, so both sit side by side.
+std::string output_path(const BuildOptions& o, const std::string& input, Format format) {
+  fs::path name = fs::path(input).filename().replace_extension(extension(format));
+  if (o.output.empty()) return (fs::path(input).parent_path() / name).string();
+  bool is_folder = o.inputs.size() > 1 || o.output.back() == '/' || fs::is_directory(o.output);
+  if (is_folder) return (fs::path(o.output) / name).string();
+  if (formats_of(o).size() > 1) return fs::path(o.output).replace_extension(extension(format)).string();
+  return o.output;
+}
+
+struct Output {
+  Format format;
+  std::string path;
+};
+
+// One input and where its files go, or why it is refused before it is built.
 struct Job {
   std::string input;
-  std::string out_path;
+  std::vector<Output> outputs;
   Diagnostics refused;
 };
 
@@ -143,37 +184,69 @@ std::vector<Job> plan(const BuildOptions& options) {
   std::vector<Job> jobs;
   std::map<std::string, std::string> made_by;  // output file -> the input that makes it
   for (const auto& input : options.inputs) {
-    Job job{input, output_path(options, input), {}};
-    const std::string out_key = fs::weakly_canonical(job.out_path).string();
-    if (same_file(input, job.out_path)) {
-      job.refused.error(input, {}, "would-overwrite", "The PDF would take the place of your notes.",
-                        "Choose another name with -o.");
-    } else if (auto it = made_by.find(out_key); it != made_by.end()) {
-      job.refused.error(input, {}, "same-output", "This file would make " + job.out_path + ", like " + it->second + " did.",
-                        "Give one of the files another name, or build them into different folders.");
-    } else {
-      made_by[out_key] = input;
+    Job job{input, {}, {}};
+    for (Format f : formats_of(options)) job.outputs.push_back({f, output_path(options, input, f)});
+    for (const Output& out : job.outputs) {
+      const std::string out_key = fs::weakly_canonical(out.path).string();
+      if (same_file(input, out.path)) {
+        job.refused.error(input, {}, "would-overwrite",
+                          std::string("The ") + kind_of(out.format) + " would take the place of your notes.",
+                          "Choose another name with -o.");
+      } else if (auto it = made_by.find(out_key); it != made_by.end()) {
+        job.refused.error(input, {}, "same-output", "This file would make " + out.path + ", like " + it->second + " did.",
+                          "Give one of the files another name, or build them into different folders.");
+      }
     }
+    if (!job.refused.has_errors())
+      for (const Output& out : job.outputs) made_by[fs::weakly_canonical(out.path).string()] = input;
     jobs.push_back(std::move(job));
   }
   return jobs;
 }
 
-// Builds one input with the shared engine and writes its PDF.
+// Adds what `from` found that `into` does not hold yet: every format reads
+// the same content, so a second format would repeat the first one's notes.
+void append_new(std::vector<Diagnostic>& into, std::vector<Diagnostic>&& from) {
+  for (Diagnostic& d : from) {
+    const bool known = std::any_of(into.begin(), into.end(), [&](const Diagnostic& k) {
+      return k.rule == d.rule && k.message == d.message && k.span.line == d.span.line &&
+             k.span.column == d.span.column;
+    });
+    if (!known) into.push_back(std::move(d));
+  }
+}
+
+// "a PDF", "a web page", "the Word file", or "the PDF or the web page".
+std::string what_was_asked(const std::vector<Output>& outputs) {
+  auto one = [](Format f) {
+    return std::string(f == Format::docx ? "the Word file" : f == Format::html ? "a web page" : "a PDF");
+  };
+  if (outputs.size() == 1) return one(outputs.front().format);
+  std::string all;
+  for (std::size_t i = 0; i < outputs.size(); ++i)
+    all += (i == 0 ? "" : i + 1 == outputs.size() ? " or " : ", ") + std::string("the ") + kind_of(outputs[i].format);
+  return all;
+}
+
+// Builds one input in each of its formats with the shared engine, and
+// writes the files only when all of them are whole. The checks run once.
 Printed build_one(const Engine& engine, const BuildOptions& options, const Job& job, bool color) {
   auto started = std::chrono::steady_clock::now();
   Diagnostics diags = job.refused;
   int pages = 0;
-  if (!diags.has_errors()) {
+  std::vector<std::string> made;
+  for (std::size_t i = 0; i < job.outputs.size() && !diags.has_errors(); ++i) {
     easyread::BuildOptions build;
-    build.format = is_word_file(job.out_path) ? Format::docx : Format::pdf;
+    build.format = job.outputs[i].format;
     build.template_name = options.template_name;
-    build.check = options.check;
+    build.check = options.check && i == 0;
     BuildResult result = engine.build(Input::file(job.input), build);
-    diags.items() = std::move(result.diagnostics);
-    pages = result.pages;
-    if (result.ok()) write_file_atomically(job.out_path, result.bytes, diags);
+    append_new(diags.items(), std::move(result.diagnostics));
+    if (build.format == Format::pdf) pages = result.pages;
+    made.push_back(std::move(result.bytes));
   }
+  for (std::size_t i = 0; i < made.size() && !diags.has_errors(); ++i)
+    if (!write_file_atomically(job.outputs[i].path, made[i], diags)) break;
   Printed printed;
   std::ostringstream err;
   const PictureNotes picture_notes = gather_picture_notes(diags, options.pictures_chosen);
@@ -182,13 +255,17 @@ Printed build_one(const Engine& engine, const BuildOptions& options, const Job& 
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   if (diags.has_errors()) {
     printed.failed = true;
-    err << job.input << ": I did not make " << (is_word_file(job.out_path) ? "the Word file" : "a PDF")
+    err << job.input << ": I did not make " << what_was_asked(job.outputs)
         << ". Fix the problems above, then try again.\n";
-  } else if (!options.quiet && is_word_file(job.out_path)) {
-    printed.out = job.input + " -> " + job.out_path + ": a Word file, " + std::to_string(ms) + " ms\n";
   } else if (!options.quiet) {
-    printed.out = job.input + " -> " + job.out_path + ": " + std::to_string(pages) + (pages == 1 ? " page, " : " pages, ") +
-                  std::to_string(ms) + " ms\n";
+    printed.out = job.input + " -> ";
+    for (const Output& out : job.outputs) {
+      printed.out += out.path + ": ";
+      if (out.format == Format::html) printed.out += "web page, ";
+      else if (out.format == Format::docx) printed.out += "a Word file, ";
+      else printed.out += std::to_string(pages) + (pages == 1 ? " page, " : " pages, ");
+    }
+    printed.out += std::to_string(ms) + " ms\n";
   }
   printed.err = err.str();
   return printed;

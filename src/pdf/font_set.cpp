@@ -8,6 +8,7 @@
 #include <memory>
 #include <utility>
 
+#include "layout/font_subset.hpp"
 #include "pdf/font_cmap.hpp"
 #include "pdf/harfbuzz.hpp"
 #include "pdf/utf8.hpp"
@@ -95,21 +96,6 @@ std::string to_unicode_cmap(const std::set<char32_t>& used) {
   write_blocks(ranges, "beginbfrange", "endbfrange");
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return out;
-}
-
-// libharu embeds only the tables that TrueType outlines need. Subsetting
-// the others (GSUB, GPOS, Graphite, ...) is work thrown away, and GSUB
-// would also keep glyphs for ligatures and alternates libharu never draws.
-void drop_tables_libharu_ignores(hb_face_t* face, hb_subset_input_t* input) {
-  static constexpr hb_tag_t embedded[] = {
-      HB_TAG('O', 'S', '/', '2'), HB_TAG('c', 'm', 'a', 'p'), HB_TAG('c', 'v', 't', ' '),
-      HB_TAG('f', 'p', 'g', 'm'), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'e', 'a', 'd'),
-      HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('l', 'o', 'c', 'a'),
-      HB_TAG('m', 'a', 'x', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
-      HB_TAG('p', 'r', 'e', 'p')};
-  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t tag : table_tags(face))
-    if (std::find(std::begin(embedded), std::end(embedded), tag) == std::end(embedded)) hb_set_add(drop, tag);
 }
 
 // libharu's CIDToGIDMap covers all 65,535 codes (128 KB a font). Codes
@@ -244,21 +230,19 @@ bool FontSet::load(const PdfHandle& pdf, const layout::Document& doc, const std:
     HbFont hb_font(hb_font_create(face.get()));
     check_characters(font_file, hb_font.get(), entry.used, file, diags);
 
-    SubsetInput input(hb_subset_input_create_or_fail());
-    if (!input) return false;
-    hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     // libharu measures cap height and x-height on 'H' and 'x'.
-    for (char32_t keep : {U' ', U'H', U'x'}) hb_set_add(unicodes, keep);
+    std::set<char32_t> keep{U'H', U'x'};
     for (char32_t cp : entry.used)
-      if (cp <= last_drawable) hb_set_add(unicodes, cp);
-    drop_tables_libharu_ignores(face.get(), input.get());
-    Face subset(hb_subset_or_fail(face.get(), input.get()));
-    if (!subset) {
+      if (cp <= last_drawable) keep.insert(cp);
+    const std::optional<std::string> subset_bytes = layout::subset_font(font_file.path, keep);
+    if (!subset_bytes) {
       diags.error(file, {}, "pdf-font", "The font " + font_file.family + " will not work.",
                   "Choose another TrueType font.");
       return false;
     }
-    Blob subset_blob(hb_face_reference_blob(subset.get()));
+    Blob subset_blob(hb_blob_create(subset_bytes->data(), static_cast<unsigned int>(subset_bytes->size()),
+                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    Face subset(hb_face_create(subset_blob.get(), 0));
     unsigned int length = 0;
     const char* data = hb_blob_get_data(subset_blob.get(), &length);
     // The same font with a character map libharu reads quickly.

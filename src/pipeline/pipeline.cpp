@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "html/html.hpp"
 #include "layout/fonts.hpp"
 #include "markup/markup.hpp"
 
@@ -51,6 +52,7 @@ namespace {
 // against those fonts.
 struct WithFonts {
   style::Template look;
+  style::Strings strings;
   std::unique_ptr<layout::FontSet> fonts;  // FontSet does not move cheaply; keep it in place
   layout::Faces faces;
   content::Document content;
@@ -69,7 +71,7 @@ std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbo
       notes, [&](char32_t cp, bool bold) { return layout::can_draw(*fonts, *faces, cp, bold); }, diags);
   content::Document content = content::build(notes, library, *look, strings, diags, options.pictures);
   if (errors_since(diags, before) > 0) return std::nullopt;
-  return WithFonts{std::move(*look), std::move(fonts), *faces, std::move(content)};
+  return WithFonts{std::move(*look), std::move(strings), std::move(fonts), *faces, std::move(content)};
 }
 
 }  // namespace
@@ -89,6 +91,20 @@ std::optional<std::string> write_word(const markup::Document& notes, symbols::Li
   std::vector<word::FontFile> files;
   for (const auto& f : ready->fonts->files()) files.push_back({f.family, f.bold, f.path});
   std::string bytes = word::write(ready->content, ready->look, files, resources, file, diags);
+  if (bytes.empty()) return std::nullopt;
+  return bytes;
+}
+
+std::optional<std::string> web_page(const markup::Document& notes, symbols::Library& library,
+                                    const Options& options, const std::string& file, Diagnostics& diags) {
+  auto ready = prepare_with_fonts(notes, library, options, diags);
+  if (!ready) return std::nullopt;
+  const auto path = [&](int face) { return ready->fonts->files().at(static_cast<std::size_t>(face)).path; };
+  html::Options page;
+  page.look = ready->look;
+  page.fonts = {path(ready->faces.regular), path(ready->faces.bold), path(ready->faces.heading)};
+  page.speech = {ready->strings.get("listen"), ready->strings.get("listen-all"), ready->strings.get("stop")};
+  std::string bytes = html::render(ready->content, page, file, diags);
   if (bytes.empty()) return std::nullopt;
   return bytes;
 }

@@ -54,6 +54,12 @@ std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::
 std::optional<std::string> write_word(const markup::Document& notes, symbols::Library& library,
                                       const Options& options, word::Resources& resources,
                                       const std::string& file, Diagnostics& diags);
+// prepare(), then checks the characters like lay_out() and writes the web
+// page, with the same fonts as the PDF cut down inside it. Returns the bytes,
+// or nullopt after adding errors to `diags` (`file` names the output in them).
+std::optional<std::string> web_page(const markup::Document& notes, symbols::Library& library,
+                                    const Options& options, const std::string& file, Diagnostics& diags);
+
 // The content of a contact sheet of pictures for `words` (every catalogue
 // picture when there are none). Problems go to `diags`, about `file`.
 content::Sheet make_sheet(symbols::Library& library, const std::vector<std::string>& words,

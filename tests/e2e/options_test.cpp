@@ -153,6 +153,15 @@ TEST_CASE("easyread build: every option", "[cli][options]") {
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(fs::exists(dir / "allowed.pdf"));
+  // --format makes more than one kind of file side by side.
+  r = run({"build", "notes.xml", "--format", "pdf,html", "-o", "both.pdf", "--pictures", "ours", "--no-check"}, dir.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(dir / "both.pdf"));
+  CHECK(read_bytes(dir / "both.html").starts_with("<!DOCTYPE html>"));
+  r = run({"build", "notes.xml", "--format", "odt"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK(said(r, "I do not know the format \"odt\""));
   // --pictures-chosen tells each picture the build chose.
   std::ofstream(dir / "chosen.xml") << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                        "<easyread title=\"Chosen\" lang=\"en-GB\"><section title=\"Doctor\">"

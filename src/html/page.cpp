@@ -1,0 +1,230 @@
+// The page's body: the content tree as semantic HTML5, in reading order.
+#include "html/page.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+namespace easyread::html {
+namespace {
+
+// Pixels kept in a photo for each CSS pixel it is shown at. Phones draw 2
+// or 3 device pixels for each CSS pixel; 1.5 looks nearly as sharp on them
+// at the picture sizes Easy Read uses, and keeps a photo about half the
+// size it would be at 2 (the 12-page sample's page: 72 KB, not 77 KB).
+constexpr double kDevicePixelsPerCssPixel = 1.5;
+
+bool safe_link(std::string_view href) {
+  return href.starts_with("https://") || href.starts_with("http://") || href.starts_with("mailto:");
+}
+
+// The id of picture `index` in the hidden <svg>.
+std::string symbol_id(std::size_t index) { return "p" + std::to_string(index); }
+
+}  // namespace
+
+PageWriter::PageWriter(const content::Document& doc, const Options& options)
+    : doc_(doc), options_(options), photos_(doc.pictures.size()) {
+  plan_photo(doc.cover.picture, options.look.cover_picture_size);
+  for (const content::Section& section : doc.sections)
+    for (const content::Row& row : section.rows) plan_photo(row.picture, options.look.picture_size);
+  for (const content::WordEntry& word : doc.words) plan_photo(word.picture, options.look.picture_size);
+}
+
+void PageWriter::plan_photo(const content::PictureUse& use, double points) {
+  if (!use.present() || use.picture >= static_cast<int>(doc_.pictures.size())) return;
+  PhotoUse& photo = photos_[static_cast<std::size_t>(use.picture)];
+  ++photo.uses;
+  photo.points = std::max(photo.points, points);
+}
+
+void PageWriter::text(std::string_view words, Face face) {
+  append_escaped(out_, words);
+  collect_codes(words, face == Face::heading ? heading_codes : face == Face::bold ? bold_codes : body_codes);
+}
+
+void PageWriter::runs(const std::vector<content::Run>& runs) {
+  for (const content::Run& run : runs) {
+    const bool hard = run.word >= 0 && run.word < static_cast<int>(doc_.words.size());
+    const bool link = !hard && !run.link.empty() && safe_link(run.link);
+    // A run's leading space stays outside its bold and link, so the line under a link starts at its word.
+    std::string_view words = run.text;
+    if ((hard || link || run.bold) && words.starts_with(' ')) {
+      text(" ", Face::body);
+      words.remove_prefix(1);
+    }
+    if (hard) out_ += "<a class=\"hard\" href=\"#" + escaped(doc_.words[static_cast<std::size_t>(run.word)].anchor) + "\">";
+    if (link) out_ += "<a href=\"" + escaped(run.link) + "\">";
+    if (run.bold || hard) out_ += "<b>";
+    text(words, run.bold || hard ? Face::bold : Face::body);
+    if (run.bold || hard) out_ += "</b>";
+    if (hard || link) out_ += "</a>";
+  }
+}
+
+void PageWriter::sentences(const content::Sentences& block, const char* extra_class) {
+  for (const content::Sentence& sentence : block.sentences) {
+    out_ += std::string("<p class=\"s") + extra_class + "\">";
+    runs(sentence.runs);
+    out_ += "</p>";
+  }
+}
+
+void PageWriter::picture(const content::PictureUse& use) {
+  if (!use.present() || use.picture >= static_cast<int>(doc_.pictures.size())) return;
+  const auto index = static_cast<std::size_t>(use.picture);
+  const Picture& pic = doc_.pictures[index];
+  out_ += "<span class=\"pic\">";
+  if (std::holds_alternative<Drawing>(pic.content)) {
+    if (use.alt.empty())
+      out_ += "<svg aria-hidden=\"true\">";
+    else
+      out_ += "<svg role=\"img\" aria-label=\"" + escaped(use.alt) + "\">";
+    out_ += "<use href=\"#" + symbol_id(index) + "\"/></svg>";
+  } else {
+    const auto& image = std::get<RasterImage>(pic.content);
+    PhotoUse& photo = photos_[index];
+    if (photo.data.empty())
+      photo.data = photo_data_url(image, static_cast<int>(std::ceil(px(photo.points) * kDevicePixelsPerCssPixel)));
+    if (photo.uses > 1) {  // stored once among the symbols
+      out_ += use.alt.empty() ? "<svg aria-hidden=\"true\">" : "<svg role=\"img\" aria-label=\"" + escaped(use.alt) + "\">";
+      out_ += "<use href=\"#" + symbol_id(index) + "\"/></svg>";
+    } else {
+      out_ += "<img src=\"" + photo.data + "\" alt=\"" + escaped(use.alt) + "\" width=\"" +
+              std::to_string(image.shown_width()) + "\" height=\"" + std::to_string(image.shown_height()) + "\">";
+    }
+  }
+  out_ += "</span>";
+}
+
+void PageWriter::row(const content::Row& row) {
+  out_ += row.picture.present() ? "<div class=\"row\">" : "<div class=\"row no-pic\">";
+  picture(row.picture);
+  out_ += "<div class=\"text\">";
+  for (const content::RowPart& part : row.parts) {
+    std::visit(
+        [&](const auto& p) {
+          using T = std::decay_t<decltype(p)>;
+          if constexpr (std::is_same_v<T, content::Sentences>) {
+            sentences(p, "");
+          } else if constexpr (std::is_same_v<T, content::BulletList>) {
+            out_ += "<ul>";
+            for (const content::Sentences& item : p.items) {
+              out_ += "<li>";
+              sentences(item, "");
+              out_ += "</li>";
+            }
+            out_ += "</ul>";
+          } else {
+            static_assert(std::is_same_v<T, content::Fact>);
+            out_ += "<p class=\"s fact\"><b>";
+            text(p.label, Face::bold);
+            out_ += "</b> ";
+            text(p.value, Face::body);
+            out_ += "</p>";
+          }
+        },
+        part);
+  }
+  out_ += "</div></div>\n";
+}
+
+void PageWriter::cover() {
+  const content::Cover& cover = doc_.cover;
+  out_ += "<header class=\"cover\">\n";
+  if (!cover.organisation.empty()) {
+    out_ += "<p class=\"s organisation\">";
+    text(cover.organisation, Face::body);
+    out_ += "</p>\n";
+  }
+  auto date = [&] {
+    if (cover.date.empty()) return;
+    out_ += "<p class=\"s date\">";
+    text(cover.date, Face::body);
+    out_ += "</p>\n";
+  };
+  if (cover.date_first) date();
+  out_ += "<h1 class=\"s\">";
+  text(cover.title, Face::heading);
+  out_ += "</h1>\n";
+  if (!cover.date_first) date();
+  if (cover.picture.present() || !cover.text.sentences.empty()) {
+    out_ += "<div class=\"cover-text\">";
+    picture(cover.picture);
+    sentences(cover.text, " big");
+    out_ += "</div>\n";
+  }
+  out_ += "</header>\n";
+}
+
+void PageWriter::section(const content::Section& section, int number) {
+  if (section.title.empty()) {
+    out_ += "<section>\n";
+  } else {
+    const std::string id = "section-" + std::to_string(number);
+    out_ += "<section aria-labelledby=\"" + id + "\">\n<h2 class=\"s\" id=\"" + id + "\">";
+    text(section.title, Face::heading);
+    out_ += "</h2>\n";
+  }
+  for (const content::Row& r : section.rows) row(r);
+  out_ += "</section>\n";
+}
+
+void PageWriter::words() {
+  if (doc_.words.empty()) return;
+  out_ += "<section class=\"words\" aria-labelledby=\"words-to-know\">\n<h2 class=\"s\" id=\"words-to-know\">";
+  text(doc_.labels.words_heading, Face::heading);
+  out_ += "</h2>\n<dl>\n";
+  for (const content::WordEntry& word : doc_.words) {
+    out_ += word.picture.present() ? "<div class=\"row\"" : "<div class=\"row no-pic\"";
+    out_ += " id=\"" + escaped(word.anchor) + "\"><dt class=\"s\">";
+    picture(word.picture);
+    out_ += "<b>";
+    text(word.term, Face::bold);
+    out_ += "</b></dt><dd class=\"text\">";
+    sentences(word.explanation, "");
+    out_ += "</dd></div>\n";
+  }
+  out_ += "</dl>\n</section>\n";
+}
+
+void PageWriter::closing() {
+  if (doc_.closing.empty()) return;
+  out_ += "<footer>\n";
+  for (const content::ClosingLine& line : doc_.closing) {
+    out_ += line.kind == content::ClosingLine::Kind::credit ? "<p class=\"s credit\">" : "<p class=\"s\">";
+    text(line.text, Face::body);
+    out_ += "</p>\n";
+  }
+  out_ += "</footer>\n";
+}
+
+std::string PageWriter::body() {
+  out_.clear();
+  out_ += "<main>\n";
+  cover();
+  int number = 0;
+  for (const content::Section& s : doc_.sections) section(s, ++number);
+  words();
+  out_ += "</main>\n";
+  closing();
+  return std::move(out_);
+}
+
+std::string PageWriter::symbols(PaintClasses& classes) const {
+  std::string out;
+  for (std::size_t i = 0; i < doc_.pictures.size(); ++i) {
+    if (const auto* drawing = std::get_if<Drawing>(&doc_.pictures[i].content)) {
+      out += svg_symbol(*drawing, symbol_id(i), classes) + "\n";
+    } else if (photos_[i].uses > 1 && !photos_[i].data.empty()) {
+      const auto& image = std::get<RasterImage>(doc_.pictures[i].content);
+      const std::string w = std::to_string(image.shown_width()), h = std::to_string(image.shown_height());
+      out += "<symbol id=\"" + symbol_id(i) + "\" viewBox=\"0 0 " + w + " " + h + "\"><image href=\"" +
+             photos_[i].data + "\" width=\"" + w + "\" height=\"" + h + "\"/></symbol>\n";
+    }
+  }
+  if (out.empty()) return out;
+  return "<svg class=\"symbols\" aria-hidden=\"true\">\n" + out + "</svg>\n";
+}
+
+}  // namespace easyread::html
