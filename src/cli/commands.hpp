@@ -13,6 +13,8 @@ int run_check(const Args& args);
 int run_symbols(const Args& args);
 int run_pdf_check(const Args& args);
 int run_new(const Args& args);
+// easyread new --from FILE NOTES.xml (called by run_new).
+int run_new_from(const Args& args);
 
 // Where the tool's data lives: $EASYREAD_HOME, else the source tree it was built from.
 std::string data_home();

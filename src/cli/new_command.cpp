@@ -10,11 +10,14 @@ namespace fs = std::filesystem;
 
 int run_new(const Args& args) {
   const std::string starters = data_home() + "/templates/starters";
+  if (!args.empty() && args[0] == "--from") return run_new_from(args);
   if (args.size() != 2 || args[0] == "--help" || args[0] == "-h") {
     std::cout << "easyread new writes notes for you to fill in.\n\n"
                  "How to use it:\n"
                  "  easyread new minutes my-meeting.xml     Notes for a meeting.\n"
-                 "  easyread new newsletter my-news.xml     A newsletter.\n";
+                 "  easyread new newsletter my-news.xml     A newsletter.\n"
+                 "  easyread new --from minutes.docx my-meeting.xml\n"
+                 "      A first draft from your own Word file, Markdown or text.\n";
     return args.size() == 1 && (args[0] == "--help" || args[0] == "-h") ? 0 : 2;
   }
   const std::string starter = starters + "/" + args[0] + ".xml";
