@@ -165,9 +165,11 @@ std::vector<MarkedSentence> SentenceMarker::mark(const std::vector<std::string>&
   std::vector<MarkedSentence> out;
   for (std::size_t i = 0; i < expanded.size(); ++i) {
     const std::string& s = expanded[i].text;
+    // "Commission" in "Care Quality Commission" is part of a name, not jargon;
+    // the whole name can be.
     auto in_a_name = [&](std::size_t begin, std::size_t end) {
       for (const auto& [b, e] : expanded[i].names)
-        if (begin < e && end > b) return true;
+        if (begin < e && end > b && !(begin <= b && end >= e)) return true;
       return false;
     };
     MarkedSentence marked;
