@@ -57,6 +57,11 @@ std::optional<Date> real_date(int year, int month, int day) {
   return parse_iso_date(iso);
 }
 
+// std::regex searches by recursion, as deep as the text it matches: only the
+// start of a long paragraph is searched, so a hostile one cannot use up the stack.
+constexpr std::size_t kLongestSearch = 2000;
+std::string searched_part(std::string_view text) { return std::string(text.substr(0, kLongestSearch)); }
+
 int number(const std::ssub_match& m) { return m.matched ? std::stoi(m.str()) : 0; }
 
 void add(std::vector<FoundDate>& found, const std::smatch& m, std::size_t offset, int year, int month,
@@ -68,7 +73,7 @@ void add(std::vector<FoundDate>& found, const std::smatch& m, std::size_t offset
 
 template <typename OnMatch>
 void each_match(std::string_view text, const std::regex& pattern, OnMatch on_match) {
-  const std::string s(text);
+  const std::string s = searched_part(text);
   for (auto it = std::sregex_iterator(s.begin(), s.end(), pattern); it != std::sregex_iterator(); ++it)
     on_match(*it);
 }
@@ -123,7 +128,7 @@ std::optional<ClockTime> find_time(std::string_view text) {
   static const std::regex twelve("\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)", std::regex::icase);
   static const std::regex twenty_four("\\b([01]?\\d|2[0-3])[:.]([0-5]\\d)\\b(?![./]\\d)");
   static const std::regex noon("\\b(midday|noon)\\b", std::regex::icase);
-  const std::string s(text);
+  const std::string s = searched_part(text);
   std::smatch m;
   if (std::regex_search(s, m, twelve)) {
     int hour = number(m[1]);
@@ -139,14 +144,16 @@ std::optional<ClockTime> find_time(std::string_view text) {
 }
 
 std::optional<std::string> find_place(std::string_view text) {
-  static const std::regex labelled("\\b(?:place|where|venue|location)\\s*:\\s*([^.;\\n]+)", std::regex::icase);
+  static const std::regex labelled("\\b(?:place|where|venue|location)[ \\t]{0,4}:[ \\t]{0,4}", std::regex::icase);
   // "at Riverside Community Hall": a name with capitals, up to a comma, full
   // stop, or a word that starts the next part ("on", "from", "at").
-  static const std::regex at_name("\\b(?:at|in)\\s+((?:the\\s+)?[A-Z][\\w'&-]*(?:\\s+(?:of\\s+|the\\s+)?[A-Z0-9][\\w'&-]*)*)");
-  const std::string s(text);
+  static const std::regex at_name(
+      "\\b(?:at|in)\\s+((?:the\\s+)?[A-Z][\\w'&-]{0,40}(?:\\s+(?:of\\s+|the\\s+)?[A-Z0-9][\\w'&-]{0,40}){0,8})");
+  const std::string s = searched_part(text);
   std::smatch m;
   if (std::regex_search(s, m, labelled)) {
-    std::string place(trim(m[1].str()));
+    const std::string rest = m.suffix().str();
+    std::string place(trim(rest.substr(0, rest.find_first_of(".;\n"))));
     if (!place.empty()) return place;
   }
   for (auto it = std::sregex_iterator(s.begin(), s.end(), at_name); it != std::sregex_iterator(); ++it) {
@@ -161,9 +168,9 @@ std::optional<ActionLine> read_action(std::string_view text, bool in_actions_par
   static const std::regex label("^\\s*(?:action(?:\\s+point)?s?|to do)\\s*[:\\-]\\s*", std::regex::icase);
   // Up to 4 names ("Priya", "Sam and Jo", "The chair") then "to", "will", ...
   static const std::regex who_then_verb(
-      "^((?:[A-Z][\\w'-]*)(?:(?:\\s+and|\\s*,)?\\s+[A-Z][\\w'-]*){0,3}|[Tt]he\\s+\\w+|[Aa]ll|[Ee]veryone)\\s+"
+      "^((?:[A-Z][\\w'-]{0,30})(?:(?:\\s+and|\\s*,)?\\s+[A-Z][\\w'-]{0,30}){0,3}|[Tt]he\\s+\\w{1,30}|[Aa]ll|[Ee]veryone)\\s+"
       "(?:to|will|should|must|agreed to|is going to|are going to)\\s+\\S");
-  const std::string s(text);
+  const std::string s = searched_part(text);
   std::smatch m;
   const bool labelled = std::regex_search(s, m, label);
   const std::string rest = labelled ? m.suffix().str() : s;

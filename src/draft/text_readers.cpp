@@ -29,13 +29,25 @@ struct ListLine {
   std::string text;
 };
 std::optional<ListLine> list_line(std::string_view line, bool plain) {
-  static const std::regex markdown_item("^(\\s*)([-*+]|\\d{1,3}[.)])\\s+(.*)$");
-  static const std::regex plain_item("^(\\s*)([-*+]|\\d{1,3}[.)]|\xE2\x80\xA2|\xC2\xB7|\xE2\x80\x93)\\s+(.*)$");
-  const std::string s(line);
-  std::smatch m;
-  if (!std::regex_match(s, m, plain ? plain_item : markdown_item)) return std::nullopt;
-  const char first = m[2].str()[0];
-  return ListLine{static_cast<int>(m[1].length()) / 2, first >= '0' && first <= '9', m[3].str()};
+  std::size_t at = 0;
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  const std::size_t indent = at;
+  bool numbered = false;
+  if (at < line.size() && (line[at] == '-' || line[at] == '*' || line[at] == '+')) {
+    ++at;
+  } else if (plain && (line.substr(at).starts_with("\xE2\x80\xA2") || line.substr(at).starts_with("\xE2\x80\x93"))) {
+    at += 3;  // "•" and "–"
+  } else if (plain && line.substr(at).starts_with("\xC2\xB7")) {
+    at += 2;  // "·"
+  } else {
+    const std::size_t digits = at;
+    while (at < line.size() && at - digits < 4 && line[at] >= '0' && line[at] <= '9') ++at;
+    if (at == digits || at - digits > 3 || at >= line.size() || (line[at] != '.' && line[at] != ')')) return std::nullopt;
+    ++at;
+    numbered = true;
+  }
+  if (at >= line.size() || (line[at] != ' ' && line[at] != '\t')) return std::nullopt;
+  return ListLine{static_cast<int>(indent) / 2, numbered, std::string(trim(line.substr(at)))};
 }
 
 // Markdown's inline marks (emphasis, links, code marks, tags) taken away,
@@ -164,7 +176,7 @@ class MarkdownReader {
 // "Date: 3 March", "Action: ...": a label at the start of a line starts a paragraph.
 bool labelled_line(std::string_view t) {
   static const std::regex label("^[A-Za-z][A-Za-z ]{0,24}:\\s");
-  return std::regex_search(std::string(t), label);
+  return std::regex_search(std::string(t.substr(0, 32)), label);
 }
 
 // A short line on its own with no full stop. A colon is allowed only in the
