@@ -116,7 +116,8 @@ int run_new_from(const Args& args) {
     return fail("I could not write " + notes + ".", "Check that you may write in that folder, and that there is space on the disk.");
   std::cout << "I wrote " << notes << " from " << (from == "-" ? "your text" : from) << ".\n";
   if (!result.pictures.empty())
-    std::cout << "I saved " << result.pictures.size() << " pictures from it in "
+    std::cout << "I saved " << result.pictures.size() << (result.pictures.size() == 1 ? " picture" : " pictures")
+              << " from it in "
               << (folder / (fs::path(notes).stem().string() + "-pictures")).string() << ".\n";
   std::cout << "Read the draft and do what each note says. Then run:\n"
             << "  easyread build " << notes << "\n";

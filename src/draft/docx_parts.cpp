@@ -16,7 +16,7 @@ namespace {
 const std::set<std::string, std::less<>> kSkipped = {
     "w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:delText", "w:instrText", "w:commentReference",
     "w:annotationRef", "w:commentRangeStart", "w:commentRangeEnd", "mc:Fallback", "w:footnoteRef",
-    "w:endnoteRef", "w:sectPr", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr", "w:vanish"};
+    "w:endnoteRef", "w:sectPr", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr"};
 
 int to_int(std::string_view text, int fallback) {
   int value = fallback;
@@ -152,6 +152,9 @@ std::optional<Image> DocxParts::image(const std::string& relationship, std::stri
   if (target == targets_.end()) return std::nullopt;
   auto entry = check::detail::read_zip_entry(archive_, target->second);
   if (!std::holds_alternative<std::string>(entry)) return std::nullopt;
+  // Keep a bounded amount of pictures in memory, whatever the file says.
+  image_bytes_ += std::get<std::string>(entry).size();
+  if (image_bytes_ > kMostImageBytes) return std::nullopt;
   Image image{target->second.substr(target->second.find_last_of('/') + 1), std::move(std::get<std::string>(entry)),
               std::move(alt)};
   images_[relationship] = image;

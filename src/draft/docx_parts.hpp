@@ -17,6 +17,8 @@ namespace easyread::draft::detail {
 
 // No real document nests elements this deep; a hostile one may.
 constexpr int kDeepest = 200;
+// Pictures kept from one document: far more than any meeting's notes hold.
+constexpr std::size_t kMostImageBytes = 64u << 20;
 
 struct ParagraphStyle {
   BlockKind kind = BlockKind::paragraph;
@@ -63,6 +65,7 @@ class DocxParts {
   std::map<std::string, std::string, std::less<>> footnotes_;         // id -> text
   std::map<std::string, std::string, std::less<>> targets_;           // relationship id -> part name
   std::map<std::string, Image, std::less<>> images_;                  // relationship id -> picture
+  std::size_t image_bytes_ = 0;
 };
 
 }  // namespace easyread::draft::detail

@@ -147,3 +147,31 @@ TEST_CASE("A very long paragraph or line is read whole, without running out of s
     CHECK(draft.xml.size() > text.size());
   }
 }
+
+TEST_CASE("Actions under an Actions heading, and a next meeting on one line", "[draft]") {
+  const SourceDocument doc = read_plain_text(
+      "Our meeting on 3 February 2027\n\nWe talked about the park.\n\nActions\n\n"
+      "- Priya to book the room\n- Sam will ring Jo by Fri 5 March\n\n"
+      "Next meeting: Wed 14 April at 2pm at the Town Hall.\n");
+  const detail::Plan plan = detail::plan_notes(doc);
+  CHECK(plan.title == "Our meeting on 3 February 2027");
+  REQUIRE(plan.sections.size() == 2);
+  CHECK(plan.sections[0].title.empty());
+  REQUIRE(plan.sections[0].items.size() == 1);
+  CHECK(plan.sections[0].items[0].paragraphs == std::vector<std::string>{"We talked about the park."});
+  const auto& items = plan.sections[1].items;
+  CHECK(plan.sections[1].title == "Actions");
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].kind == detail::ItemKind::action);
+  CHECK(items[0].who == "Priya");
+  CHECK_FALSE(items[0].date);
+  CHECK(items[1].kind == detail::ItemKind::action);
+  CHECK(items[1].who == "Sam");
+  REQUIRE(items[1].date);
+  CHECK(items[1].date->date == Date{2027, 3, 5});
+  CHECK(items[2].kind == detail::ItemKind::meeting);
+  REQUIRE(items[2].date);
+  CHECK(items[2].date->date == Date{2027, 4, 14});
+  CHECK(items[2].time == ClockTime{14, 0});
+  CHECK(items[2].place == "the Town Hall");
+}
