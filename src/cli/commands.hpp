@@ -17,6 +17,8 @@ int run_check(const Args& args);
 int run_symbols(const Args& args);
 int run_pdf_check(const Args& args);
 int run_new(const Args& args);
+// easyread new --from FILE NOTES.xml (called by run_new).
+int run_new_from(const std::string& from, const std::string& notes);
 
 // Each command's options (see options.hpp).
 const CommandSpec& build_spec();

@@ -40,12 +40,17 @@ constexpr std::string_view kNewIntro = R"(easyread new writes notes for you to f
 How to use it:
   easyread new minutes my-meeting.xml     Notes for a meeting.
   easyread new newsletter my-news.xml     A newsletter.
+  easyread new --from minutes.docx my-meeting.xml
+      A first draft from your own Word file, Markdown or text.
 )";
 
 constexpr std::string_view kNewOutro = R"(It never writes over a file that is already there.
 )";
 
 constexpr Option kNewOptions[] = {
+    {"from", 0, "FILE",
+     "Make a first draft from your own Word file (.docx),\nMarkdown (.md) or text (.txt). Give - for text\nyou paste in.",
+     ValueKind::file},
     {"help", 'h', "", "Show this help."},
 };
 
@@ -61,6 +66,14 @@ int run_new(const Args& all_args) {
   const auto parsed = parse_command_line(new_spec(), all_args, exit_code);
   if (!parsed) return exit_code;
   const Args& args = parsed->operands();
+  if (const auto from = parsed->value("from")) {
+    if (args.size() != 1) {
+      std::cerr << "easyread new: Please name your document and the notes file to write.\n"
+                << "For example: easyread new --from minutes.docx my-meeting.xml\n";
+      return 2;
+    }
+    return run_new_from(*from, args[0]);
+  }
   const std::string starters = default_data_home() + "/templates/starters";
   if (args.size() != 2) {
     std::cerr << "easyread new: Please name a starter and the file to write.\n"

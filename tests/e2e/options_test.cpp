@@ -262,6 +262,12 @@ TEST_CASE("easyread symbols, new and pdf-check: every option", "[cli][options]")
     OptionRunner run;
     for (const char* help : {"--help", "-h"}) CHECK(run({"new", help}).exit_code == 0);
     CHECK(run({"new", "minutes", "start.xml"}, dir.path()).exit_code == 0);
+    std::ofstream(dir / "minutes.txt") << "Our meeting\n\nWe talked about the bus.\n";
+    const CommandResult drafted = run({"new", "--from", "minutes.txt", "draft.xml"}, dir.path());
+    INFO(drafted.out << drafted.err);
+    CHECK(drafted.exit_code == 0);
+    CHECK(fs::exists(dir / "draft.xml"));
+    CHECK(run({"new", "--from", "minutes.txt"}, dir.path()).exit_code == 2);
     run.check_all_tried({"new", "--help"});
   }
   {
