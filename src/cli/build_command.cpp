@@ -56,7 +56,7 @@ constexpr Option kBuildOptions[] = {
      "Where to put the PDF. For many PDFs, give a folder.\nA name that ends in .docx makes a Word file.",
      ValueKind::file},
     {"format", 0, "LIST",
-     "What to make: pdf, html (a web page), docx (a Word\nfile), or more than one: pdf,html,docx. If you do\nnot say, the name after -o decides.",
+     "What to make. Say pdf, html or docx.\nhtml makes a web page. docx makes a Word file.\nSay more than one like this: pdf,html\nIf you do not say, the name after -o decides.",
      ValueKind::text},
     {"template", 't', "LOOK", "Choose how the PDF looks. The looks are below.", ValueKind::look},
     {"pictures", 0, "FOLDER",

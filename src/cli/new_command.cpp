@@ -49,7 +49,7 @@ constexpr std::string_view kNewOutro = R"(It never writes over a file that is al
 
 constexpr Option kNewOptions[] = {
     {"from", 0, "FILE",
-     "Make a first draft from your own Word file (.docx),\nMarkdown (.md) or text (.txt). Give - for text\nyou paste in.",
+     "Make a first draft from your own Word file,\nMarkdown file or text file. Give - for text\nyou paste in.",
      ValueKind::file},
     {"help", 'h', "", "Show this help."},
 };
