@@ -24,7 +24,7 @@ std::string symbol_id(std::size_t index) { return "p" + std::to_string(index); }
 }  // namespace
 
 PageWriter::PageWriter(const content::Document& doc, const Options& options)
-    : doc_(doc), options_(options), photos_(doc.pictures.size()) {
+    : doc_(doc), photos_(doc.pictures.size()) {
   plan_photo(doc.cover.picture, options.look.cover_picture_size);
   for (const content::Section& section : doc.sections)
     for (const content::Row& row : section.rows) plan_photo(row.picture, options.look.picture_size);

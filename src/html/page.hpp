@@ -43,7 +43,6 @@ class PageWriter {
   void plan_photo(const content::PictureUse& use, double points);
 
   const content::Document& doc_;
-  const Options& options_;
   std::string out_;
   std::vector<PhotoUse> photos_;  // by picture index
 };
