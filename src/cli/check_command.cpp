@@ -84,7 +84,8 @@ std::optional<Options> parse(const Args& args, std::string& error) {
   Options o;
   o.files = parsed->operands();
   for (const auto& [name, value] : parsed->given()) {
-    auto key_value = [&](const std::string& prefix) {
+    // clang 14 (the fuzzers' compiler) cannot capture a structured binding.
+    auto key_value = [&, &value = value](const std::string& prefix) {
       const std::size_t equals = value.find('=');
       if (equals == std::string::npos) {
         error = problem("\"" + value + "\" needs an = sign.", "For example: --rule passive-voice=off");
