@@ -1,10 +1,12 @@
 #include "word/fonts.hpp"
 
 #include <hb-subset.h>
+#include <hb-ot.h>
 #include <hb.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -19,6 +21,7 @@ struct HbFree {
   void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
   void operator()(hb_face_t* f) const { hb_face_destroy(f); }
   void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
+  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
 };
 
 // What people type when they edit an Easy Read document in English or Welsh:
@@ -126,6 +129,27 @@ std::vector<EmbeddedFont> embed_fonts(const std::vector<FontFile>& fonts, const 
   }
   if (!embedded.empty()) package.add("word/_rels/fontTable.xml.rels", relations.text());
   return embedded;
+}
+
+std::optional<double> single_line_ratio(const std::vector<FontFile>& fonts, const std::string& family) {
+  auto regular = std::find_if(fonts.begin(), fonts.end(),
+                              [&](const FontFile& f) { return f.family == family && !f.bold; });
+  if (regular == fonts.end()) return std::nullopt;
+  std::unique_ptr<hb_blob_t, HbFree> blob(hb_blob_create_from_file_or_fail(regular->path.c_str()));
+  if (!blob) return std::nullopt;
+  std::unique_ptr<hb_face_t, HbFree> face(hb_face_create(blob.get(), 0));
+  std::unique_ptr<hb_font_t, HbFree> font(hb_font_create(face.get()));
+  const unsigned upem = hb_face_get_upem(face.get());
+  hb_position_t ascent = 0, descent = 0;
+  // The "clipping" metrics are the OS/2 table's usWinAscent and usWinDescent.
+  if (upem == 0 ||
+      !hb_ot_metrics_get_position(font.get(), HB_OT_METRICS_TAG_HORIZONTAL_CLIPPING_ASCENT, &ascent) ||
+      !hb_ot_metrics_get_position(font.get(), HB_OT_METRICS_TAG_HORIZONTAL_CLIPPING_DESCENT, &descent))
+    return std::nullopt;
+  // hb_font_create scales to the em size, so the positions are in font units.
+  const double ratio = double(ascent + std::abs(descent)) / upem;
+  if (ratio < 0.5 || ratio > 4) return std::nullopt;  // a broken table: keep Word's own idea
+  return ratio;
 }
 
 }  // namespace easyread::word

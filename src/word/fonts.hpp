@@ -3,6 +3,7 @@
 // the file stays small and can still be edited, then obfuscated as ECMA-376
 // says. Andika's licence allows embedding.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,11 @@ namespace easyread::word {
 std::vector<EmbeddedFont> embed_fonts(const std::vector<FontFile>& fonts, const std::u32string& used,
                                       Resources& cache, Package& package, const std::string& file,
                                       Diagnostics& diags);
+
+// How tall Word and LibreOffice make a "single" line of this family, as a
+// share of the font size (from the font's OS/2 usWin metrics: 1.61 for
+// Andika). Word's line spacing multiplies this, while the PDF's multiplies
+// the font size itself. nullopt when the family's regular face is not there.
+std::optional<double> single_line_ratio(const std::vector<FontFile>& fonts, const std::string& family);
 
 }  // namespace easyread::word

@@ -190,7 +190,7 @@ std::string settings(const std::string& lang) {
   return to_text(xml);
 }
 
-std::string styles(const style::Template& look, const std::string& lang) {
+std::string styles(const style::Template& look, const std::string& lang, double single_line) {
   pugi::xml_document xml;
   auto root = w_root(xml, "w:styles");
   auto defaults = add(root, "w:docDefaults");
@@ -201,9 +201,12 @@ std::string styles(const style::Template& look, const std::string& lang) {
   const std::string language = word_language(lang);
   add(run, "w:lang", {{"w:val", language}, {"w:eastAsia", language}, {"w:bidi", language}});
   auto para = add(add(defaults, "w:pPrDefault"), "w:pPr");
-  // Word's line spacing is in 240ths of a line.
-  add(para, "w:spacing", {{"w:after", "0"}, {"w:line", std::to_string(std::lround(look.line_spacing * 240))},
-                          {"w:lineRule", "auto"}});
+  // Word's line spacing is in 240ths of the font's own single line, which for
+  // Andika is 1.61 times its size; the template's spacing is a share of the
+  // size, as in the PDF. "auto" keeps lines in proportion when people change
+  // a paragraph's size.
+  const long line = std::lround(look.line_spacing * 240 / single_line);
+  add(para, "w:spacing", {{"w:after", "0"}, {"w:line", std::to_string(line)}, {"w:lineRule", "auto"}});
   paragraph_styles(root, look);
   character_styles(root, look);
   table_style(root);

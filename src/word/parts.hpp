@@ -37,7 +37,9 @@ std::string package_relations();
 std::string core_properties(const content::Metadata& meta);
 std::string app_properties();
 std::string settings(const std::string& lang);
-std::string styles(const style::Template& look, const std::string& lang);
+// `single_line` is the body font's own line height as a share of its size
+// (see single_line_ratio); 1 when it is not known.
+std::string styles(const style::Template& look, const std::string& lang, double single_line);
 std::string numbering();
 std::string font_table(const style::Template& look, const std::vector<EmbeddedFont>& fonts);
 std::string footer(const content::Labels& labels);

@@ -89,7 +89,8 @@ std::string write(const content::Document& doc, const style::Template& look,
   package.add("docProps/app.xml", app_properties());
   package.add("word/document.xml", std::move(body.xml));
   package.add("word/_rels/document.xml.rels", relations.text());
-  package.add("word/styles.xml", styles(look, doc.metadata.lang));
+  const double single_line = single_line_ratio(fonts, look.body_family).value_or(1.0);
+  package.add("word/styles.xml", styles(look, doc.metadata.lang, single_line));
   package.add("word/settings.xml", settings(doc.metadata.lang));
   package.add("word/numbering.xml", numbering());
   package.add("word/fontTable.xml", font_table(look, embedded));

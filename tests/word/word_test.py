@@ -7,6 +7,7 @@
 The text of each Word file must be the PDF's text, sentence for sentence: the
 two outputs read one content tree.
 """
+import collections
 import functools
 import os
 import re
@@ -273,6 +274,27 @@ class Pages(unittest.TestCase):
                             cursor = where[0] + 1
                             found_pages.add(starts[where[0]][0])
                         self.assertLessEqual(len(found_pages), 1, "a row is split across pages")
+
+    def test_line_spacing_as_the_template_says(self):
+        # Lines of one row follow each other at the template's spacing times the
+        # text size, as in the PDF (Word counts in the font's own, taller lines).
+        for sample, template, _, pdf in self.each():
+            with self.subTest(sample=sample, template=template):
+                root = ET.parse(os.path.join(SOURCE, "templates", template + ".xml")).getroot()
+                spacing = float(root.find("text").get("line-spacing", "1.5"))
+                body = float(root.find("sizes").get("body").replace("pt", ""))
+                gaps = []
+                for page in page_items(pdf):
+                    above = {}
+                    for _, box, size in page["texts"]:
+                        key = round(box[0])
+                        if abs(size - body) <= 1 and key in above:
+                            gaps.append(box[1] - above[key])
+                        above[key] = box[1]
+                # Gaps between rows are bigger; positions come rounded to whole points.
+                lines = [g for g in gaps if body <= g < 2 * body]
+                self.assertGreater(len(lines), 20)
+                self.assertAlmostEqual(sum(lines) / len(lines), body * spacing, delta=body * 0.08)
 
     def test_text_size_and_footers(self):
         for sample, template, _, pdf in self.each():
