@@ -85,8 +85,8 @@ std::string figures(const TextStats& s, int sentence_words) {
          figure("Words", std::to_string(s.words)) + figure("Words in a sentence, on average", average) +
          figure(("Sentences with " + std::to_string(sentence_words) + " words or less").c_str(),
                 std::to_string(share) + " in 100") +
-         figure("Reading ease, from 0 to 100 (a higher number is easier)", ease) +
-         figure("School year it suits (a lower number is easier)", grade) + "</dl>\n";
+         figure("Reading ease, from 0 to 100. A higher number is easier.", ease) +
+         figure("School year it suits. A lower number is easier.", grade) + "</dl>\n";
 }
 
 std::string results_section(const CheckResult& result) {
