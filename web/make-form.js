@@ -51,17 +51,30 @@ function textBox(block, id, label, ui, hint) {
   return [field(id, label, box, hint), markButtons(box, ui)];
 }
 
+// A photo drawn on a canvas: the page's security rules allow no blob: or
+// data: pictures, and a canvas needs no address at all.
+function photoThumbnail(file) {
+  const canvas = h('canvas', { class: 'thumb', width: '144', height: '144', 'aria-hidden': 'true' });
+  createImageBitmap(file).then((bitmap) => {
+    const scale = Math.min(144 / bitmap.width, 144 / bitmap.height);
+    const [w, hgt] = [bitmap.width * scale, bitmap.height * scale];
+    canvas.getContext('2d').drawImage(bitmap, (144 - w) / 2, (144 - hgt) / 2, w, hgt);
+  }).catch(() => canvas.remove());
+  return canvas;
+}
+
 // What the picture is now, in words, with a small picture if there is one.
 function pictureNow(block, ui) {
   const value = getAttr(block, 'picture');
   if (!value) return h('p', { class: 'picture-now' }, 'easyread will choose a picture for you.');
   if (value === 'none') return h('p', { class: 'picture-now' }, 'No picture.');
   const photo = ui.photos.get(value) ?? ui.photos.get(value.split('/').pop());
-  const url = photo ? ui.photoUrl(photo) : ui.symbolUrl(value);
+  const url = photo ? null : ui.symbolUrl(value);
   const name = isPhotoName(value) ? `Your photo: ${value}` : `Picture: ${ui.symbolName(value)}`;
   const missing = isPhotoName(value) && !photo
     ? h('span', { class: 'warn' }, ' Choose this photo again under "Use my own photo".') : null;
-  return h('p', { class: 'picture-now' }, url ? h('img', { src: url, alt: '' }) : null, name, missing);
+  return h('p', { class: 'picture-now' }, url ? h('img', { src: url, alt: '' }) : null,
+    photo ? photoThumbnail(photo) : null, name, missing);
 }
 
 function pictureChooser(block, ui) {

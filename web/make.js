@@ -14,15 +14,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 const ui = {
   doc: null,
   photos: new Map(),        // name in the notes -> File
-  photoUrls: new Map(),     // File -> object URL, for showing it
   symbols: new Map(),       // code -> {name, url}
   problemBoxes: new Map(),  // part id -> element
   changed: () => schedule(),
   redraw: (focusId) => { drawForm(); schedule(); if (focusId) $(focusId)?.focus(); },
-  photoUrl(file) {
-    if (!this.photoUrls.has(file)) this.photoUrls.set(file, URL.createObjectURL(file));
-    return this.photoUrls.get(file);
-  },
   symbolUrl: (code) => ui.symbols.get(code)?.url ?? null,
   symbolName: (code) => ui.symbols.get(code)?.name ?? code,
   rememberSymbol: (s) => ui.symbols.set(s.code, s),
@@ -192,6 +187,8 @@ function updatePreview(xml) {
   const files = new DataTransfer();
   for (const file of photosForNotes()) files.items.add(file);
   form.elements.picture.files = files.files;
+  // An empty file field would still send a nameless part: leave it out.
+  form.elements.picture.disabled = files.files.length === 0;
   form.submit();
 }
 
