@@ -3,7 +3,24 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { outDir } from './support.mjs';
+import { after, before } from 'node:test';
+import { launch, outDir } from './support.mjs';
+import { startServer } from './serve-support.mjs';
+
+// Starts Chromium and `easyread serve` before the tests of a file and stops
+// them after; the object's fields are set once the tests run.
+export function browserAndServer() {
+  const live = { browser: null, server: null };
+  before(async () => {
+    live.browser = await launch();
+    live.server = await startServer([]);
+  });
+  after(async () => {
+    await live.browser?.close();
+    await live.server?.stop();
+  });
+  return live;
+}
 
 export async function openPage(browser, server, route, width = 1280, options = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, ...options });

@@ -3,25 +3,15 @@
 // the PDF read back, saving and opening notes, a round trip of every markup
 // feature, the problems beside each point, the live preview, the keyboard
 // alone, axe-core, 320 px and screenshots.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { axeViolations, easyread, launch, outDir, sidewaysScroll, sourceDir } from './support.mjs';
-import { startServer } from './serve-support.mjs';
-import { block, downloadBy, inOrder, openPage, pdfText, previewText } from './make-support.mjs';
+import { axeViolations, easyread, outDir, sidewaysScroll, sourceDir } from './support.mjs';
+import { block, browserAndServer, downloadBy, inOrder, openPage, pdfText, previewText } from './make-support.mjs';
 
 const photo = path.join(sourceDir, 'tests/data/photos/orientation-6.jpg');
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await startServer([]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = browserAndServer();
 
 // Fills in a two-part document: part 1 with a picture found by search,
 // part 2 with an own photo.
@@ -51,7 +41,7 @@ const sentences = ['Our group meeting', 'The bus pass', 'The council wants to ch
   'We think this is not fair.', 'Our garden', 'We planted flowers in the garden.', 'Everyone helped.'];
 
 test('a two-part document with a found picture and an own photo: the PDF, saving and opening', async () => {
-  const page = await openPage(browser, server, '/make');
+  const page = await openPage(live.browser, live.server, '/make');
   await fillTwoParts(page);
   const pdf = await downloadBy(page, () => page.getByRole('button', { name: 'Download PDF' }).click(), 'make-two-parts.pdf');
   assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
@@ -70,7 +60,7 @@ test('a two-part document with a found picture and an own photo: the PDF, saving
   await page.context().close();
 
   // A new browser (no draft kept): open the notes and the photo, and get the same PDF.
-  const again = await openPage(browser, server, '/make');
+  const again = await openPage(live.browser, live.server, '/make');
   await again.locator('#open-notes').setInputFiles([notes.file, photo]);
   await again.getByText('are open').waitFor();
   assert.equal(await again.getByLabel('Title').inputValue(), 'Our group meeting');
@@ -81,7 +71,7 @@ test('a two-part document with a found picture and an own photo: the PDF, saving
 
 test('every markup feature survives opening and saving through the form', async () => {
   const original = path.join(sourceDir, 'tests/data/every-feature.xml');
-  const page = await openPage(browser, server, '/make');
+  const page = await openPage(live.browser, live.server, '/make');
   await page.locator('#open-notes').setInputFiles([original,
     path.join(sourceDir, 'tests/data/photos/alpha.png'), photo]);
   await page.getByText('are open').waitFor();
@@ -104,7 +94,7 @@ test('every markup feature survives opening and saving through the form', async 
 });
 
 test('each point shows its own problems as you type', async () => {
-  const page = await openPage(browser, server, '/make');
+  const page = await openPage(live.browser, live.server, '/make');
   await page.getByLabel('Title').fill('Problems');
   await page.getByLabel('Heading').first().fill('Money');
   await page.getByRole('button', { name: 'Add a point' }).click();
@@ -126,7 +116,7 @@ test('each point shows its own problems as you type', async () => {
 });
 
 test('the preview shows the web page with its styles within half a second', async () => {
-  const page = await openPage(browser, server, '/make');
+  const page = await openPage(live.browser, live.server, '/make');
   await page.getByLabel('Title').fill('Preview');
   await page.getByLabel('Heading').first().fill('First part');
   const words = block(page, 0).getByLabel('What you want to say');
@@ -152,7 +142,7 @@ test('the preview shows the web page with its styles within half a second', asyn
 });
 
 test('the draft stays in this browser after a reload', async () => {
-  const page = await openPage(browser, server, '/make');
+  const page = await openPage(live.browser, live.server, '/make');
   await page.getByLabel('Title').fill('Kept in the browser');
   await page.waitForFunction(() => localStorage.getItem('easyread-make-notes')?.includes('Kept in the browser'));
   await page.reload();
@@ -177,7 +167,7 @@ async function tabTo(page, name) {
 }
 
 test('the keyboard alone makes a document and downloads it', async () => {
-  const page = await openPage(browser, server, '/make');
+  const page = await openPage(live.browser, live.server, '/make');
   await tabTo(page, 'Title');
   await page.keyboard.type('Made with the keyboard');
   await tabTo(page, 'Heading');
@@ -204,7 +194,7 @@ test('the keyboard alone makes a document and downloads it', async () => {
 
 for (const width of [1280, 320]) {
   test(`at ${width} px: no axe faults, nothing sideways, a screenshot`, async () => {
-    const page = await openPage(browser, server, '/make', width, { bypassCSP: true });  // for axe's script
+    const page = await openPage(live.browser, live.server, '/make', width, { bypassCSP: true });  // for axe's script
     await fillTwoParts(page);
     await block(page, 0).getByLabel('What you want to say').fill('We will utilise the [[bus pass]].');
     await block(page, 0).locator('.problems li').first().waitFor({ timeout: 5000 });

@@ -1,23 +1,13 @@
 // The Pictures page on a running `easyread serve`: find pictures, choose
 // some, print a sheet with each name under its picture; axe-core, the
 // keyboard, 320 px and screenshots.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, launch, outDir, sidewaysScroll } from './support.mjs';
-import { startServer } from './serve-support.mjs';
-import { openPage, pdfText } from './make-support.mjs';
+import { axeViolations, outDir, sidewaysScroll } from './support.mjs';
+import { browserAndServer, openPage, pdfText } from './make-support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await startServer([]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = browserAndServer();
 
 async function choose(page, words, names) {
   await page.getByLabel('Words to find a picture').fill(words);
@@ -26,7 +16,7 @@ async function choose(page, words, names) {
 }
 
 test('chosen pictures print as a sheet: each picture with its name, and nothing else', async () => {
-  const page = await openPage(browser, server, '/pictures');
+  const page = await openPage(live.browser, live.server, '/pictures');
   await choose(page, 'bus', ['bus']);
   await choose(page, 'doctor', ['doctor', 'hospital']);
   const sheet = page.locator('#chosen li');
@@ -63,7 +53,7 @@ test('chosen pictures print as a sheet: each picture with its name, and nothing 
 });
 
 test('the keyboard alone finds and chooses a picture', async () => {
-  const page = await openPage(browser, server, '/pictures');
+  const page = await openPage(live.browser, live.server, '/pictures');
   await page.keyboard.press('Tab');  // the link to skip to the pictures
   for (let i = 0; i < 20; i += 1) {
     await page.keyboard.press('Tab');
@@ -82,7 +72,7 @@ test('the keyboard alone finds and chooses a picture', async () => {
 
 for (const width of [1280, 320]) {
   test(`at ${width} px: no axe faults, nothing sideways, a screenshot`, async () => {
-    const page = await openPage(browser, server, '/pictures', width, { bypassCSP: true });  // for axe's script
+    const page = await openPage(live.browser, live.server, '/pictures', width, { bypassCSP: true });  // for axe's script
     assert.deepEqual(await axeViolations(page), [], 'with nothing chosen');
     await choose(page, 'meeting', []);
     await page.locator('#found button').nth(1).click();
