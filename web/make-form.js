@@ -118,7 +118,7 @@ function pictureChooser(block, ui) {
       altBox.focus();
     },
   });
-  const photoPanel = () => field(`${id}-file`, 'Your photo (PNG or JPEG)', photoInput);
+  const photoPanel = () => field(`${id}-file`, 'Your photo', photoInput);
 
   const altBox = h('input', {
     id: `${id}-alt`, type: 'text', value: getAttr(block, 'alt') ?? '', autocomplete: 'off',
@@ -154,7 +154,7 @@ function listBox(block, ui) {
     id, rows: '3', value: block.list.join('\n'),
     oninput: (e) => { block.list = e.target.value.split('\n'); ui.changed(); },
   });
-  return field(id, 'Bullet points (one on each line)', box);
+  return field(id, 'Bullet points', box, 'Write each bullet point on a new line.');
 }
 
 function blockFields(block, number, list, ui) {
@@ -162,7 +162,7 @@ function blockFields(block, number, list, ui) {
   const kind = blockNames[block.type] ?? block.type;
   const fields = [];
   if (block.type === 'action') {
-    fields.push(...textBox(block, `${id}-text`, 'What will be done', ui));
+    fields.push(...textBox(block, `${id}-text`, 'What we will do', ui));
     fields.push(field(`${id}-who`, 'Who will do it', attrInput(block, 'who', `${id}-who`, ui)));
     fields.push(field(`${id}-by`, 'By when', attrInput(block, 'by', `${id}-by`, ui, 'date')));
   } else if (block.type === 'meeting') {

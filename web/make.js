@@ -110,11 +110,27 @@ let timer = null;
 let round = 0;
 function schedule() {
   clearTimeout(timer);
-  timer = setTimeout(refresh, 250);
+  timer = setTimeout(refresh, 200);
 }
 
-const plainMessage = (d) => d.message.replace(/^Line \d+ (has|starts)/, 'This part $1')
-  .replace(/ on line \d+/, '');
+// The checker speaks of lines and tags; the form has neither. Its words
+// for the form, where the notes' own words would not make sense.
+const formWords = {
+  'hard-word-not-explained': 'Say what it means in part 3, "Words to know".',
+  'empty-point': 'Write some words here, or take this part out.',
+  'empty-word': 'Say what the word means, or take it out.',
+  'empty-item': 'Take out the empty line in the bullet points.',
+  'missing-title': 'Write a title or a heading.',
+  'empty-section': 'Add a point, or take this part out.',
+  'missing-alt': 'Say what the picture shows.',
+  'hard-word': 'Use an easier word. Or mark it as a hard word and say what it means.',
+  abbreviation: 'Write the words in full. Or mark it as a hard word and say what it means.',
+  jargon: null,  // its own words ("Try "use" instead.") fit the form
+};
+const withoutTags = (text) => text.replace(/<([a-z]+)[^>]*>([^<]*)<\/\1>/g, '$2').replace(/<[^>]+>/g, '').trim();
+const plainMessage = (d) => withoutTags(d.message.replace(/^Line \d+ (has|starts)/, 'This part $1')
+  .replace(/ on line \d+/, ''));
+const plainSuggestion = (d) => formWords[d.rule] ?? withoutTags(d.suggestion ?? '');
 
 function showProblems(diagnostics, places) {
   const byPart = new Map();
@@ -129,7 +145,7 @@ function showProblems(diagnostics, places) {
     const found = byPart.get(id) ?? [];
     const list = found.map((d) => h('li', { class: d.severity },
       h('span', { class: 'what' }, d.severity === 'error' ? 'Needs a change: ' : 'Think about this: '),
-      plainMessage(d), d.suggestion ? h('span', { class: 'todo' }, ` ${d.suggestion}`) : null));
+      plainMessage(d), plainSuggestion(d) ? h('span', { class: 'todo' }, ` ${plainSuggestion(d)}`) : null));
     box.replaceChildren(...(list.length ? [h('ul', {}, list)] : []));
   }
   return diagnostics.some((d) => d.severity === 'error');
@@ -218,7 +234,7 @@ async function download(format, label) {
       const body = await answer.json().catch(() => ({}));
       const first = body.diagnostics?.find((d) => d.severity === 'error') ?? body.diagnostics?.[0];
       status.textContent = first
-        ? `easyread could not make it. ${plainMessage(first)} ${first.suggestion ?? ''}`
+        ? `easyread could not make it. ${plainMessage(first)} ${plainSuggestion(first)}`
         : `easyread could not make it. Please try again. (${answer.status})`;
       return;
     }
@@ -242,7 +258,7 @@ async function openFiles(files) {
   try {
     ui.doc = readNotes(await notes.text());
   } catch (error) {
-    status.textContent = error instanceof NotesError ? error.message : 'This file could not be opened.';
+    status.textContent = error instanceof NotesError ? error.message : 'easyread cannot open this file.';
     return;
   }
   await findSymbolNames();
@@ -288,7 +304,7 @@ async function start() {
   $('download-docx').addEventListener('click', () => download('docx', 'Word file'));
   $('save-notes').addEventListener('click', () => {
     saveFile(new Blob([writeNotes(ui.doc).xml], { type: 'application/xml' }), `${fileStem()}.xml`);
-    $('download-status').textContent = 'Your notes are saved. Look in your downloads.';
+    $('download-status').textContent = 'We saved your notes. Look in your downloads.';
   });
   $('open-notes').addEventListener('change', (e) => { openFiles(e.target.files); e.target.value = ''; });
   $('start-again').addEventListener('click', () => {

@@ -33,7 +33,7 @@ async function fillTwoParts(page) {
   const second = block(page, 1);
   await second.getByLabel('What you want to say').fill('We planted flowers in the garden.\nEveryone helped.');
   await second.getByRole('button', { name: 'Use my own photo' }).click();
-  await second.getByLabel('Your photo (PNG or JPEG)').setInputFiles(photo);
+  await second.getByLabel('Your photo').setInputFiles(photo);
   await second.getByLabel('What the picture shows').fill('Our garden in spring');
 }
 
