@@ -121,13 +121,17 @@ const formWords = {
   'empty-word': 'Say what the word means, or take it out.',
   'empty-item': 'Take out the empty line in the bullet points.',
   'missing-title': 'Write a title or a heading.',
+  'missing-attribute': 'Fill in the empty box.',
   'empty-section': 'Add a point, or take this part out.',
   'missing-alt': 'Say what the picture shows.',
   'hard-word': 'Use an easier word. Or mark it as a hard word and say what it means.',
   abbreviation: 'Write the words in full. Or mark it as a hard word and say what it means.',
   jargon: null,  // its own words ("Try "use" instead.") fit the form
 };
-const withoutTags = (text) => text.replace(/<([a-z]+)[^>]*>([^<]*)<\/\1>/g, '$2').replace(/<[^>]+>/g, '').trim();
+const tagNames = { word: 'word', section: 'part', point: 'point', action: 'action', meeting: 'meeting',
+  link: 'link', checked: '"checked by"', cover: 'front page', easyread: 'document', list: 'bullet list', item: 'bullet point' };
+const withoutTags = (text) => text.replace(/<([a-z]+)[^>]*>([^<]*)<\/\1>/g, '$2')
+  .replace(/<\/?([a-z]+)[^>]*>/g, (tag, name) => tagNames[name] ?? '').replace(/ {2,}/g, ' ').trim();
 const plainMessage = (d) => withoutTags(d.message.replace(/^Line \d+ (has|starts)/, 'This part $1')
   .replace(/ on line \d+/, ''));
 const plainSuggestion = (d) => formWords[d.rule] ?? withoutTags(d.suggestion ?? '');

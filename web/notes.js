@@ -289,10 +289,15 @@ function writeBlock(w, block, indent) {
   w.mark(block.id, from);
 }
 
+// A part just added and not filled in yet: nothing to write, and nothing to
+// complain about.
+const untouched = (block) => block.attrs.length === 0 && tidyText(block.text ?? '') === '' &&
+  (block.list ?? []).every((item) => tidyText(item) === '') && block.comments.length === 0 && block.raw.length === 0;
+
 function writeBlocks(w, blocks, indent) {
   for (const block of blocks) {
     if (block.type === 'comment') w.line(indent + comment(block.text));
-    else writeBlock(w, block, indent);
+    else if (!untouched(block)) writeBlock(w, block, indent);
   }
 }
 
@@ -326,7 +331,8 @@ export function writeNotes(doc) {
   w.mark('document', from);
   for (const part of doc.parts) {
     if (part.type === 'words' && part.words.length === 0 && part.raw.length === 0 && part.attrs.length === 0) continue;
-    if (part.type === 'section' && part.blocks.length === 0 && !getAttr(part, 'title')) continue;
+    if (part.type === 'section' && !getAttr(part, 'title') && part.raw.length === 0 &&
+        part.blocks.every((b) => b.type !== 'comment' && untouched(b)) && part.attrs.length <= 1) continue;
     writePart(w, part);
   }
   w.line('</easyread>');

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { axeViolations, easyread, outDir, sidewaysScroll, sourceDir } from './support.mjs';
 import { block, browserAndServer, downloadBy, inOrder, openPage, pdfText, previewText } from './make-support.mjs';
@@ -49,6 +50,9 @@ test('a two-part document with a found picture and an own photo: the PDF, saving
   assert.equal(inOrder(text, sentences), null);
   assert.match(text, /Page \d+ of \d+ $/, 'the footer');
   assert.match(text, /Pictures: OpenMoji/, 'the pictures\' credit');
+  // The own photo is in the PDF (a JPEG, stored as it is); the found symbol is drawn as a vector.
+  const images = execFileSync('pdfimages', ['-list', pdf.file], { encoding: 'utf8' });
+  assert.match(images, /\bjpeg\b/, 'the photo is missing from the PDF');
 
   const notes = await downloadBy(page, () => page.getByRole('button', { name: 'Save my notes' }).click(), 'make-two-parts.xml');
   const xml = notes.bytes.toString('utf8');
