@@ -38,9 +38,9 @@ function markButtons(box, ui) {
     if (address) wrapSelection(box, '[', `](${address.replace(/[\\)]/g, (c) => `\\${c}`)})`, ui);
   };
   return h('div', { class: 'marks', role: 'group', 'aria-label': 'Marks for the chosen words' },
-    h('button', { type: 'button', onclick: () => wrapSelection(box, '[[', ']]', ui) }, 'Hard word'),
-    h('button', { type: 'button', onclick: () => wrapSelection(box, '**', '**', ui) }, 'Bold'),
-    h('button', { type: 'button', onclick: link }, 'Link'));
+    h('button', { type: 'button', class: 'quiet', onclick: () => wrapSelection(box, '[[', ']]', ui) }, 'Hard word'),
+    h('button', { type: 'button', class: 'quiet', onclick: () => wrapSelection(box, '**', '**', ui) }, 'Bold'),
+    h('button', { type: 'button', class: 'quiet', onclick: link }, 'Link'));
 }
 
 function textBox(block, id, label, ui, hint) {
@@ -107,7 +107,7 @@ function pictureChooser(block, ui) {
   searchBox.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); search(); } });
   const searchPanel = () => h('div', { class: 'picture-search' },
     field(`${id}-q`, 'Words to find a picture', searchBox),
-    h('button', { type: 'button', onclick: search }, 'Find'), results);
+    h('button', { type: 'button', class: 'quiet', onclick: search }, 'Find'), results);
 
   const photoInput = h('input', {
     id: `${id}-file`, type: 'file', accept: 'image/png,image/jpeg',
@@ -128,10 +128,10 @@ function pictureChooser(block, ui) {
   return h('div', { class: 'picture' },
     h('p', { class: 'picture-label' }, 'Picture'), now,
     h('div', { class: 'buttons' },
-      h('button', { type: 'button', onclick: () => open(searchPanel, searchBox) }, 'Find a picture'),
-      h('button', { type: 'button', onclick: () => open(photoPanel, photoInput) }, 'Use my own photo'),
-      h('button', { type: 'button', onclick: () => { choose('none'); panel.replaceChildren(); } }, 'No picture'),
-      h('button', { type: 'button', onclick: () => { choose(''); panel.replaceChildren(); } }, 'Let easyread choose')),
+      h('button', { type: 'button', class: 'quiet', onclick: () => open(searchPanel, searchBox) }, 'Find a picture'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => open(photoPanel, photoInput) }, 'Use my own photo'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => { choose('none'); panel.replaceChildren(); } }, 'No picture'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => { choose(''); panel.replaceChildren(); } }, 'Let easyread choose')),
     panel,
     field(`${id}-alt`, 'What the picture shows', altBox, 'A few words for people who cannot see it.'));
 }
@@ -146,7 +146,7 @@ function listBox(block, ui) {
   const id = `${block.id}-list`;
   if (block.list === null) {
     return h('button', {
-      type: 'button', class: 'add small',
+      type: 'button', class: 'quiet add',
       onclick: () => { block.list = []; ui.redraw(id); },
     }, 'Add bullet points');
   }
@@ -178,7 +178,7 @@ function blockFields(block, number, list, ui) {
   return h('fieldset', { class: `block block-${block.type}`, id },
     h('legend', {}, `${kind} ${number}`),
     problemBox(id, ui), ...fields, pictureChooser(block, ui),
-    h('button', { type: 'button', class: 'remove', onclick: remove }, `Take out ${kind.toLowerCase()} ${number}`));
+    h('button', { type: 'button', class: 'quiet remove', onclick: remove }, `Take out ${kind.toLowerCase()} ${number}`));
 }
 
 function partFields(part, number, ui) {
@@ -197,10 +197,10 @@ function partFields(part, number, ui) {
     problemBox(part.id, ui), heading,
     blocks.map((block, i) => blockFields(block, i + 1, part.blocks, ui)),
     h('div', { class: 'buttons' },
-      h('button', { type: 'button', class: 'add', onclick: () => add('point') }, 'Add a point'),
-      h('button', { type: 'button', class: 'add', onclick: () => add('action') }, 'Add an action'),
-      h('button', { type: 'button', class: 'add', onclick: () => add('meeting') }, 'Add the next meeting')),
-    h('button', { type: 'button', class: 'remove', onclick: remove }, `Take out part ${number}`));
+      h('button', { type: 'button', class: 'quiet add', onclick: () => add('point') }, 'Add a point'),
+      h('button', { type: 'button', class: 'quiet add', onclick: () => add('action') }, 'Add an action'),
+      h('button', { type: 'button', class: 'quiet add', onclick: () => add('meeting') }, 'Add the next meeting')),
+    h('button', { type: 'button', class: 'quiet remove', onclick: remove }, `Take out part ${number}`));
 }
 
 export function drawParts(container, ui) {
@@ -228,7 +228,7 @@ export function drawWords(container, ui) {
         id: `${id}-text`, rows: '2', value: word.text,
         oninput: (e) => { word.text = e.target.value; ui.changed(); },
       })),
-      h('button', { type: 'button', class: 'remove', onclick: remove }, `Take out word ${i + 1}`));
+      h('button', { type: 'button', class: 'quiet remove', onclick: remove }, `Take out word ${i + 1}`));
   }));
 }
 

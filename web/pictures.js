@@ -16,7 +16,7 @@ function drawSheet() {
   $('chosen').replaceChildren(...[...chosen.values()].map((symbol) => h('li', { class: 'sheet-item' },
     h('img', { src: symbol.url, alt: '' }),
     h('span', { class: 'symbol-name' }, symbol.name),
-    h('button', { type: 'button', class: 'remove', onclick: () => toggle(symbol, true) },
+    h('button', { type: 'button', class: 'quiet remove', onclick: () => toggle(symbol, true) },
       h('span', { class: 'no-print' }, 'Take off '), h('span', { class: 'visually-hidden' }, symbol.name)))));
 }
 

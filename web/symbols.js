@@ -30,7 +30,7 @@ export async function searchSymbols(words, limit = 12) {
 
 // One picture as a big button: the picture, and its name under it.
 export function symbolButton(symbol, onChoose, pressed) {
-  const button = h('button', { type: 'button', class: 'symbol', onclick: () => onChoose(symbol) },
+  const button = h('button', { type: 'button', class: 'quiet symbol', onclick: () => onChoose(symbol) },
     h('img', { src: symbol.url, alt: '' }),
     h('span', { class: 'symbol-name' }, symbol.name));
   if (pressed !== undefined) button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
