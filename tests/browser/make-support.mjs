@@ -22,8 +22,9 @@ export function browserAndServer() {
   return live;
 }
 
-export async function openPage(browser, server, route, width = 1280, options = {}) {
+export async function openPage(browser, server, route, width = 1280, options = {}, initScript = null) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, ...options });
+  if (initScript) await context.addInitScript(initScript);  // in every frame, the preview's too
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { axeViolations, easyread, outDir, sidewaysScroll, sourceDir } from './support.mjs';
+import { axeViolations, easyread, outDir, recorder, sidewaysScroll, sourceDir } from './support.mjs';
 import { block, browserAndServer, downloadBy, inOrder, openPage, pdfText, previewText } from './make-support.mjs';
 
 const photo = path.join(sourceDir, 'tests/data/photos/orientation-6.jpg');
@@ -120,7 +120,7 @@ test('each point shows its own problems as you type', async () => {
 });
 
 test('the preview shows the web page with its styles within half a second', async () => {
-  const page = await openPage(live.browser, live.server, '/make');
+  const page = await openPage(live.browser, live.server, '/make', 1280, {}, recorder);
   await page.getByLabel('Title').fill('Preview');
   await page.getByLabel('Heading').first().fill('First part');
   const words = block(page, 0).getByLabel('What you want to say');
@@ -140,6 +140,11 @@ test('the preview shows the web page with its styles within half a second', asyn
   }));
   assert.match(style.font, /Andika/);
   assert.ok(style.rows >= 1);
+  // Its read-aloud script runs: "Listen" reads the row (the browser's speech is a recorder here).
+  await frame.locator('.row').getByRole('button', { name: 'Listen' }).first().click();
+  await page.frame({ name: 'preview' }).waitForFunction(() => window.spoken.length >= 1);
+  const spoken = await frame.locator('body').evaluate(() => window.spoken.map((s) => s.text));
+  assert.deepEqual(spoken, ['We met on Thursday.']);
   await page.waitForTimeout(300);
   assert.deepEqual(page.problems, []);
   await page.context().close();
