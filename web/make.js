@@ -178,8 +178,15 @@ async function refresh() {
   const mine = ++round;
   const { xml, places } = writeNotes(ui.doc);
   keepDraft(xml);
+  // Notes with a mistake get no word checks at all. A title not written yet
+  // is the usual one, so the words are checked under a stand-in title and
+  // the missing title is said here.
+  const noTitle = (getAttr(ui.doc, 'title') ?? '').trim() === '';
+  const rootLine = places.find((p) => p.id === 'document')?.from ?? 1;
+  const checked = !noTitle ? xml : xml.split('\n').map((line, i) => (i + 1 !== rootLine ? line
+    : line.replace(/ title="[^"]*"/, '').replace('<easyread', '<easyread title="Notes"'))).join('\n');
   const form = new FormData();
-  form.append('file', new Blob([xml], { type: 'application/xml' }), 'notes.xml');
+  form.append('file', new Blob([checked], { type: 'application/xml' }), 'notes.xml');
   let report;
   try {
     const answer = await fetch('/api/check', { method: 'POST', body: form });
@@ -190,6 +197,10 @@ async function refresh() {
   }
   if (mine !== round) return;  // the person typed again: a newer answer is coming
   const diagnostics = report.files?.[0]?.diagnostics ?? report.diagnostics ?? [];
+  if (noTitle) {
+    diagnostics.unshift({ severity: 'error', rule: 'missing-title', line: rootLine,
+      message: 'Your document has no title.', suggestion: 'Write a title.' });
+  }
   const hasErrors = showProblems(diagnostics, places);
   if (hasErrors) {
     $('preview-status').textContent = 'Some parts need a change. The picture of your document will come back then.';

@@ -99,7 +99,6 @@ test('every markup feature survives opening and saving through the form', async 
 
 test('each point shows its own problems as you type', async () => {
   const page = await openPage(live.browser, live.server, '/make');
-  await page.getByLabel('Title').fill('Problems');
   await page.getByLabel('Heading').first().fill('Money');
   await page.getByRole('button', { name: 'Add a point' }).click();
   await block(page, 0).getByLabel('What you want to say').fill('We will pay for the bus.');
@@ -108,6 +107,10 @@ test('each point shows its own problems as you type', async () => {
   await problems.getByText('"utilise" is jargon').waitFor({ timeout: 5000 });
   assert.match(await problems.innerText(), /Try "use" instead/);
   assert.equal(await block(page, 0).locator('.problems li').count(), 0, 'the first point has no problems');
+  // With no title yet, the words are checked all the same, and the title's box says it is needed.
+  assert.match(await page.locator('#problems-document').innerText(), /no title/);
+  await page.getByLabel('Title').fill('Problems');
+  await page.waitForFunction(() => document.querySelector('#problems-document').textContent === '');
   // A hard word with no word list entry is a mistake beside its point, and adding the word fixes it.
   await block(page, 0).getByLabel('What you want to say').fill('We met the [[commissioners]].');
   await block(page, 0).locator('.problems').getByText('commissioners').waitFor({ timeout: 5000 });
