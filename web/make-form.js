@@ -157,7 +157,7 @@ function listBox(block, ui) {
   return field(id, 'Bullet points', box, 'Write each bullet point on a new line.');
 }
 
-function blockFields(block, number, list, ui) {
+function blockFields(block, number, list, ui, afterRemove) {
   const id = block.id;
   const kind = blockNames[block.type] ?? block.type;
   const fields = [];
@@ -174,7 +174,7 @@ function blockFields(block, number, list, ui) {
     fields.push(...textBox(block, `${id}-text`, 'What you want to say', ui, 'Write each sentence on a new line.'));
     fields.push(listBox(block, ui));
   }
-  const remove = () => { list.splice(list.indexOf(block), 1); ui.redraw(); };
+  const remove = () => { list.splice(list.indexOf(block), 1); ui.redraw(afterRemove); };
   return h('fieldset', { class: `block block-${block.type}`, id },
     h('legend', {}, `${kind} ${number}`),
     problemBox(id, ui), ...fields, pictureChooser(block, ui),
@@ -191,13 +191,13 @@ function partFields(part, number, ui) {
   const heading = part.type === 'section'
     ? field(`${part.id}-title`, 'Heading', attrInput(part, 'title', `${part.id}-title`, ui))
     : h('p', { class: 'hint' }, 'These points have no heading.');
-  const remove = () => { ui.doc.parts.splice(ui.doc.parts.indexOf(part), 1); ui.redraw(); };
+  const remove = () => { ui.doc.parts.splice(ui.doc.parts.indexOf(part), 1); ui.redraw('add-section'); };
   return h('fieldset', { class: 'part', id: part.id },
     h('legend', {}, `Part ${number}`),
     problemBox(part.id, ui), heading,
-    blocks.map((block, i) => blockFields(block, i + 1, part.blocks, ui)),
+    blocks.map((block, i) => blockFields(block, i + 1, part.blocks, ui, `${part.id}-add`)),
     h('div', { class: 'buttons' },
-      h('button', { type: 'button', class: 'quiet add', onclick: () => add('point') }, 'Add a point'),
+      h('button', { type: 'button', class: 'quiet add', id: `${part.id}-add`, onclick: () => add('point') }, 'Add a point'),
       h('button', { type: 'button', class: 'quiet add', onclick: () => add('action') }, 'Add an action'),
       h('button', { type: 'button', class: 'quiet add', onclick: () => add('meeting') }, 'Add the next meeting')),
     h('button', { type: 'button', class: 'quiet remove', onclick: remove }, `Take out part ${number}`));
@@ -220,7 +220,7 @@ export function drawWords(container, ui) {
   const words = part ? part.words.filter((w) => w.type === 'word') : [];
   container.replaceChildren(...words.map((word, i) => {
     const id = word.id;
-    const remove = () => { part.words.splice(part.words.indexOf(word), 1); ui.redraw(); };
+    const remove = () => { part.words.splice(part.words.indexOf(word), 1); ui.redraw('add-word'); };
     return h('fieldset', { class: 'block block-word', id },
       h('legend', {}, `Word ${i + 1}`), problemBox(id, ui),
       field(`${id}-term`, 'The hard word', attrInput(word, 'term', `${id}-term`, ui)),

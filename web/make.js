@@ -92,7 +92,11 @@ async function keepPhotos() {
       reader.readAsDataURL(file);
     });
   }
-  try { localStorage.setItem(photosKey, JSON.stringify(stored)); } catch { /* too big to keep */ }
+  try {
+    localStorage.setItem(photosKey, JSON.stringify(stored));
+  } catch {
+    $('open-status').textContent = 'Your photos are too big to keep in this web browser. Next time, choose them again.';
+  }
 }
 
 async function loadPhotos() {
