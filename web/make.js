@@ -154,6 +154,10 @@ function showProblems(diagnostics, places) {
     const list = found.map((d) => h('li', { class: d.severity },
       h('span', { class: 'what' }, d.severity === 'error' ? 'Needs a change: ' : 'Think about this: '),
       plainMessage(d), plainSuggestion(d) ? h('span', { class: 'todo' }, ` ${plainSuggestion(d)}`) : null));
+    // Said aloud by screen readers when it changes: so change it only then.
+    const said = list.map((li) => li.textContent).join('\n');
+    if (box.dataset.said === said) continue;
+    box.dataset.said = said;
     box.replaceChildren(...(list.length ? [h('ul', {}, list)] : []));
   }
   return diagnostics.some((d) => d.severity === 'error');
