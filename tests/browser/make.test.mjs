@@ -97,6 +97,15 @@ test('every markup feature survives opening and saving through the form', async 
   assert.ok(a.equals(b), 'the saved notes make a different PDF from the original');
 });
 
+test('a file that is not notes is not opened, and the form stays as it was', async () => {
+  const page = await openPage(live.browser, live.server, '/make');
+  await page.getByLabel('Title').fill('Still here');
+  await page.locator('#open-notes').setInputFiles(path.join(sourceDir, 'tests/data/bad-xml.xml'));
+  await page.getByText('This file has a mistake in its tags').waitFor();
+  assert.equal(await page.getByLabel('Title').inputValue(), 'Still here');
+  await page.context().close();
+});
+
 test('each point shows its own problems as you type', async () => {
   const page = await openPage(live.browser, live.server, '/make');
   await page.getByLabel('Heading').first().fill('Money');
