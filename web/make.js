@@ -211,7 +211,7 @@ async function refresh() {
   }
   const hasErrors = showProblems(diagnostics, places);
   if (hasErrors) {
-    $('preview-status').textContent = 'Some parts need a change. The picture of your document will come back then.';
+    $('preview-status').textContent = 'Some parts need a change. Then you will see your document here.';
     return;
   }
   $('preview-status').textContent = '';
