@@ -175,10 +175,29 @@ function blockFields(block, number, list, ui, afterRemove) {
     fields.push(listBox(block, ui));
   }
   const remove = () => { list.splice(list.indexOf(block), 1); ui.redraw(afterRemove); };
+  const name = `${kind.toLowerCase()} ${number}`;
   return h('fieldset', { class: `block block-${block.type}`, id },
     h('legend', {}, `${kind} ${number}`),
     problemBox(id, ui), ...fields, pictureChooser(block, ui),
-    h('button', { type: 'button', class: 'quiet remove', onclick: remove }, `Take out ${kind.toLowerCase()} ${number}`));
+    h('div', { class: 'buttons' },
+      moveButton(list, block, -1, `Move ${name} up`, ui), moveButton(list, block, 1, `Move ${name} down`, ui),
+      h('button', { type: 'button', class: 'quiet remove', onclick: remove }, `Take out ${name}`)));
+}
+
+// A button that moves a point before or after its neighbour; none for the
+// first point (up) or the last (down).
+function moveButton(list, block, step, label, ui) {
+  const filled = list.filter((b) => b.type !== 'comment');
+  const to = filled.indexOf(block) + step;
+  if (to < 0 || to >= filled.length) return null;
+  const move = () => {
+    list.splice(list.indexOf(block), 1);
+    const neighbour = filled[to];
+    list.splice(list.indexOf(neighbour) + (step > 0 ? 1 : 0), 0, block);
+    const [same, other] = step > 0 ? ['down', 'up'] : ['up', 'down'];
+    ui.redraw([`${block.id}-move-${same}`, `${block.id}-move-${other}`]);
+  };
+  return h('button', { type: 'button', class: 'quiet', id: `${block.id}-move-${step > 0 ? 'down' : 'up'}`, onclick: move }, label);
 }
 
 function partFields(part, number, ui) {

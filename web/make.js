@@ -17,7 +17,12 @@ const ui = {
   symbols: new Map(),       // code -> {name, url}
   problemBoxes: new Map(),  // part id -> element
   changed: () => schedule(),
-  redraw: (focusId) => { drawForm(); schedule(); if (focusId) $(focusId)?.focus(); },
+  // Draws the form again, then puts the keyboard on the first of these that is there.
+  redraw: (focusIds) => {
+    drawForm();
+    schedule();
+    [].concat(focusIds ?? []).map((id) => $(id)).find(Boolean)?.focus();
+  },
   symbolUrl: (code) => ui.symbols.get(code)?.url ?? null,
   symbolName: (code) => ui.symbols.get(code)?.name ?? code,
   rememberSymbol: (s) => ui.symbols.set(s.code, s),

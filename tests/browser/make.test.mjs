@@ -162,6 +162,21 @@ test('the preview shows the web page with its styles within half a second', asyn
   await page.context().close();
 });
 
+test('points move up and down, and the keyboard stays on the point moved', async () => {
+  const page = await openPage(live.browser, live.server, '/make');
+  await page.getByLabel('Title').fill('Order');
+  await page.getByLabel('Heading').first().fill('Things');
+  await block(page, 0).getByLabel('What you want to say').fill('First thing.');
+  await page.getByRole('button', { name: 'Add a point' }).click();
+  await block(page, 1).getByLabel('What you want to say').fill('Second thing.');
+  await page.getByRole('button', { name: 'Move point 2 up' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Move point 1 down');
+  const notes = await downloadBy(page, () => page.getByRole('button', { name: 'Save my notes' }).click(), 'make-order.xml');
+  const xml = notes.bytes.toString();
+  assert.ok(xml.indexOf('Second thing.') < xml.indexOf('First thing.'), xml);
+  await page.context().close();
+});
+
 test('the draft stays in this browser after a reload', async () => {
   const page = await openPage(live.browser, live.server, '/make');
   await page.getByLabel('Title').fill('Kept in the browser');
