@@ -4,7 +4,7 @@
 # Packaging installs what is built; it need not build the tests first.
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 install(TARGETS easyread RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY templates symbols wordlists fonts DESTINATION ${EASYREAD_DATA_DIR})
+install(DIRECTORY templates symbols wordlists fonts web DESTINATION ${EASYREAD_DATA_DIR})
 install(PROGRAMS tools/pdf-check DESTINATION ${EASYREAD_DATA_DIR}/tools)
 # The OpenMoji pictures, when set-up has fetched them (never committed).
 install(DIRECTORY third_party/openmoji DESTINATION ${EASYREAD_DATA_DIR}/third_party OPTIONAL)
@@ -25,14 +25,15 @@ install(FILES "${EASYREAD_COMPLETION}" DESTINATION ${CMAKE_INSTALL_DATADIR}/bash
 # runs one program per page, so each command gets a small wrapper script.
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
-  set(man_commands "" build check new symbols pdf-check)
+  set(man_commands "" build check new symbols pdf-check serve)
   set(man_names
     "make Easy Read documents and check writing"
     "make an Easy Read PDF from your notes"
     "find hard words and long sentences"
     "write notes for you to fill in"
     "find pictures for your words"
-    "check that a PDF works with screen readers")
+    "check that a PDF works with screen readers"
+    "use easyread as a web page in your browser")
   set(man_pages)
   foreach(command name IN ZIP_LISTS man_commands man_names)
     set(page "easyread")

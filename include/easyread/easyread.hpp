@@ -10,6 +10,7 @@
 // inside ICU or libharu) comes back as a Diagnostic. One Engine can be shared
 // by many threads at once; the same input always gives the same bytes.
 #pragma once
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -95,6 +96,10 @@ struct BuildOptions {
   // bytes find their picture files only here; notes read from disk may also
   // use files beside them.
   PictureFiles pictures;
+  // Stop the build once this time has passed (a server's limit). The build
+  // looks at the clock between its steps, so it may run a little past it;
+  // then it gives no bytes and a "took-too-long" error.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 // ---- Outputs ----------------------------------------------------------------

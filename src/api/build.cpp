@@ -1,4 +1,5 @@
 // Engine::build: notes to a document's bytes, with the checks beside it.
+#include <chrono>
 #include <exception>
 #include <new>
 #include <thread>
@@ -11,6 +12,15 @@
 
 namespace easyread {
 namespace {
+
+// True, with the error added, when the build's deadline has passed.
+bool out_of_time(const BuildOptions& options, const std::string& file, Diagnostics& diags) {
+  if (!options.deadline || std::chrono::steady_clock::now() < *options.deadline) return false;
+  if (!diags.has_errors())
+    diags.error(file, {}, "took-too-long", "Making this document took too long, so easyread stopped.",
+                "Try again in a minute. If it happens again, make the notes shorter.");
+  return true;
+}
 
 struct Made {
   std::string bytes;
@@ -29,7 +39,7 @@ Made make_document(const markup::Document& notes, symbols::Library& library, wor
   switch (options.format) {
     case Format::pdf: {
       auto laid_out = pipeline::lay_out(notes, library, pipeline_options, diags);
-      if (!laid_out) return {};
+      if (!laid_out || out_of_time(options, notes.path, diags)) return {};
       Made made;
       made.bytes = pdf::render(*laid_out, notes.path, diags);
       made.pages = static_cast<int>(laid_out->pages.size());
@@ -62,7 +72,7 @@ BuildResult Engine::build(const Input& notes, const BuildOptions& options) const
   try {
     const bool from_disk = !notes.text.has_value();
     auto doc = from_disk ? markup::read_file(notes.name, diags) : markup::read_string(*notes.text, notes.name, diags);
-    if (doc) {
+    if (doc && !out_of_time(options, notes.name, diags)) {
       // The checks only read the notes and never change the document, so
       // they run on a second thread (a second core) beside the layout.
       Diagnostics check_diags, layout_diags;
@@ -88,6 +98,7 @@ BuildResult Engine::build(const Input& notes, const BuildOptions& options) const
       }  // waits for the checks
       diags.append(check_diags);
       diags.append(layout_diags);
+      out_of_time(options, notes.name, diags);
       result.bytes = std::move(made.bytes);
       result.pages = made.pages;
     }

@@ -17,6 +17,7 @@ int run_check(const Args& args);
 int run_symbols(const Args& args);
 int run_pdf_check(const Args& args);
 int run_new(const Args& args);
+int run_serve(const Args& args);
 // easyread new --from FILE NOTES.xml (called by run_new).
 int run_new_from(const std::string& from, const std::string& notes);
 
@@ -26,6 +27,7 @@ const CommandSpec& check_spec();
 const CommandSpec& symbols_spec();
 const CommandSpec& pdf_check_spec();
 const CommandSpec& new_spec();
+const CommandSpec& serve_spec();
 
 // A bash script that completes commands, options, looks and starters.
 std::string bash_completion(std::span<const CommandSpec* const> commands, const std::string& home);

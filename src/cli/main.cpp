@@ -18,6 +18,7 @@ How to use it:
   easyread symbols search WORDS       Find a picture for your words.
   easyread symbols sheet WORDS -o F   Print pictures on paper to choose from.
   easyread pdf-check FILE.pdf         Check that a PDF works with screen readers.
+  easyread serve                      Use easyread as a web page in your browser.
 
 More help:
   easyread build --help
@@ -54,7 +55,7 @@ std::string did_you_mean_command(const std::string& typed) {
 
 std::span<const CommandSpec* const> all_commands() {
   static const CommandSpec* const all[] = {&top_spec(), &new_spec(), &build_spec(), &check_spec(),
-                                           &symbols_spec(), &pdf_check_spec()};
+                                           &symbols_spec(), &pdf_check_spec(), &serve_spec()};
   return all;
 }
 
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
   if (command == "symbols") return run_symbols(rest);
   if (command == "pdf-check") return run_pdf_check(rest);
   if (command == "new") return run_new(rest);
+  if (command == "serve") return run_serve(rest);
   std::cerr << "easyread: I do not know the command \"" << command << "\"." << did_you_mean_command(command)
             << "\nTo see all commands, type: easyread --help\n";
   return 2;

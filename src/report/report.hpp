@@ -97,6 +97,9 @@ std::string json_file_end(const check::Stats& stats);  // ],"stats":{..}}
 std::string to_sarif(const std::vector<FileResult>& files);
 std::string to_html(const std::vector<FileResult>& files);
 
+// Text for HTML, with & < > " escaped.
+std::string html_escape(std::string_view s);
+
 // JSON string with quotes and escapes.
 std::string json_string(std::string_view s);
 

@@ -9,9 +9,8 @@
 #include "report/report.hpp"
 
 namespace easyread::report {
-namespace {
 
-std::string escape(std::string_view s) {
+std::string html_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -25,6 +24,10 @@ std::string escape(std::string_view s) {
   }
   return out;
 }
+
+namespace {
+
+std::string escape(std::string_view s) { return html_escape(s); }
 
 // Sizes in rem are 18 px (html), the smallest text we show. Long words,
 // file names and web addresses break anywhere, and the grid columns may
