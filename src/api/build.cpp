@@ -35,7 +35,8 @@ Made make_document(const markup::Document& notes, symbols::Library& library, wor
                    const BuildOptions& options, bool disk_pictures,
                    Diagnostics& diags) {
   const pipeline::Options pipeline_options{data_home, options.template_name, {&options.pictures, disk_pictures},
-                                          allowed_folders};
+                                          allowed_folders,
+                                          [&] { return out_of_time(options, notes.path, diags); }};
   switch (options.format) {
     case Format::pdf: {
       auto laid_out = pipeline::lay_out(notes, library, pipeline_options, diags);

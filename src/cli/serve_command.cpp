@@ -21,11 +21,11 @@ How to use it:
 )";
 
 constexpr std::string_view kServeOutro = R"(To stop it, press Ctrl+C.
-Nothing people send is kept. It is not written to disk.
+easyread does not keep what people send. It does not write it to disk.
 )";
 
 constexpr Option kServeOptions[] = {
-    {"port", 0, "N", "The port to use. It is 8080 if you do not say.\n0 finds a free port.", ValueKind::text},
+    {"port", 0, "N", "The number of the port to use.\n0 finds a free one.", ValueKind::text},
     {"host", 0, "ADDRESS", "Who can open the page. It is 127.0.0.1 if you do not say:\nonly this computer.",
      ValueKind::text},
     {"pictures", 0, "FOLDER", "Your own pictures, for everyone who uses the page.", ValueKind::folder},

@@ -70,7 +70,7 @@ std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbo
   content::check_characters(
       notes, [&](char32_t cp, bool bold) { return layout::can_draw(*fonts, *faces, cp, bold); }, diags);
   content::Document content = content::build(notes, library, *look, strings, diags, options.pictures);
-  if (errors_since(diags, before) > 0) return std::nullopt;
+  if (errors_since(diags, before) > 0 || (options.stop && options.stop())) return std::nullopt;
   return WithFonts{std::move(*look), std::move(strings), std::move(fonts), *faces, std::move(content)};
 }
 

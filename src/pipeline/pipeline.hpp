@@ -2,6 +2,7 @@
 // writer needs: the template and strings (style), what to show (content) and,
 // for paged output, where it goes (layout).
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct Options {
   // Folders, besides the notes' own folder and data_home, from which a
   // document may read its template (--allow-folder).
   std::vector<std::string> allowed_folders = {};
+  // Asked after the content is made, before the layout or the writer: true
+  // stops the build (a server's deadline; it says why in the diagnostics).
+  std::function<bool()> stop = {};
 };
 
 // A document's look and content, ready for any writer.

@@ -119,7 +119,8 @@ std::vector<std::string> split_list(std::string_view text) {
 }
 
 std::string form_field(const httplib::Request& req, const std::string& name) {
-  if (req.is_multipart_form_data()) return req.has_file(name) ? req.get_file_value(name).content : std::string();
+  // A form's own field first, then the address (?format=html).
+  if (req.is_multipart_form_data() && req.has_file(name)) return req.get_file_value(name).content;
   return req.has_param(name) ? req.get_param_value(name) : std::string();
 }
 

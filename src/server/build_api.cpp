@@ -3,8 +3,8 @@
 
 #include <chrono>
 #include <filesystem>
-#include <regex>
-#include <set>
+#include <string_view>
+#include <vector>
 
 #include "report/report.hpp"
 #include "server/service.hpp"
@@ -39,20 +39,30 @@ std::string built_page_policy(const std::string& page) {
          "; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 }
 
-// Every picture="..." value in the notes.
-std::set<std::string> pictures_named(const std::string& notes) {
-  static const std::regex kPicture(R"re(\bpicture\s*=\s*(["'])(.*?)\1)re");
-  std::set<std::string> names;
-  for (auto it = std::sregex_iterator(notes.begin(), notes.end(), kPicture); it != std::sregex_iterator(); ++it)
-    names.insert((*it)[2].str());
-  return names;
+// Every value of the attribute `name` ("picture") in `xml`, found by
+// scanning (no regular expression: big notes must not cost deep recursion).
+std::vector<std::string> attribute_values(std::string_view xml, std::string_view name) {
+  std::vector<std::string> values;
+  for (std::size_t at = xml.find(name); at != std::string_view::npos; at = xml.find(name, at + 1)) {
+    if (at == 0 || !std::isspace(static_cast<unsigned char>(xml[at - 1]))) continue;
+    std::size_t p = at + name.size();
+    while (p < xml.size() && std::isspace(static_cast<unsigned char>(xml[p]))) ++p;
+    if (p >= xml.size() || xml[p] != '=') continue;
+    ++p;
+    while (p < xml.size() && std::isspace(static_cast<unsigned char>(xml[p]))) ++p;
+    if (p >= xml.size() || (xml[p] != '"' && xml[p] != '\'')) continue;
+    const std::size_t end = xml.find(xml[p], p + 1);
+    if (end == std::string_view::npos) break;
+    values.emplace_back(xml.substr(p + 1, end - p - 1));
+  }
+  return values;
 }
 
 // Uploads matched to the notes by the name sent, or by its last part alone.
 PictureFiles pictures_for(const httplib::Request& req, const std::string& notes) {
   PictureFiles out;
   const auto uploads = req.files.equal_range("picture");
-  for (const std::string& named : pictures_named(notes)) {
+  for (const std::string& named : attribute_values(notes, "picture")) {
     for (auto it = uploads.first; it != uploads.second; ++it) {
       const std::string& sent = it->second.filename;
       if (sent.empty()) continue;
@@ -67,15 +77,17 @@ PictureFiles pictures_for(const httplib::Request& req, const std::string& notes)
 
 // A download name from the notes' title: ASCII letters and digits only.
 std::string download_name(const std::string& notes, Format format) {
-  static const std::regex kTitle(R"re(<easyread\b[^>]*?\btitle\s*=\s*"([^"]*)")re");
-  std::smatch found;
   std::string name;
-  if (std::regex_search(notes, found, kTitle))
-    for (char c : found[1].str()) {
+  const std::size_t root = notes.find("<easyread");
+  const std::size_t root_end = notes.find('>', root == std::string::npos ? 0 : root);
+  if (root != std::string::npos && root_end != std::string::npos) {
+    const auto titles = attribute_values(std::string_view(notes).substr(root, root_end - root), "title");
+    for (char c : titles.empty() ? std::string() : titles.front()) {
       if (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 128) name += c;
       else if (!name.empty() && name.back() != '-') name += '-';
       if (name.size() >= 60) break;
     }
+  }
   while (!name.empty() && name.back() == '-') name.pop_back();
   return (name.empty() ? "notes" : name) + "." + format_name(format);
 }

@@ -4,7 +4,7 @@
 // reading-ease figures. web/check.js only adds the "Use this word" buttons.
 #include <algorithm>
 #include <cstdio>
-#include <regex>
+#include <string_view>
 
 #include "report/report.hpp"
 #include "server/check_request.hpp"
@@ -14,9 +14,14 @@ namespace {
 
 // The plain word a finding offers ("Try "helped" instead."), or "".
 std::string word_to_use(const Diagnostic& d) {
-  static const std::regex kUse(R"re(^(?:Try|Write) "([^"]+)" instead)re");
-  std::smatch found;
-  return std::regex_search(d.suggestion, found, kUse) ? found[1].str() : std::string();
+  const std::string_view said = d.suggestion;
+  for (std::string_view start : {"Try \"", "Write \""}) {
+    if (!said.starts_with(start)) continue;
+    const std::size_t end = said.find('"', start.size());
+    if (end == std::string_view::npos || end == start.size() || !said.substr(end + 1).starts_with(" instead")) break;
+    return std::string(said.substr(start.size(), end - start.size()));
+  }
+  return {};
 }
 
 // The source's lines, with each finding that starts on a line marked (to the
@@ -85,8 +90,8 @@ std::string figures(const TextStats& s, int sentence_words) {
          figure("Words", std::to_string(s.words)) + figure("Words in a sentence, on average", average) +
          figure(("Sentences with " + std::to_string(sentence_words) + " words or less").c_str(),
                 std::to_string(share) + " in 100") +
-         figure("Reading ease, from 0 to 100 (a higher number is easier)", ease) +
-         figure("School year it suits (a lower number is easier)", grade) + "</dl>\n";
+         figure("Reading ease, from 0 to 100. A higher number is easier.", ease) +
+         figure("School year it suits. A lower number is easier.", grade) + "</dl>\n";
 }
 
 std::string results_section(const CheckResult& result) {

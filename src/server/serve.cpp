@@ -47,7 +47,7 @@ httplib::Server::HandlerResponse before_reading(const ServerOptions& options, co
   }
   const std::string packing = req.get_header_value("Content-Encoding");
   if (!packing.empty() && packing != "identity") {
-    send_error(res, 415, "Please send what you send as it is, not packed (for example with gzip).");
+    send_error(res, 415, "Please send what you send as it is. Do not pack it, for example with gzip.");
     return R::Handled;
   }
   const std::string length = req.get_header_value("Content-Length");
@@ -56,7 +56,7 @@ httplib::Server::HandlerResponse before_reading(const ServerOptions& options, co
     return R::Handled;
   }
   if (!length.empty() && (length.size() > 12 || std::stoull(length) > options.max_body)) {
-    send_error(res, 413, "This is too big. Please send less than 20 MB at a time.");
+    send_error(res, 413, "This is too big. Please send less than 20 megabytes at a time.");
     return R::Handled;
   }
   return R::Unhandled;
@@ -87,7 +87,7 @@ void set_up(httplib::Server& http, Service& service) {
     using R = httplib::Server::HandlerResponse;
     if (!res.body.empty()) return R::Unhandled;
     if (req.path.starts_with("/api/")) {
-      send_error(res, res.status, res.status == 413 ? "This is too big. Please send less than 20 MB at a time."
+      send_error(res, res.status, res.status == 413 ? "This is too big. Please send less than 20 megabytes at a time."
                                   : res.status == 404 ? "There is nothing here. Check the address."
                                                       : "I could not read what you sent. Please check it and send it again.");
     } else if (res.status == 404) {
@@ -162,7 +162,7 @@ int serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
                                      : (http.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port < 0) {
     err << "easyread serve: I could not use port " << options.port << " on " << options.host << ".\n"
-        << "Another program may use it. Try another port, for example: --port 8081\n";
+        << "Another program may use it. Choose another port with --port.\n";
     return 1;
   }
   if (!is_loopback(options.host))

@@ -68,7 +68,8 @@ std::string base64(const std::string& bytes);
 std::string html_escape(std::string_view text);
 // Words from a comma- or line-separated list, trimmed, empty ones left out.
 std::vector<std::string> split_list(std::string_view text);
-// A form field's text: the first value of a multipart field, or "".
+// A form field's text: the first value of a multipart field, else of the
+// field in the address or an urlencoded body; "" when there is none.
 std::string form_field(const httplib::Request& req, const std::string& name);
 // The Content-Security-Policy of the app's own pages.
 extern const char* const kAppPolicy;

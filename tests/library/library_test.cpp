@@ -3,6 +3,7 @@
 // built with no other include folder, so it proves the header stands alone.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <easyread/easyread.hpp>
 #include <filesystem>
@@ -227,4 +228,20 @@ TEST_CASE("Searching symbols finds pictures by words", "[library]") {
   CHECK(found.size() <= 5);
   CHECK(found.front().name.find("doctor") != std::string::npos);
   CHECK(engine().search_symbols({"zzqqxx"}).empty());
+}
+
+TEST_CASE("A build past its deadline stops with took-too-long and gives no bytes", "[library]") {
+  const std::string notes = read_bytes(kSource / "samples" / "newsletter.xml");
+  easyread::BuildOptions options;
+  options.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  const auto late = engine().build(easyread::Input::bytes(notes, "newsletter.xml"), options);
+  CHECK_FALSE(late.ok());
+  CHECK(late.bytes.empty());
+  CHECK(has_rule(late.diagnostics, "took-too-long"));
+  // With time enough, the same notes build (the deadline only stops a build that is late).
+  options.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  options.pictures["photos/garden.jpg"] = read_bytes(kSource / "samples" / "photos" / "garden.jpg");
+  options.pictures["photos/tea.png"] = read_bytes(kSource / "samples" / "photos" / "tea.png");
+  const auto in_time = engine().build(easyread::Input::bytes(notes, "newsletter.xml"), options);
+  CHECK(in_time.ok());
 }

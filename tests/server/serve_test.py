@@ -6,115 +6,22 @@ library only; raw sockets where a normal client would not send such things.
 
 Usage: serve_test.py EASYREAD SOURCE_DIR
 """
-import http.client
 import json
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import unittest
-import uuid
-import zipfile
-import io
+
+import serve_client
+from serve_client import Server, docx_with, multipart, sample
 
 BINARY = SOURCE = None
 LETTER = ("Dear Sam,\n\nThe commissioners facilitated a consultation in order to assess your eligibility.\n"
           "Please come to the clinic on Monday at 10am. Bring your letter with you.\n\nFrom the team\n")
-
-
-class Server:
-    """easyread serve --port 0, with a private temporary folder."""
-
-    def __init__(self, *args):
-        self.tmp = tempfile.mkdtemp(prefix="serve-test-")
-        env = dict(os.environ, TMPDIR=self.tmp)
-        self.proc = subprocess.Popen([BINARY, "serve", "--port", "0", *args], stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, env=env, text=True)
-        line = self.proc.stdout.readline()
-        found = re.match(r"Open http://([^:]+):(\d+) in your web browser\.", line)
-        if not found:
-            raise RuntimeError("easyread serve did not start: " + line + self.proc.stderr.read())
-        self.host, self.port = found.group(1), int(found.group(2))
-
-    def request(self, method, path, body=None, headers=None, timeout=30):
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-        conn.request(method, path, body=body, headers=headers or {})
-        res = conn.getresponse()
-        data = res.read()
-        conn.close()
-        return res, data
-
-    def raw(self, data, wait=10.0):
-        """Sends bytes as they are; returns what came back (b'' if the server closed)."""
-        with socket.create_connection((self.host, self.port), timeout=wait) as s:
-            s.sendall(data)
-            got = b""
-            try:
-                while True:
-                    chunk = s.recv(65536)
-                    if not chunk:
-                        break
-                    got += chunk
-                    if b"\r\n\r\n" in got and len(got) > 12:
-                        break
-            except socket.timeout:
-                pass
-            return got
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        out, err = self.proc.communicate(timeout=30)
-        return self.proc.returncode, out, err
-
-
-def multipart(fields):
-    """fields: list of (name, value) or (name, filename, bytes, type). Returns (body, headers)."""
-    boundary = "b" + uuid.uuid4().hex
-    parts = []
-    for field in fields:
-        if len(field) == 2:
-            name, value = field
-            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() +
-                         (value if isinstance(value, bytes) else value.encode()) + b"\r\n")
-        else:
-            name, filename, data, ctype = field
-            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                         f"Content-Type: {ctype}\r\n\r\n".encode() + data + b"\r\n")
-    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
-
-
-def docx_with(paragraphs):
-    """A small Word file, written with the standard library."""
-    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Default Extension="xml" ContentType="application/xml"/>'
-                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                   f"<w:body>{body}</w:body></w:document>")
-    return out.getvalue()
-
-
-def sample(name="minutes"):
-    """The sample notes and the photos they name, as form fields."""
-    folder = os.path.join(SOURCE, "samples")
-    with open(os.path.join(folder, name + ".xml"), "rb") as f:
-        notes = f.read()
-    fields = [("notes", notes)]
-    for photo in sorted(set(re.findall(rb'picture="(photos/[^"]+)"', notes))):
-        with open(os.path.join(folder, photo.decode()), "rb") as f:
-            fields.append(("picture", photo.decode(), f.read(), "image/png"))
-    return fields
 
 
 class ServeTest(unittest.TestCase):
@@ -138,7 +45,8 @@ class ServeTest(unittest.TestCase):
     def assert_refused(self, res, data, statuses):
         self.assertIn(res.status, statuses, data[:300])
         if res.getheader("Content-Type", "").startswith("application/json"):
-            self.assertTrue(json.loads(data)["error"])
+            answer = json.loads(data)
+            self.assertTrue(answer.get("error") or answer.get("diagnostics"), answer)
         self.healthy()
 
     # ---- pages and headers -------------------------------------------------
@@ -225,6 +133,9 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(res.status, 200)
         self.assertIn("attachment", res.getheader("Content-Disposition"))
         self.assertIn(b"commissioners", data)
+        res, data = self.server.request("POST", "/api/check?format=html", LETTER.encode(), {"Content-Type": "text/plain"})
+        self.assertIn("attachment", res.getheader("Content-Disposition"))
+        self.assertTrue(data.startswith(b"<!DOCTYPE html>"), data[:50])
 
     def test_check_page_without_script(self):
         body, headers = multipart([("text", LETTER), ("file", "", b"", "application/octet-stream")])
@@ -277,6 +188,11 @@ class ServeTest(unittest.TestCase):
         self.assertGreater(d["line"], 0)
         self.healthy()
 
+    def test_big_notes_that_never_close_a_quote(self):
+        for notes in ['<easyread title="' + "a" * 5_000_000, '<easyread><point picture="' + "b" * 5_000_000]:
+            res, data = self.build([("notes", notes), ("picture", "b.png", b"x", "image/png")])
+            self.assert_refused(res, data, [422])
+
     def test_build_refusals(self):
         notes = open(os.path.join(SOURCE, "samples", "minutes.xml"), "rb").read()
         for fields, status in [([("notes", notes), ("format", "exe")], 400),
@@ -304,6 +220,8 @@ class ServeTest(unittest.TestCase):
         got = self.server.raw(b"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
                               b"Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
         self.assertRegex(got.split(b"\r\n")[0], rb" 4\d\d ")
+        self.assertIn(b"\r\nContent-Security-Policy: default-src 'self'", got)  # refusals get the headers too
+        self.assertIn(b"\r\nX-Content-Type-Options: nosniff", got)
         res, data = self.server.request("POST", "/api/check", b"\x1f\x8b" + b"\0" * 30,
                                         {"Content-Type": "text/plain", "Content-Encoding": "gzip"})
         self.assert_refused(res, data, [415])
@@ -466,4 +384,5 @@ class LimitsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     BINARY, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    serve_client.paths.update(binary=BINARY, source=SOURCE)
     unittest.main(argv=[sys.argv[0], "-v"])
