@@ -119,7 +119,7 @@ let timer = null;
 let round = 0;
 function schedule() {
   clearTimeout(timer);
-  timer = setTimeout(refresh, 200);
+  timer = setTimeout(refresh, 150);
 }
 
 // The checker speaks of lines and tags; the form has neither. Its words
@@ -191,6 +191,7 @@ async function refresh() {
   const mine = ++round;
   const { xml, places } = writeNotes(ui.doc);
   keepDraft(xml);
+  updatePreview(xml);  // at the same time as the check: shown only if it builds
   // Notes with a mistake get no word checks at all. A title not written yet
   // is the usual one, so the words are checked under a stand-in title and
   // the missing title is said here.
@@ -215,18 +216,33 @@ async function refresh() {
       message: 'Your document has no title.', suggestion: 'Write a title.' });
   }
   const hasErrors = showProblems(diagnostics, places);
-  if (hasErrors) {
-    $('preview-status').textContent = 'Some parts need a change. Then you will see your document here.';
-    return;
-  }
-  $('preview-status').textContent = '';
-  updatePreview(xml);
+  $('preview-status').textContent = hasErrors ? 'Some parts need a change. Then you will see your document here.' : '';
 }
 
-// The preview is the server's own answer in the frame, so it keeps its own
-// security rules and styles. A newer send stops the one before it.
+// The preview is the server's own answer in a frame, so it keeps its own
+// security rules and styles. There are 2 frames: the new page loads in the
+// hidden one and is shown only when it is a page (notes with a mistake get
+// no page, so the last good one stays), and only if nothing newer is shown.
+// A newer send to the same frame stops the one before it.
+let sentPreviews = 0;
+let shownPreview = 0;
+
+function showPreview(frame) {
+  const seq = Number(frame.dataset.seq ?? 0);
+  if (seq <= shownPreview || frame.contentDocument?.contentType !== 'text/html') return;
+  const old = document.querySelector('.make-preview iframe:not([hidden])');
+  const scrolled = old?.contentWindow?.scrollY ?? 0;
+  shownPreview = seq;
+  frame.hidden = false;
+  if (old && old !== frame) old.hidden = true;
+  frame.contentWindow.scrollTo(0, scrolled);  // keep the reader's place
+}
+
 function updatePreview(xml) {
+  const frame = document.querySelector('.make-preview iframe[hidden]');
   const form = $('preview-form');
+  form.target = frame.name;
+  frame.dataset.seq = String(++sentPreviews);
   form.elements.notes.value = xml;
   const files = new DataTransfer();
   for (const file of photosForNotes()) files.items.add(file);
@@ -326,6 +342,9 @@ async function loadTemplates() {
 
 async function start() {
   $('no-script').hidden = true;
+  for (const frame of document.querySelectorAll('.make-preview iframe')) {
+    frame.addEventListener('load', () => showPreview(frame));
+  }
   wireFixedFields();
   $('download-pdf').addEventListener('click', () => download('pdf', 'PDF'));
   $('download-html').addEventListener('click', () => download('html', 'web page'));

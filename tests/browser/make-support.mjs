@@ -63,7 +63,10 @@ export function inOrder(text, parts) {
 // The fieldset of the nth point (from 0) on the Make page.
 export const block = (page, n) => page.locator('fieldset.block').nth(n);
 
+// The preview frame shown now (2 take turns: one shows, one loads).
+export const previewFrame = (page) => page.frameLocator('.make-preview iframe:not([hidden])');
+
 // Text of the preview frame, once it has some.
 export async function previewText(page) {
-  return page.frameLocator('iframe[name="preview"]').locator('body').innerText({ timeout: 10000 });
+  return previewFrame(page).locator('body').innerText({ timeout: 10000 });
 }

@@ -9,7 +9,9 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { axeViolations, easyread, outDir, recorder, sidewaysScroll, sourceDir } from './support.mjs';
-import { block, browserAndServer, downloadBy, inOrder, openPage, pdfText, previewText } from './make-support.mjs';
+import {
+  block, browserAndServer, downloadBy, inOrder, openPage, pdfText, previewFrame, previewText,
+} from './make-support.mjs';
 
 const photo = path.join(sourceDir, 'tests/data/photos/orientation-6.jpg');
 const live = browserAndServer();
@@ -137,7 +139,7 @@ test('the preview shows the web page with its styles within half a second', asyn
   await page.getByLabel('Heading').first().fill('First part');
   const words = block(page, 0).getByLabel('What you want to say');
   await words.fill('We met on Monday.');
-  const frame = page.frameLocator('iframe[name="preview"]');
+  const frame = previewFrame(page);
   await frame.getByText('We met on Monday.').waitFor({ timeout: 10000 });
   // Several quick changes: only the last one is shown.
   for (const day of ['Tuesday', 'Wednesday', 'Thursday']) await words.fill(`We met on ${day}.`);
@@ -154,7 +156,8 @@ test('the preview shows the web page with its styles within half a second', asyn
   assert.ok(style.rows >= 1);
   // Its read-aloud script runs: "Listen" reads the row (the browser's speech is a recorder here).
   await frame.locator('.row').getByRole('button', { name: 'Listen' }).first().click();
-  await page.frame({ name: 'preview' }).waitForFunction(() => window.spoken.length >= 1);
+  const shown = await page.locator('.make-preview iframe:not([hidden])').elementHandle();
+  await (await shown.contentFrame()).waitForFunction(() => window.spoken.length >= 1);
   const spoken = await frame.locator('body').evaluate(() => window.spoken.map((s) => s.text));
   assert.deepEqual(spoken, ['We met on Thursday.']);
   await page.waitForTimeout(300);
