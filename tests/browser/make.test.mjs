@@ -56,6 +56,18 @@ test('a two-part document with a found picture and an own photo: the PDF, saving
   const images = execFileSync('pdfimages', ['-list', pdf.file], { encoding: 'utf8' });
   assert.match(images, /\bjpeg\b/, 'the photo is missing from the PDF');
 
+  // The web page and the Word file have the same sentences in the same order.
+  const web = await downloadBy(page, () => page.getByRole('button', { name: 'Download web page' }).click(), 'make-two-parts.html');
+  const webText = web.bytes.toString('utf8').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+  assert.equal(inOrder(webText, sentences), null);
+  const word = await downloadBy(page, () => page.getByRole('button', { name: 'Download Word' }).click(), 'make-two-parts.docx');
+  const unzip = (what) => execFileSync('python3', ['-c', `import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+print(z.read('word/document.xml').decode() if sys.argv[2] == 'text' else '\\n'.join(z.namelist()))`,
+  word.file, what], { encoding: 'utf8' });
+  assert.equal(inOrder(unzip('text').replace(/<[^>]+>/g, '').replace(/\s+/g, ' '), sentences.slice(1)), null);
+  assert.match(unzip('names'), /word\/media\/\S+\.(jpe?g|png)/, 'the photo');
+
   const notes = await downloadBy(page, () => page.getByRole('button', { name: 'Save my notes' }).click(), 'make-two-parts.xml');
   const xml = notes.bytes.toString('utf8');
   assert.match(xml, /<section title="The bus pass">/);
