@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Web server benchmark: easyread serve under load from wrk, on 127.0.0.1 only.
-#   bash bench/serve.sh [SECONDS]
+#   bash bench/serve.sh [SECONDS] [ROUNDS]
 # Reports, for a Release build of easyread:
 #   - POST /api/check with a one-page letter (text/plain), 8 connections:
 #     requests a second and the 99th-percentile time (aim: 1,000 a second, p99 under 20 ms);
@@ -8,12 +8,14 @@
 #     8 connections: requests a second and p99 (aim: 40 a second, p99 under 150 ms);
 #   - the server's memory (resident, from /proc) at the start, after the first round of
 #     load, and after a second round: it should stay about the same.
-# Each wrk run lasts SECONDS (default 30), so the two rounds are 4 runs: 2 minutes of load.
+# Each wrk run lasts SECONDS (default 30), and each of ROUNDS rounds (default 2) has 2 runs:
+# 2 minutes of load if you do not say.
 # The server runs with --builds 8, so that all 8 connections build at once and the
 # figure is builds a second, not refusals (the default allows one build per core).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-30}"
+rounds="${2:-2}"
 bench="$here/build-bench"
 work="$(mktemp -d)"
 server=""
@@ -84,9 +86,9 @@ echo "easyread serve on $url, wrk -t2 -c8, ${seconds} s a run ($(nproc) cores)"
 echo "memory at the start:           $(memory)"
 curl -s -o /dev/null -X POST --data-binary @"$work/letter.txt" -H 'Content-Type: text/plain' "$url/api/check"
 echo "memory after one check:        $(memory)"
-for round in 1 2; do
+for round in $(seq "$rounds"); do
   echo "round $round:"
   run "/api/check (one-page letter)" /api/check "$work/check.lua"
   run "/api/build (12-page PDF)" /api/build "$work/build.lua"
-  echo "memory after round $round:         $(memory)"
+  echo "memory after round $round:        $(memory)"
 done
