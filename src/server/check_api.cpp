@@ -81,7 +81,14 @@ void add_check_routes(httplib::Server& http, Service& service) {
     if (auto* refused = std::get_if<Refusal>(&parsed)) return send_error(res, refused->status, refused->words);
     auto& request = std::get<CheckRequest>(parsed);
     const CheckResult result = service.engine.check(request.input, request.options);
-    if (!result.read) return send_error(res, 422, unreadable_words(result));
+    if (!result.read) {
+      // Notes with mistakes: the findings too, each with its line and column,
+      // so the Make page can show every mistake beside its own point.
+      std::string body = check_json({result});
+      body.insert(1, "\"error\":" + report::json_string(unreadable_words(result)) + ",");
+      res.status = 422;
+      return res.set_content(body, "application/json");
+    }
     if (request.html) return send_report_download(result, res);
     res.set_content(check_json({result}), "application/json");
   });

@@ -4,25 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { easyread, launch, open, outDir, sourceDir } from './support.mjs';
+import { easyread, launch, open, outDir, recorder, sourceDir } from './support.mjs';
 
-// Runs in the page before its own script: a speechSynthesis that records.
-const recorder = `(() => {
-  const spoken = [];
-  window.spoken = spoken;
-  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; } };
-  const synth = {
-    getVoices: () => [{ name: 'recorder', lang: 'en-GB' }],
-    speak(words) {
-      spoken.push({ text: words.text, lang: words.lang,
-        marked: [...document.querySelectorAll('.speaking')].map((e) => e.textContent.replace(/\\s+/g, ' ').trim()) });
-      setTimeout(() => words.onend && words.onend(), 0);
-    },
-    cancel() {},
-    addEventListener() {},
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-})();`;
 const noSpeech = `Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });`;
 
 let browser;

@@ -190,3 +190,21 @@ export function pageProblems(page) {
 export function joinLines(text) {
   return text.replace(/\s+/g, ' ').replace(/(\p{L})- (?=\p{L})/gu, '$1-').trim();
 }
+
+// Runs in the page before its own script: a speechSynthesis that records.
+export const recorder = `(() => {
+  const spoken = [];
+  window.spoken = spoken;
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; } };
+  const synth = {
+    getVoices: () => [{ name: 'recorder', lang: 'en-GB' }],
+    speak(words) {
+      spoken.push({ text: words.text, lang: words.lang,
+        marked: [...document.querySelectorAll('.speaking')].map((e) => e.textContent.replace(/\\s+/g, ' ').trim()) });
+      setTimeout(() => words.onend && words.onend(), 0);
+    },
+    cancel() {},
+    addEventListener() {},
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+})();`;
