@@ -11,7 +11,10 @@
 namespace easyread::report {
 namespace {
 
-std::string escape(std::string_view s) {
+// HTML text; control characters and right-to-left marks shown as "\u202E",
+// so that a stranger's text cannot turn round what the page shows.
+std::string escape(std::string_view text) {
+  const std::string s = escape_controls(text);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
