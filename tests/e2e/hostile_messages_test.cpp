@@ -1,10 +1,11 @@
-// Strangers' files, part 2: what the messages show.
+// Strangers' files, part 2: what the messages show, and the limits of a PDF.
 // Like hostile_test.cpp, each run has a limit on time and memory.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
 #include "hostile_files.hpp"
+#include "pdf_probe.hpp"
 
 using namespace e2e;
 namespace fs = std::filesystem;
@@ -59,4 +60,26 @@ TEST_CASE("Control characters and right-to-left marks are shown escaped in every
     CHECK(escaped);
     CHECK_FALSE(has_raw_control(r.out + r.err));
   }
+}
+
+TEST_CASE("More sentences in one section than a PDF can hold is a plain error with the line", "[hostile]") {
+  TempDir dir;
+  // 20,000 points of 2 sentences: 40,000 sentences, over the PDF's 32,767.
+  write_file(dir / "notes.xml", notes_with(repeat("<point picture=\"none\">We met. We ate.</point>\n", 20000)));
+  auto r = run_limited({"build", "--no-check", "notes.xml"}, dir.path(), 30, 700);
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("notes.xml:3:1: error: This section has 40,000 sentences and pictures. A PDF file can hold up to "
+                   "32,767 in one section. [too-big-for-pdf]") != std::string::npos);
+  CHECK(r.err.find("What to do: Split it into 2 or more sections") != std::string::npos);
+  CHECK(r.err.find("Something went wrong") == std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "notes.pdf"));
+  // A web page has no such limit.
+  r = run_limited({"build", "--no-check", "notes.xml", "-o", "notes.html"}, dir.path(), 30, 700);
+  CHECK(r.exit_code == 0);
+  // Just under the limit, the PDF is made.
+  write_file(dir / "under.xml", notes_with(repeat("<point picture=\"none\">We met. We ate.</point>\n", 16000)));
+  r = run_limited({"build", "--no-check", "under.xml"}, dir.path(), 60, 700);
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 0);
 }
