@@ -83,3 +83,17 @@ TEST_CASE("More sentences in one section than a PDF can hold is a plain error wi
   INFO(r.err.substr(0, 2000));
   CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("A link address of 70,000 letters is a plain error with the line; a bare one stays text", "[hostile]") {
+  TempDir dir;
+  write_file(dir / "notes.xml", notes_with("<point picture=\"none\">Read it.</point>\n<point picture=\"none\">Read <link href=\"https://example.org/" +
+                                           std::string(70000, 'b') + "\">this page</link> now.</point>"));
+  auto r = run_limited({"build", "--no-check", "notes.xml"}, dir.path(), 20, 500);
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("notes.xml:5:28: error: Line 5 has a link address 70020 letters long. easyread can use addresses of "
+                   "up to 2000 letters. [long-link]") != std::string::npos);
+  CHECK(r.err.find("What to do: Check the address. Use a shorter address for the same page.") != std::string::npos);
+  CHECK(r.err.find("Something went wrong") == std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "notes.pdf"));
+}
