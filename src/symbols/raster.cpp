@@ -1,5 +1,6 @@
 // Bitmap pictures: PNG decoded with libpng's simplified reader, JPEG kept
-// as it is (the PDF can hold it directly) with its size and EXIF orientation.
+// as it is (the PDF can hold it directly) with its size and EXIF
+// orientation, but without its metadata (EXIF, XMP, comments).
 #include <png.h>
 
 #include <cstring>
@@ -145,6 +146,54 @@ int exif_orientation(const std::uint8_t* data, std::size_t size) {
   return 1;
 }
 
+// Segments a JPEG may keep: JFIF (APP0), the colour profile (APP2) and
+// Adobe's colour note (APP14) change how the picture looks. Every other
+// APPn segment and every comment is metadata: EXIF (with the GPS position,
+// the camera and the time), XMP, IPTC and makers' notes.
+bool is_metadata(std::uint8_t marker) {
+  return marker == 0xFE || (marker >= 0xE1 && marker <= 0xEF && marker != 0xE2 && marker != 0xEE);
+}
+
+// The JPEG without its metadata segments and without anything after its end
+// marker; the picture's own bytes stay as they were. A photo from a phone
+// tells where it was taken: that must never reach a page, a PDF or a Word file.
+std::vector<std::uint8_t> without_metadata(const std::vector<std::uint8_t>& b) {
+  std::vector<std::uint8_t> out;
+  out.reserve(b.size());
+  out.insert(out.end(), b.begin(), b.begin() + 2);  // start of image
+  std::size_t pos = 2;
+  while (pos + 1 < b.size()) {
+    if (b[pos] != 0xFF || b[pos + 1] == 0x00) {  // picture data of a scan: copy up to the next marker
+      const std::size_t from = pos;
+      while (pos + 1 < b.size() && !(b[pos] == 0xFF && b[pos + 1] != 0x00 && (b[pos + 1] < 0xD0 || b[pos + 1] > 0xD7)))
+        ++pos;
+      if (pos + 1 >= b.size()) pos = b.size();
+      out.insert(out.end(), b.begin() + std::ptrdiff_t(from), b.begin() + std::ptrdiff_t(pos));
+      continue;
+    }
+    const std::uint8_t marker = b[pos + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++pos;
+      continue;
+    }
+    if (marker == 0xD9) {  // end of image: what follows is not the picture
+      out.insert(out.end(), {0xFF, 0xD9});
+      return out;
+    }
+    if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {  // markers without a length
+      out.insert(out.end(), {0xFF, marker});
+      pos += 2;
+      continue;
+    }
+    if (pos + 4 > b.size()) break;
+    const std::size_t end = std::min(b.size(), pos + 2 + read16(&b[pos + 2], true));
+    if (!is_metadata(marker)) out.insert(out.end(), b.begin() + std::ptrdiff_t(pos), b.begin() + std::ptrdiff_t(end));
+    pos = end;
+  }
+  out.insert(out.end(), b.begin() + std::ptrdiff_t(std::min(pos, b.size())), b.end());
+  return out;
+}
+
 std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, const std::string& path, Diagnostics& diags) {
   const auto& b = bytes;
   auto damaged = [&](const std::string& why) {
@@ -195,7 +244,7 @@ std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, cons
   if (!ends) return damaged("the file is cut short");
   if (out.components != 1 && out.components != 3 && out.components != 4)
     return damaged("it has an unusual number of colour channels");
-  out.data = std::move(bytes);
+  out.data = without_metadata(bytes);
   return out;
 }
 
