@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "base/files.hpp"
+#include "symbols/png_reduced.hpp"
 #include "symbols/symbols.hpp"
 
 namespace easyread::symbols {
@@ -14,6 +15,12 @@ namespace {
 
 // Pictures larger than this are refused: they would use too much memory.
 constexpr std::uint64_t kMaxPixels = 50'000'000;
+
+// Bigger PNG pictures are made smaller as they are read, to this many
+// pixels on their longer side: 10 inches at 300 dots an inch, more than any
+// page or screen shows of a picture.
+constexpr std::uint64_t kMostPixelsKept = 12'000'000;
+constexpr int kLongestSideKept = 3000;
 
 // A photo from a phone is a few MB; a bigger file is refused before it is read.
 constexpr std::uint64_t kLargestPictureFile = 64ull << 20;
@@ -69,9 +76,20 @@ std::optional<RasterImage> decode_png(const std::string& bytes, const std::strin
                "Open the picture in a photo program and save it again as PNG.");
     return std::nullopt;
   }
-  if (std::uint64_t(png.image.width) * png.image.height > kMaxPixels) {
+  const std::uint64_t pixels_in_file = std::uint64_t(png.image.width) * png.image.height;
+  if (pixels_in_file > kMaxPixels) {
     file_error(diags, path, "The PNG picture is too big.", "Make the picture smaller, for example 1000 pixels wide.");
     return std::nullopt;
+  }
+  if (pixels_in_file > kMostPixelsKept) {
+    // More than any page needs: made smaller as it is read.
+    std::string why;
+    auto smaller = detail::decode_png_reduced(bytes, kLongestSideKept, why);
+    if (!smaller)
+      file_error(diags, path, "The PNG picture has errors: " + why + ".",
+                 "Open the picture in a photo program, make it smaller (for example 2000 pixels wide), and save it "
+                 "again as PNG.");
+    return smaller;
   }
   // Without gAMA or sRGB chunks libpng would take 16-bit samples as linear
   // light; pictures from ordinary programs are sRGB at every bit depth.

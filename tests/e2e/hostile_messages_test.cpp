@@ -2,7 +2,10 @@
 // Like hostile_test.cpp, each run has a limit on time and memory.
 #include <catch2/catch.hpp>
 
+#include <zlib.h>
+
 #include <filesystem>
+#include <sstream>
 
 #include "hostile_files.hpp"
 #include "pdf_probe.hpp"
@@ -24,6 +27,48 @@ bool has_raw_control(const std::string& s) {
   for (const char* raw : {"\xE2\x80\xAE", "\xE2\x81\xA6", "\xC2\x9B", "\x1B", "\x07"})
     if (s.find(raw) != std::string::npos) return true;
   return false;
+}
+
+void put32(std::string& out, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out += char((v >> shift) & 0xFF);
+}
+
+void png_chunk(std::string& out, const std::string& type, const std::string& data) {
+  put32(out, std::uint32_t(data.size()));
+  const std::string body = type + data;
+  out += body;
+  put32(out, std::uint32_t(crc32(0, reinterpret_cast<const Bytef*>(body.data()), uInt(body.size()))));
+}
+
+// A `side` by `side` RGB PNG: red on the top half, blue on the bottom.
+std::string big_png(std::uint32_t side) {
+  const std::string red = '\0' + repeat("\xDD\x22\x22", side), blue = '\0' + repeat("\x22\x22\xDD", side);
+  z_stream z{};
+  deflateInit(&z, 1);
+  std::string packed;
+  std::string buffer(1 << 16, '\0');
+  for (std::uint32_t y = 0; y <= side; ++y) {
+    const std::string& row = y < side / 2 ? red : blue;
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(row.data()));
+    z.avail_in = y < side ? uInt(row.size()) : 0;
+    int status = Z_OK;
+    do {
+      z.next_out = reinterpret_cast<Bytef*>(buffer.data());
+      z.avail_out = uInt(buffer.size());
+      status = deflate(&z, y < side ? Z_NO_FLUSH : Z_FINISH);
+      packed.append(buffer.data(), buffer.size() - z.avail_out);
+    } while (z.avail_out == 0 || (y == side && status != Z_STREAM_END));
+  }
+  deflateEnd(&z);
+  std::string header;
+  put32(header, side);
+  put32(header, side);
+  header += std::string("\x08\x02\0\0\0", 5);  // 8-bit RGB, not interlaced
+  std::string png = "\x89PNG\r\n\x1A\n";
+  png_chunk(png, "IHDR", header);
+  png_chunk(png, "IDAT", packed);
+  png_chunk(png, "IEND", "");
+  return png;
 }
 
 }  // namespace
@@ -96,4 +141,31 @@ TEST_CASE("A link address of 70,000 letters is a plain error with the line; a ba
   CHECK(r.err.find("What to do: Check the address. Use a shorter address for the same page.") != std::string::npos);
   CHECK(r.err.find("Something went wrong") == std::string::npos);
   CHECK_FALSE(fs::exists(dir / "notes.pdf"));
+}
+
+TEST_CASE("A 49-megapixel PNG is made smaller as it is read, in under 400 MB", "[hostile]") {
+  TempDir dir;
+  write_file(dir / "big.png", big_png(7000));
+  write_file(dir / "notes.xml", notes_with("<point picture=\"big.png\" alt=\"Red and blue\">We took a photo.</point>"));
+  // Read whole, its pixels took 589 MB; row by row, made 3000 pixels wide, 120 MB.
+  const auto r = run_limited({"build", "--no-check", "--format", "pdf,html", "notes.xml"}, dir.path(), 60, 400);
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  // The PDF holds it 3000 by 3000 pixels (10 inches at 300 dots an inch).
+  const auto images = run_command({"pdfimages", "-list", (dir / "notes.pdf").string()});
+  INFO(images.out);
+  std::istringstream lines(images.out);
+  std::string line;
+  int found = 0;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::string page, number, type, width, height;
+    words >> page >> number >> type >> width >> height;
+    if (type != "image") continue;
+    ++found;
+    CHECK(width == "3000");
+    CHECK(height == "3000");
+  }
+  CHECK(found == 1);
+  CHECK(fs::exists(dir / "notes.html"));
 }
