@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 #include "raster/raster.hpp"
 
@@ -32,10 +33,16 @@ void filter_row(const std::uint8_t* line, const std::uint8_t* above, std::size_t
   auto cost = [](int difference) { return std::uint32_t(std::abs(static_cast<std::int8_t>(difference))); };
   const std::size_t start = std::min(step, row);
   std::uint8_t* out = to + 1;
+  if (std::memcmp(line, above, row) == 0) {  // the same as the row above (a clear margin): all zeros
+    to[0] = 2;
+    std::memset(out, 0, row);
+    return;
+  }
   std::uint64_t sub = 0, up = 0;
-  for (std::size_t x = 0; x < start; ++x) sub += cost(line[x]);
-  for (std::size_t x = start; x < row; ++x) sub += cost(line[x] - line[x - step]);
   for (std::size_t x = 0; x < row; ++x) up += cost(line[x] - above[x]);
+  // "sub" only wins if it costs less than "up": stop counting once it does not.
+  for (std::size_t x = 0; x < start; ++x) sub += cost(line[x]);
+  for (std::size_t x = start; x < row && sub < up; ++x) sub += cost(line[x] - line[x - step]);
   if (up <= sub) {
     to[0] = 2;
     for (std::size_t x = 0; x < row; ++x) out[x] = static_cast<std::uint8_t>(line[x] - above[x]);

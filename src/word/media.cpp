@@ -35,12 +35,31 @@ struct HandleFree {
   void operator()(RsvgHandle* h) const { f->g_object_unref(h); }
 };
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
+// cairo's premultiplied ARGB words (native byte order) as straight RGBA.
+raster::Pixels straight_rgba(const std::vector<std::uint32_t>& argb, int width, int height) {
+  raster::Pixels out;
+  out.width = width;
+  out.height = height;
+  out.channels = 4;
+  out.alpha = true;
+  out.data.resize(argb.size() * 4);
+  std::uint8_t* to = out.data.data();
+  for (const std::uint32_t word : argb) {
+    const std::uint32_t a = word >> 24;
+    std::uint32_t r = (word >> 16) & 0xFF, g = (word >> 8) & 0xFF, b = word & 0xFF;
+    if (a != 0 && a != 255) {
+      r = (r * 255 + a / 2) / a, g = (g * 255 + a / 2) / a, b = (b * 255 + a / 2) / a;
+    }
+    to[0] = std::uint8_t(r), to[1] = std::uint8_t(g), to[2] = std::uint8_t(b), to[3] = std::uint8_t(a);
+    to += 4;
+  }
+  return out;
 }
 
 // Draws SVG text onto a transparent bitmap of the given size, as PNG bytes.
+// cairo draws into our own buffer, and our PNG writer packs it: cairo's
+// own PNG writer (libpng at its slowest settings) took most of a Word
+// file's time.
 std::string svg_to_png(const RsvgFunctions& f, const std::string& svg, int width, int height, std::string& error) {
   GError* gerror = nullptr;
   auto fail = [&](const char* fallback) {
@@ -51,18 +70,21 @@ std::string svg_to_png(const RsvgFunctions& f, const std::string& svg, int width
   std::unique_ptr<RsvgHandle, HandleFree> handle(
       f.rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &gerror), HandleFree{&f});
   if (!handle) return fail("librsvg cannot read the picture");
+  std::vector<std::uint32_t> argb(std::size_t(width) * std::size_t(height), 0);  // ARGB32 rows need no padding
   std::unique_ptr<cairo_surface_t, SurfaceFree> surface(
-      f.cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height), SurfaceFree{&f});
-  std::unique_ptr<cairo_t, ContextFree> cr(f.cairo_create(surface.get()), ContextFree{&f});
-  RsvgRectangle viewport{0, 0, double(width), double(height)};
-  if (!f.rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &gerror))
-    return fail("librsvg cannot draw the picture");
-  std::string png;
-  f.cairo_surface_flush(surface.get());
-  if (f.cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png) != CAIRO_STATUS_SUCCESS) {
-    error = "cairo cannot write the PNG picture";
-    return {};
+      f.cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(argb.data()), CAIRO_FORMAT_ARGB32, width,
+                                            height, width * 4),
+      SurfaceFree{&f});
+  {
+    std::unique_ptr<cairo_t, ContextFree> cr(f.cairo_create(surface.get()), ContextFree{&f});
+    RsvgRectangle viewport{0, 0, double(width), double(height)};
+    if (!f.rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &gerror))
+      return fail("librsvg cannot draw the picture");
   }
+  f.cairo_surface_flush(surface.get());
+  surface.reset();
+  std::string png = raster::png_bytes(straight_rgba(argb, width, height));
+  if (png.empty()) error = "easyread cannot write the PNG picture";
   return png;
 }
 
