@@ -56,6 +56,19 @@ struct PngImage {
   PngImage& operator=(const PngImage&) = delete;
 };
 
+// `Colour` samples then alpha, for each of `count` pixels, apart; whether
+// any pixel is see-through. The sizes are known, so the loops unroll.
+template <std::size_t Colour>
+bool split_alpha(const std::uint8_t* pixels, std::size_t count, std::uint8_t* colour, std::uint8_t* alpha) {
+  std::uint8_t all = 255;
+  for (std::size_t i = 0; i < count; ++i, pixels += Colour + 1, colour += Colour) {
+    for (std::size_t c = 0; c < Colour; ++c) colour[c] = pixels[c];
+    alpha[i] = pixels[Colour];
+    all &= pixels[Colour];
+  }
+  return all != 255;
+}
+
 }  // namespace
 
 std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags) {
@@ -116,16 +129,10 @@ std::optional<RasterImage> decode_png(const std::string& bytes, const std::strin
     return out;
   }
   // Split colour and alpha: the PDF keeps alpha as a separate soft mask.
-  const int stride = out.components + 1;
   out.data.resize(count * std::size_t(out.components));
   out.alpha.resize(count);
-  bool any_transparent = false;
-  for (std::size_t i = 0; i < count; ++i) {
-    for (int c = 0; c < out.components; ++c)
-      out.data[i * std::size_t(out.components) + std::size_t(c)] = pixels[i * std::size_t(stride) + std::size_t(c)];
-    out.alpha[i] = pixels[i * std::size_t(stride) + std::size_t(out.components)];
-    any_transparent = any_transparent || out.alpha[i] != 255;
-  }
+  const bool any_transparent = out.components == 3 ? split_alpha<3>(pixels.data(), count, out.data.data(), out.alpha.data())
+                                                   : split_alpha<1>(pixels.data(), count, out.data.data(), out.alpha.data());
   if (!any_transparent) out.alpha.clear();  // fully opaque: no mask needed
   return out;
 }
