@@ -10,6 +10,9 @@
 #   - the web page of the largest sample: median wall time, and its size beside the PDF's
 #     (target: under 20 ms and under 60% of the PDF's size), and the instructions it takes
 #     beside the PDF's (with valgrind; these do not change when the machine is busy);
+#   - the Word file of the largest sample: median wall time of one build (target: under 40 ms),
+#     and 20 copies in one call, where the symbols' PNG pictures are drawn once for all 20
+#     (the per-process cache);
 #   - pictures: the extra time 30 distinct OpenMoji symbols cost (fastest of the runs, as the
 #     difference is small; target: under 5 ms), and the
 #     median size one symbol adds to the PDF (target: under 2 KB).
@@ -50,16 +53,17 @@ measure() {
   echo "$median $peak $(pdfinfo "$work/out.pdf" | awk '/^Pages:/ {print $2}') $fastest"
 }
 
-# measure_html FILE.xml -> "MEDIAN_MS SIZE_BYTES" for the web page alone.
-measure_html() {
-  local input="$1" times=()
+# measure_output FILE.xml EXT -> "MEDIAN_MS SIZE_BYTES" for the web page (html) or the
+# Word file (docx) alone.
+measure_output() {
+  local input="$1" ext="$2" times=()
   for _ in $(seq "$runs"); do
     local start=$EPOCHREALTIME
-    "$easyread" build "$input" -q --no-check -o "$work/out.html"
+    "$easyread" build "$input" -q --no-check -o "$work/out.$ext"
     local end=$EPOCHREALTIME
     times+=("$(echo "($end - $start) * 1000" | bc -l)")
   done
-  echo "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') $(stat -c %s "$work/out.html")"
+  echo "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') $(stat -c %s "$work/out.$ext")"
 }
 
 # instructions FILE.xml OUTPUT -> millions of instructions for one build, counted
@@ -104,6 +108,27 @@ for i in $(seq -w 1 20); do
   batch+=("$work/eight-$i.xml")
 done
 
+# 20 copies of the largest sample, for the Word files of a batch.
+word_batch=()
+cp -r "$here/samples/photos" "$work/"
+for i in $(seq -w 1 20); do
+  cp "$here/samples/minutes.xml" "$work/minutes-$i.xml"
+  word_batch+=("$work/minutes-$i.xml")
+done
+
+# measure_word_batch -> "MEDIAN_MS": the 20 Word files, in one call.
+measure_word_batch() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/word-out"
+    local start=$EPOCHREALTIME
+    "$easyread" build "${word_batch[@]}" -q --no-check --format docx -o "$work/word-out/"
+    local end=$EPOCHREALTIME
+    times+=("$(echo "($end - $start) * 1000" | bc -l)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
 # 30 distinct symbols, and the same document with no pictures.
 # 30 symbols spread over the whole set (every 150th file).
 codes=$(ls "$here/third_party/openmoji/color/svg" | awk 'NR % 150 == 0 && NR <= 4500 {sub(/\.svg$/, ""); print}')
@@ -116,9 +141,11 @@ sed 's/picture="[0-9A-F]*"/picture="none"/' "$work/symbols.xml" > "$work/none.xm
 
 read -r big_ms big_kb big_pages _ < <(measure "$here/samples/minutes.xml" --no-check)
 big_pdf_size=$(stat -c %s "$work/out.pdf")
-read -r html_ms html_size < <(measure_html "$here/samples/minutes.xml")
+read -r html_ms html_size < <(measure_output "$here/samples/minutes.xml" html)
 html_instructions=$(instructions "$here/samples/minutes.xml" "$work/count.html")
 pdf_instructions=$(instructions "$here/samples/minutes.xml" "$work/count.pdf")
+read -r docx_ms docx_size < <(measure_output "$here/samples/minutes.xml" docx)
+read -r word_batch_ms < <(measure_word_batch)
 read -r eight_ms eight_kb eight_pages _ < <(measure "$work/eight.xml" --no-check)
 read -r eight_checked_ms eight_checked_kb _ _ < <(measure "$work/eight.xml")
 read -r _ _ _ sym_ms < <(measure "$work/symbols.xml" --no-check)
@@ -145,6 +172,8 @@ printf '  %-44s %7.1f ms  %6.1f MB  (%s pages)\n' "largest sample, samples/minut
 printf '  %-44s %7.1f ms\n' "  the same, with the plain-language checks" "$checked_ms"
 printf '  %-44s %7.1f ms  %6.1f KB  (%.0f%% of the PDF'"'"'s %.1f KB; target 20 ms, 60%%)\n' "  the same as a web page (-o minutes.html)" "$html_ms" "$(echo "$html_size/1024" | bc -l)" "$(echo "100*$html_size/$big_pdf_size" | bc -l)" "$(echo "$big_pdf_size/1024" | bc -l)"
 printf '  %-44s %7s million instructions (the PDF: %s million)\n' "  the web page, counted" "$html_instructions" "$pdf_instructions"
+printf '  %-44s %7.1f ms  %6.1f KB  (target 40 ms)\n' "  the same as a Word file (-o minutes.docx)" "$docx_ms" "$(echo "$docx_size/1024" | bc -l)"
+printf '  %-44s %7.1f ms  (%.1f ms a file; symbols drawn once a call)\n' "  20 Word files of it, one call" "$word_batch_ms" "$(echo "$word_batch_ms/20" | bc -l)"
 printf '  %-44s %7.1f ms  %6.1f MB  (%s pages; target 30 ms, 40 MB)\n' "8-page document" "$eight_ms" "$(echo "$eight_kb/1024" | bc -l)" "$eight_pages"
 printf '  %-44s %7.1f ms  %6.1f MB\n' "  the same, with the plain-language checks" "$eight_checked_ms" "$(echo "$eight_checked_kb/1024" | bc -l)"
 printf '  %-44s %7.1f ms  %6.1f MB  (target 150 ms, on every core)\n' "20 copies of the 8-page document, one call" "$batch_ms" "$(echo "$batch_kb/1024" | bc -l)"

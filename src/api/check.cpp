@@ -83,7 +83,12 @@ check::Settings check_settings(const std::string& input_name, const CheckOptions
   return settings;
 }
 
-CheckResult Engine::check(const Input& input, const CheckOptions& options, const FindingSink& each) const {
+CheckResult Engine::check(const Input& input, const CheckOptions& options, const FindingSink& found) const {
+  // Every finding leaves through here, its control characters escaped.
+  const auto each = [&found](Diagnostic&& d, const CheckResult& so_far) {
+    escape_controls(d);
+    found(std::move(d), so_far);
+  };
   const bool from_disk = !input.text.has_value();
   // "-" is the text typed or piped in; messages call it "(typed text)".
   const bool typed = from_disk && input.name == "-";

@@ -1,6 +1,73 @@
 #include "base/diagnostic.hpp"
 
+#include <cstdio>
+
 namespace easyread {
+namespace {
+
+// The code point at `pos` and its length in bytes; bytes that are not
+// UTF-8 count as one byte each, shown as they are.
+char32_t code_point_at(std::string_view s, std::size_t pos, std::size_t& length) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char first = byte(pos);
+  length = 1;
+  if (first < 0x80) return first;
+  const std::size_t need = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
+  if (need == 1 || pos + need > s.size()) return 0xFFFD;
+  char32_t value = first & (0x7F >> need);
+  for (std::size_t i = 1; i < need; ++i) {
+    if ((byte(pos + i) & 0xC0) != 0x80) return 0xFFFD;
+    value = (value << 6) | (byte(pos + i) & 0x3F);
+  }
+  length = need;
+  return value;
+}
+
+bool must_escape(char32_t c) {
+  return (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+bool has_escape_lead(std::string_view s) {
+  // Every character escaped starts with a byte below 0x20, 0x7F, 0xC2 (C1), 0xD8 (U+061C) or 0xE2 (U+20xx).
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t') || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text) {
+  if (!has_escape_lead(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t length = 1;
+    const char32_t c = code_point_at(text, pos, length);
+    if (must_escape(c)) {
+      char buffer[12];
+      std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(c));
+      out += buffer;
+    } else {
+      out.append(text, pos, length);
+    }
+    pos += length;
+  }
+  return out;
+}
+
+void escape_controls(Diagnostic& d) {
+  if (has_escape_lead(d.file)) d.file = escape_controls(d.file);
+  if (has_escape_lead(d.message)) d.message = escape_controls(d.message);
+  if (has_escape_lead(d.suggestion)) d.suggestion = escape_controls(d.suggestion);
+}
+
+void Diagnostics::add(Diagnostic d) {
+  escape_controls(d);
+  items_.push_back(std::move(d));
+}
 
 const char* severity_name(Severity s) {
   switch (s) {
@@ -13,14 +80,12 @@ const char* severity_name(Severity s) {
 
 void Diagnostics::error(std::string file, Span span, std::string rule, std::string message,
                         std::string suggestion) {
-  items_.push_back({Severity::error, std::move(rule), std::move(file), span, std::move(message),
-                    std::move(suggestion)});
+  add({Severity::error, std::move(rule), std::move(file), span, std::move(message), std::move(suggestion)});
 }
 
 void Diagnostics::warning(std::string file, Span span, std::string rule, std::string message,
                           std::string suggestion) {
-  items_.push_back({Severity::warning, std::move(rule), std::move(file), span, std::move(message),
-                    std::move(suggestion)});
+  add({Severity::warning, std::move(rule), std::move(file), span, std::move(message), std::move(suggestion)});
 }
 
 bool Diagnostics::has_errors() const {

@@ -79,8 +79,10 @@ std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbo
 std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::Library& library,
                                         const Options& options, Diagnostics& diags) {
   auto ready = prepare_with_fonts(notes, library, options, diags);
-  if (!ready) return std::nullopt;
-  return layout::lay_out(ready->content, ready->look, *ready->fonts, ready->faces);
+  if (!ready || !fits_in_pdf(ready->content, notes.path, diags)) return std::nullopt;
+  layout::Document laid_out = layout::lay_out(ready->content, ready->look, *ready->fonts, ready->faces);
+  if (!pages_fit_in_pdf(laid_out, notes.path, diags)) return std::nullopt;
+  return laid_out;
 }
 
 std::optional<std::string> write_word(const markup::Document& notes, symbols::Library& library,

@@ -52,6 +52,12 @@ std::optional<Prepared> prepare(const markup::Document& notes, symbols::Library&
 std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::Library& library,
                                         const Options& options, Diagnostics& diags);
 
+// Whether a PDF file can hold the content (libharu stops at 32,767 parts of
+// a section, items of a list, words of the word list) and then its pages; if
+// not, an error that says where and what to do.
+bool fits_in_pdf(const content::Document& doc, const std::string& file, Diagnostics& diags);
+bool pages_fit_in_pdf(const layout::Document& doc, const std::string& file, Diagnostics& diags);
+
 // prepare(), then checks the characters like lay_out() and writes a Word
 // file with the template's fonts in it. Returns the bytes, or nullopt after
 // adding errors to `diags`. `resources` keeps drawn pictures between calls.

@@ -173,7 +173,24 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     ((o += "  "sv) += line_number) += " | "sv;
     if (skipped) o += "..."sv;
     const std::size_t shown_at = o.size();
-    o += line;
+    const std::string escaped = escape_controls(line);
+    if (escaped.size() == line.size()) {
+      o += line;
+    } else {  // control characters shown as \u202E: the marks move right by what each escape adds
+      o += escaped;
+      const int first_column = first, last_column = last;
+      int column = 1;
+      for (std::size_t pos = 0; pos < line.size(); ++column) {
+        const std::size_t from = pos;
+        text::next_code_point(line, pos);
+        const std::string_view piece = line.substr(from, pos - from);
+        const std::string shown = escape_controls(piece);
+        if (shown == piece) continue;
+        const int added = static_cast<int>(shown.size()) - 1;
+        if (column < first_column) first += added;
+        if (column < last_column) last += added;
+      }
+    }
     if (line.find('\t') != std::string_view::npos)
       std::replace(o.begin() + static_cast<std::ptrdiff_t>(shown_at), o.end(), '\t', ' ');
     if (more) o += "..."sv;
@@ -231,10 +248,32 @@ std::string json_string(std::string_view s) {
       std::memcpy(&eight, s.data() + i, 8);
       const bool control = ((eight - ones * 0x20) & ~eight & highs) != 0;
       if (control || has_zero(eight ^ (ones * '"')) || has_zero(eight ^ (ones * '\\'))) break;
+      // The first bytes of DEL, C1 controls and the right-to-left marks.
+      if (has_zero(eight ^ (ones * 0x7F)) || has_zero(eight ^ (ones * 0xC2)) || has_zero(eight ^ (ones * 0xD8)) ||
+          has_zero(eight ^ (ones * 0xE2)))
+        break;
       i += 8;
     }
     if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2) {
+      // Written as \u escapes: the JSON means the same, and a terminal that
+      // shows it is not turned round by a right-to-left override.
+      std::size_t length = c == 0xE2 ? 3 : c == 0x7F ? 1 : 2;
+      if (i + length > s.size()) continue;
+      const std::string_view piece = s.substr(i, length);
+      if (escape_controls(piece) == piece) continue;
+      out.append(s, run, i - run);
+      const char32_t cp = c == 0x7F ? 0x7F
+                          : c == 0xE2 ? (char32_t(0x2000) | char32_t(s[i + 1] & 0x3F) << 6 | char32_t(s[i + 2] & 0x3F))
+                                      : (char32_t(c & 0x1F) << 6 | char32_t(s[i + 1] & 0x3F));
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(cp));
+      out += buffer;
+      i += length - 1;
+      run = i + 1;
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s, run, i - run);
     run = i + 1;

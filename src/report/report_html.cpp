@@ -27,7 +27,9 @@ std::string html_escape(std::string_view s) {
 
 namespace {
 
-std::string escape(std::string_view s) { return html_escape(s); }
+// HTML text; control characters and right-to-left marks shown as "\u202E",
+// so that a stranger's text cannot turn round what the report shows.
+std::string escape(std::string_view text) { return html_escape(escape_controls(text)); }
 
 // Sizes in rem are 18 px (html), the smallest text we show. Long words,
 // file names and web addresses break anywhere, and the grid columns may

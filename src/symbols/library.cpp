@@ -6,121 +6,11 @@
 #include <filesystem>
 
 #include "base/files.hpp"
-
-#include "base/files.hpp"
 #include "symbols/library_impl.hpp"
+#include "symbols/picture_files.hpp"
 
 namespace easyread::symbols {
 namespace fs = std::filesystem;
-namespace {
-
-// The project's lists and a picture file are a few MB at most.
-constexpr std::uint64_t kLargestTextFile = 64ull << 20;
-
-std::optional<std::string> read_text_file(const fs::path& path) {
-  auto bytes = read_regular_file(path.string(), kLargestTextFile);
-  if (std::holds_alternative<FileProblem>(bytes)) return std::nullopt;
-  return std::move(std::get<std::string>(bytes));
-}
-
-std::string lower_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-
-bool is_picture_extension(const std::string& ext) {
-  return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".svg";
-}
-
-// A readable name from a file name: "sam-smith.jpg" -> "sam smith".
-std::string name_from_file(const fs::path& path) {
-  std::string name = path.stem().string();
-  for (char& c : name)
-    if (c == '-' || c == '_') c = ' ';
-  return name;
-}
-
-// Repeats a picture reader's problems at the place the picture was asked for.
-void retell(const Diagnostics& inner, const std::string& shown_path, const std::string& file, Span span,
-            Diagnostics& diags) {
-  for (const auto& d : inner.items()) {
-    std::string where;
-    if (d.span.line > 0)
-      where = " (line " + std::to_string(d.span.line) + ", column " + std::to_string(d.span.column) +
-              " of the picture file)";
-    diags.add({d.severity, d.rule, file, span,
-               "The picture \"" + shown_path + "\" will not work. " + d.message + where, d.suggestion});
-  }
-}
-
-// A picture file's content by its extension, from bytes; problems go to `inner`.
-void decode_by_extension(const std::string& ext, const std::string& bytes, const std::string& name, Picture& picture,
-                         Diagnostics& inner) {
-  if (ext == ".png") {
-    if (auto image = decode_png(bytes, name, inner)) picture.content = std::move(*image);
-  } else if (ext == ".jpg" || ext == ".jpeg") {
-    if (auto image = decode_jpeg(bytes, name, inner)) picture.content = std::move(*image);
-  } else if (auto drawing = read_svg(bytes, name, inner)) {
-    picture.content = std::move(*drawing);
-  }
-}
-
-// A picture given as bytes by its name in the notes.
-std::optional<Picture> decode_given(const std::string& name, const std::string& bytes, const std::string& file,
-                                    Span span, Diagnostics& diags) {
-  const std::string ext = lower_extension(name);
-  if (!is_picture_extension(ext)) {
-    diags.error(file, span, "bad-picture", "The picture \"" + name + "\" is not a PNG, JPEG or SVG file.",
-                "Use a picture that ends in .png, .jpg or .svg.");
-    return std::nullopt;
-  }
-  Picture picture;
-  picture.key = "given:" + name;
-  picture.name = name_from_file(name);
-  picture.source = name;
-  Diagnostics inner;
-  decode_by_extension(ext, bytes, name, picture, inner);
-  if (inner.has_errors()) {
-    retell(inner, name, file, span, diags);
-    return std::nullopt;
-  }
-  return picture;
-}
-
-// The folder a file should be in, in full, as a person can find it.
-fs::path folder_of(const fs::path& path) {
-  std::error_code ec;
-  const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  const fs::path full = fs::absolute(folder, ec);
-  if (ec) return folder;
-  fs::path normal = full.lexically_normal();
-  return normal.has_filename() ? normal : normal.parent_path();
-}
-
-// What may be wrong with a picture file name that finds no file.
-std::string missing_file_hint(const fs::path& path, const std::string& shown) {
-  std::error_code ec;
-  if (shown.find('\\') != std::string::npos) {
-    std::string forward = path.string();
-    std::replace(forward.begin(), forward.end(), '\\', '/');
-    std::string fixed = shown;
-    std::replace(fixed.begin(), fixed.end(), '\\', '/');
-    return "Write / between folder names, not \\: picture=\"" + fixed + "\"" +
-           (fs::is_regular_file(forward, ec) ? ". That file is there." : ".");
-  }
-  // Names are matched with their capitals here: "Photo.JPG" is not "photo.jpg".
-  const std::string wanted = text::fold_case(path.filename().string());
-  for (const auto& entry : fs::directory_iterator(folder_of(path), ec)) {
-    const std::string name = entry.path().filename().string();
-    if (text::fold_case(name) == wanted)
-      return "There is a file called \"" + name + "\". Write the name with the same capital letters.";
-  }
-  return "Check the file name, and check that the picture is in that folder.";
-}
-
-}  // namespace
-
 Match Library::Impl::match_of(const detail::Candidate& c) {
   // A tag is shared by many pictures: show the picture's own name instead.
   if (c.source == detail::Source::openmoji_tag && emojis())
@@ -133,7 +23,7 @@ const detail::EmojiList* Library::Impl::emojis() {
     emoji_list_read = true;
     if (!csv_text_read) {
       csv_text_read = true;
-      csv_text = read_text_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
+      csv_text = detail::read_text_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
     }
     if (csv_text) emoji_list = detail::parse_openmoji_csv(*csv_text);
   }
@@ -151,7 +41,7 @@ std::string Library::Impl::annotation(const std::string& code) {
     rows_read = true;
     if (!csv_text_read) {
       csv_text_read = true;
-      csv_text = read_text_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
+      csv_text = detail::read_text_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
     }
     if (csv_text) rows = detail::code_rows(*csv_text);
   }
@@ -216,14 +106,14 @@ Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
   const fs::path home(impl_->data_home);
   impl_->openmoji_dir = (home / "third_party" / "openmoji").string();
   const fs::path catalogue = home / "symbols" / "catalogue.tsv";
-  if (auto text = read_text_file(catalogue.string())) {
+  if (auto text = detail::read_text_file(catalogue.string())) {
     for (const auto& e : detail::parse_catalogue(*text, catalogue.string(), impl_->load_problems)) {
       impl_->names.add(detail::Source::catalogue, e.name, detail::upper_ascii(e.target), false);
       impl_->catalogue_entries.push_back({e.name, detail::upper_ascii(e.target), "catalogue"});
     }
   }
   const fs::path unsuitable = home / "symbols" / "unsuitable.tsv";
-  if (auto text = read_text_file(unsuitable))
+  if (auto text = detail::read_text_file(unsuitable))
     for (const auto& e : detail::parse_catalogue(*text, unsuitable.string(), impl_->load_problems))
       impl_->unsuitable.insert(detail::upper_ascii(e.target));
 }
@@ -245,17 +135,17 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
   }
   impl_->allowed_folders.push_back(folder);
   const fs::path catalogue = folder / "catalogue.tsv";
-  const auto text = read_text_file(catalogue.string());
+  const auto text = detail::read_text_file(catalogue.string());
   if (!text) {
     // No catalogue: each picture is known by its file name.
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(folder, ec))
-      if (entry.is_regular_file() && is_picture_extension(lower_extension(entry.path())))
+      if (entry.is_regular_file() && detail::is_picture_extension(detail::lower_extension(entry.path())))
         files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      impl_->names.add(detail::Source::folder, name_from_file(f), f.string(), true);
-      impl_->folder_entries.push_back({name_from_file(f), f.string(), "own pictures"});
+      impl_->names.add(detail::Source::folder, detail::name_from_file(f), f.string(), true);
+      impl_->folder_entries.push_back({detail::name_from_file(f), f.string(), "own pictures"});
     }
     return true;
   }
@@ -318,7 +208,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     };
     if (auto it = im.cache.find(key); it != im.cache.end()) return named(it->second);
     const fs::path svg_path = fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg");
-    const auto text = read_text_file(svg_path.string());
+    const auto text = detail::read_text_file(svg_path.string());
     if (!text) {
       std::error_code ec;
       if (fs::is_directory(svg_path.parent_path(), ec))  // installed, but no such picture: a wrong code
@@ -332,7 +222,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     Diagnostics inner;
     auto drawing = read_svg(*text, svg_path.string(), inner);
     if (!drawing) {
-      retell(inner, svg_path.string(), file, span, diags);
+      detail::retell(inner, svg_path.string(), file, span, diags);
       return std::nullopt;
     }
     Picture picture;
@@ -345,7 +235,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   // `from_notes`: the notes named this file (not a picture folder's catalogue).
   auto load_file = [&](const fs::path& path, const std::string& shown, bool from_notes) -> std::optional<Picture> {
     if (given.files)
-      if (auto it = given.files->find(shown); it != given.files->end()) return decode_given(shown, it->second, file, span, diags);
+      if (auto it = given.files->find(shown); it != given.files->end()) return detail::decode_given(shown, it->second, file, span, diags);
     std::error_code ec;
     if (from_notes && !given.disk) {
       diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" was not given.",
@@ -355,42 +245,16 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
     if (!fs::exists(path, ec)) {
       diags.error(file, span, "missing-picture",
                   "The picture file \"" + shown + "\" is not there. I looked in the folder \"" +
-                      folder_of(path).string() + "\".",
-                  missing_file_hint(path, shown));
+                      detail::folder_of(path).string() + "\".",
+                  detail::missing_file_hint(path, shown));
       return std::nullopt;
     }
     const fs::path canonical = fs::weakly_canonical(path, ec);
     const std::string key = "file:" + (ec ? path.string() : canonical.string());
     if (auto it = im.cache.find(key); it != im.cache.end()) return it->second;
-    const std::string ext = lower_extension(path);
-    Diagnostics inner;
-    Picture picture;
-    picture.key = key;
-    picture.name = name_from_file(path);
-    picture.source = path.string();
-    if (ext == ".png") {
-      auto image = read_png(path.string(), inner);
-      if (image) picture.content = std::move(*image);
-    } else if (ext == ".jpg" || ext == ".jpeg") {
-      auto image = read_jpeg(path.string(), inner);
-      if (image) picture.content = std::move(*image);
-    } else if (ext == ".svg") {
-      auto text = read_regular_file(path.string(), kLargestTextFile);
-      if (const auto* problem = std::get_if<FileProblem>(&text)) {
-        inner.error(path.string(), Span{}, "bad-picture", problem->why);
-      } else if (auto drawing = read_svg(std::get<std::string>(text), path.string(), inner)) {
-        picture.content = std::move(*drawing);
-      }
-    } else {
-      diags.error(file, span, "bad-picture", "The picture \"" + shown + "\" is not a PNG, JPEG or SVG file.",
-                  "Use a picture that ends in .png, .jpg or .svg.");
-      return std::nullopt;
-    }
-    if (inner.has_errors()) {
-      retell(inner, shown, file, span, diags);
-      return std::nullopt;
-    }
-    return im.cache.emplace(key, std::move(picture)).first->second;
+    auto picture = detail::read_picture_file(path, shown, key, file, span, diags);
+    if (!picture) return std::nullopt;
+    return im.cache.emplace(key, std::move(*picture)).first->second;
   };
 
   const std::string trimmed = text::fold_white_space(value);
@@ -407,7 +271,7 @@ std::optional<Picture> Library::resolve(const std::string& value, const std::str
   // no name is made of digits and the letters A to F only.
   {
     const fs::path given(std::string{name});
-    if (is_picture_extension(lower_extension(given)) || name.find('/') != std::string_view::npos) {
+    if (detail::is_picture_extension(detail::lower_extension(given)) || name.find('/') != std::string_view::npos) {
       const fs::path path = given.is_absolute() ? given : fs::path(base_dir) / given;
       std::vector<fs::path> trusted = im.allowed_folders;
       trusted.push_back(base_dir.empty() ? fs::path(".") : fs::path(base_dir));

@@ -1,11 +1,13 @@
 // Bitmap pictures: PNG decoded with libpng's simplified reader, JPEG kept
-// as it is (the PDF can hold it directly) with its size and EXIF orientation.
+// as it is (the PDF can hold it directly) with its size and EXIF
+// orientation, but without its metadata (EXIF, XMP, comments).
 #include <png.h>
 
 #include <cstring>
 #include <memory>
 
 #include "base/files.hpp"
+#include "symbols/png_reduced.hpp"
 #include "symbols/symbols.hpp"
 
 namespace easyread::symbols {
@@ -13,6 +15,12 @@ namespace {
 
 // Pictures larger than this are refused: they would use too much memory.
 constexpr std::uint64_t kMaxPixels = 50'000'000;
+
+// Bigger PNG pictures are made smaller as they are read, to this many
+// pixels on their longer side: 10 inches at 300 dots an inch, more than any
+// page or screen shows of a picture.
+constexpr std::uint64_t kMostPixelsKept = 12'000'000;
+constexpr int kLongestSideKept = 3000;
 
 // A photo from a phone is a few MB; a bigger file is refused before it is read.
 constexpr std::uint64_t kLargestPictureFile = 64ull << 20;
@@ -48,6 +56,19 @@ struct PngImage {
   PngImage& operator=(const PngImage&) = delete;
 };
 
+// `Colour` samples then alpha, for each of `count` pixels, apart; whether
+// any pixel is see-through. The sizes are known, so the loops unroll.
+template <std::size_t Colour>
+bool split_alpha(const std::uint8_t* pixels, std::size_t count, std::uint8_t* colour, std::uint8_t* alpha) {
+  std::uint8_t all = 255;
+  for (std::size_t i = 0; i < count; ++i, pixels += Colour + 1, colour += Colour) {
+    for (std::size_t c = 0; c < Colour; ++c) colour[c] = pixels[c];
+    alpha[i] = pixels[Colour];
+    all &= pixels[Colour];
+  }
+  return all != 255;
+}
+
 }  // namespace
 
 std::optional<RasterImage> read_png(const std::string& path, Diagnostics& diags) {
@@ -68,9 +89,20 @@ std::optional<RasterImage> decode_png(const std::string& bytes, const std::strin
                "Open the picture in a photo program and save it again as PNG.");
     return std::nullopt;
   }
-  if (std::uint64_t(png.image.width) * png.image.height > kMaxPixels) {
+  const std::uint64_t pixels_in_file = std::uint64_t(png.image.width) * png.image.height;
+  if (pixels_in_file > kMaxPixels) {
     file_error(diags, path, "The PNG picture is too big.", "Make the picture smaller, for example 1000 pixels wide.");
     return std::nullopt;
+  }
+  if (pixels_in_file > kMostPixelsKept) {
+    // More than any page needs: made smaller as it is read.
+    std::string why;
+    auto smaller = detail::decode_png_reduced(bytes, kLongestSideKept, why);
+    if (!smaller)
+      file_error(diags, path, "The PNG picture has errors: " + why + ".",
+                 "Open the picture in a photo program, make it smaller (for example 2000 pixels wide), and save it "
+                 "again as PNG.");
+    return smaller;
   }
   // Without gAMA or sRGB chunks libpng would take 16-bit samples as linear
   // light; pictures from ordinary programs are sRGB at every bit depth.
@@ -97,16 +129,10 @@ std::optional<RasterImage> decode_png(const std::string& bytes, const std::strin
     return out;
   }
   // Split colour and alpha: the PDF keeps alpha as a separate soft mask.
-  const int stride = out.components + 1;
   out.data.resize(count * std::size_t(out.components));
   out.alpha.resize(count);
-  bool any_transparent = false;
-  for (std::size_t i = 0; i < count; ++i) {
-    for (int c = 0; c < out.components; ++c)
-      out.data[i * std::size_t(out.components) + std::size_t(c)] = pixels[i * std::size_t(stride) + std::size_t(c)];
-    out.alpha[i] = pixels[i * std::size_t(stride) + std::size_t(out.components)];
-    any_transparent = any_transparent || out.alpha[i] != 255;
-  }
+  const bool any_transparent = out.components == 3 ? split_alpha<3>(pixels.data(), count, out.data.data(), out.alpha.data())
+                                                   : split_alpha<1>(pixels.data(), count, out.data.data(), out.alpha.data());
   if (!any_transparent) out.alpha.clear();  // fully opaque: no mask needed
   return out;
 }
@@ -143,6 +169,54 @@ int exif_orientation(const std::uint8_t* data, std::size_t size) {
     return value >= 1 && value <= 8 ? int(value) : 1;
   }
   return 1;
+}
+
+// Segments a JPEG may keep: JFIF (APP0), the colour profile (APP2) and
+// Adobe's colour note (APP14) change how the picture looks. Every other
+// APPn segment and every comment is metadata: EXIF (with the GPS position,
+// the camera and the time), XMP, IPTC and makers' notes.
+bool is_metadata(std::uint8_t marker) {
+  return marker == 0xFE || (marker >= 0xE1 && marker <= 0xEF && marker != 0xE2 && marker != 0xEE);
+}
+
+// The JPEG without its metadata segments and without anything after its end
+// marker; the picture's own bytes stay as they were. A photo from a phone
+// tells where it was taken: that must never reach a page, a PDF or a Word file.
+std::vector<std::uint8_t> without_metadata(const std::vector<std::uint8_t>& b) {
+  std::vector<std::uint8_t> out;
+  out.reserve(b.size());
+  out.insert(out.end(), b.begin(), b.begin() + 2);  // start of image
+  std::size_t pos = 2;
+  while (pos + 1 < b.size()) {
+    if (b[pos] != 0xFF || b[pos + 1] == 0x00) {  // picture data of a scan: copy up to the next marker
+      const std::size_t from = pos;
+      while (pos + 1 < b.size() && !(b[pos] == 0xFF && b[pos + 1] != 0x00 && (b[pos + 1] < 0xD0 || b[pos + 1] > 0xD7)))
+        ++pos;
+      if (pos + 1 >= b.size()) pos = b.size();
+      out.insert(out.end(), b.begin() + std::ptrdiff_t(from), b.begin() + std::ptrdiff_t(pos));
+      continue;
+    }
+    const std::uint8_t marker = b[pos + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++pos;
+      continue;
+    }
+    if (marker == 0xD9) {  // end of image: what follows is not the picture
+      out.insert(out.end(), {0xFF, 0xD9});
+      return out;
+    }
+    if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {  // markers without a length
+      out.insert(out.end(), {0xFF, marker});
+      pos += 2;
+      continue;
+    }
+    if (pos + 4 > b.size()) break;
+    const std::size_t end = std::min(b.size(), pos + 2 + read16(&b[pos + 2], true));
+    if (!is_metadata(marker)) out.insert(out.end(), b.begin() + std::ptrdiff_t(pos), b.begin() + std::ptrdiff_t(end));
+    pos = end;
+  }
+  out.insert(out.end(), b.begin() + std::ptrdiff_t(std::min(pos, b.size())), b.end());
+  return out;
 }
 
 std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, const std::string& path, Diagnostics& diags) {
@@ -195,7 +269,7 @@ std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, cons
   if (!ends) return damaged("the file is cut short");
   if (out.components != 1 && out.components != 3 && out.components != 4)
     return damaged("it has an unusual number of colour channels");
-  out.data = std::move(bytes);
+  out.data = without_metadata(bytes);
   return out;
 }
 

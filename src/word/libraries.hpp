@@ -22,8 +22,8 @@ namespace easyread::word {
 
 #define EASYREAD_RSVG_FUNCTIONS(X)                                                                 \
   X(rsvg_handle_new_from_data) X(rsvg_handle_render_document) X(g_object_unref) X(g_error_free)   \
-  X(cairo_image_surface_create) X(cairo_create) X(cairo_destroy) X(cairo_surface_destroy)          \
-  X(cairo_surface_flush) X(cairo_surface_write_to_png_stream)
+  X(cairo_image_surface_create_for_data) X(cairo_create) X(cairo_destroy) X(cairo_surface_destroy)          \
+  X(cairo_surface_flush)
 
 #define EASYREAD_DECLARE_FUNCTION(name) decltype(&::name) name = nullptr;
 

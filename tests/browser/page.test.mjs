@@ -98,6 +98,35 @@ for (const sample of samples) {
         }
         await page.context().close();
       });
+
+      test('printed on A4 from the print dialog: no page ends with a heading', async () => {
+        const page = await open(browser, files.html, 1280);
+        await page.emulateMedia({ media: 'print' });
+        // Each section heading with the first sentence of the row after it.
+        const headings = await page.evaluate(() => [...document.querySelectorAll('h2')].map((h) => {
+          const all = [...document.querySelectorAll('h2, .row')];
+          const row = all.slice(all.indexOf(h) + 1).find((e) => e.matches('.row'));
+          const first = row?.querySelector('.s');
+          return { heading: h.textContent.replace(/\s+/g, ' ').trim(),
+            first: first ? first.textContent.replace(/\s+/g, ' ').trim() : '' };
+        }));
+        assert.ok(headings.length > 0);
+        const printed = `${files.base}-printed-a4.pdf`;
+        await page.pdf({ path: printed, format: 'A4', printBackground: true });
+        const pages = pageTexts(printed);
+        const squash = (text) => text.replace(/[\s-]+/g, '');
+        for (const { heading, first } of headings) {
+          // The page with the heading and its first row (a list of contents
+          // may name the heading on another page).
+          const at = pages.findIndex((text) => squash(text).includes(squash(heading) + squash(first)));
+          assert.ok(at >= 0, `"${heading}" is printed on the same page as its first row`);
+          // The last line with words on that page is not the heading (or its end, if it wrapped).
+          const lines = pages[at].split('\n').filter((line) => line.trim() !== '');
+          const last = squash(lines[lines.length - 1]);
+          assert.ok(last.length < 3 || !squash(heading).endsWith(last), `page ${at + 1} ends with "${heading}"`);
+        }
+        await page.context().close();
+      });
     });
   }
 }

@@ -115,6 +115,19 @@ TEST_CASE("JSON strings escape quotes, backslashes and control bytes wherever th
       INFO(at);
       CHECK(report::json_string(s) == slow(s));
     }
+  // DEL, C1 controls and the right-to-left marks as \u escapes, so a
+  // terminal showing the JSON is not turned round; other letters as they are.
+  const std::pair<std::string, std::string> escaped[] = {
+      {"\x7f", "\\u007f"}, {"\xC2\x9B", "\\u009b"}, {"\xE2\x80\xAE", "\\u202e"}, {"\xE2\x81\xA6", "\\u2066"},
+      {"\xD8\x9C", "\\u061c"}, {"\xE2\x80\x94", "\xE2\x80\x94"}, {"\xC2\xA3", "\xC2\xA3"}};
+  for (const auto& [raw, shown] : escaped)
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string s(20, 'a');
+      s.insert(at, raw);
+      INFO(at << " " << shown);
+      CHECK(report::json_string(s) == "\"" + std::string(at, 'a') + shown + std::string(20 - at, 'a') + "\"");
+    }
   CHECK(report::json_string("") == "\"\"");
-  CHECK(report::json_string("caf\xC3\xA9 \x7f") == "\"caf\xC3\xA9 \x7f\"");
+  CHECK(report::json_string("caf\xC3\xA9 \x7f") == "\"caf\xC3\xA9 \\u007f\"");
+  CHECK(report::json_string("cut \xE2\x80") == "\"cut \xE2\x80\"");  // a letter cut short stays as it is
 }

@@ -1,0 +1,40 @@
+// Pixels of photos and drawn symbols, shared by the web page and the Word
+// file: PNG written with zlib, JPEG read and written with libjpeg, pictures
+// turned upright from their EXIF orientation and made smaller.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/graphics.hpp"
+
+namespace easyread::raster {
+
+// 8-bit samples, row after row, channels side by side (alpha last).
+struct Pixels {
+  int width = 0, height = 0, channels = 3;  // with alpha last, when there is one
+  bool alpha = false;
+  std::vector<std::uint8_t> data;
+};
+
+// A PNG of the pixels (grey or RGB, with or without alpha); empty on failure.
+std::string png_bytes(const Pixels& image);
+
+// A decoded picture's colour (or grey) samples and alpha side by side.
+Pixels joined_pixels(const RasterImage& image);
+
+// Smaller when the picture has more pixels than `longest` on its longer
+// side (0: any size): each new pixel is the average of the ones it covers.
+Pixels fitted(Pixels pixels, int longest);
+
+// The pixels as the reader should see them, for EXIF orientations 2 to 8.
+Pixels upright(const Pixels& in, int orientation);
+
+// A JPEG file's pixels (grey or RGB). False if it is damaged, or has more
+// than `most_pixels` pixels (0: no limit) before any memory is taken for them.
+bool decode_jpeg(const std::vector<std::uint8_t>& file, Pixels& out, std::uint64_t most_pixels = 0);
+
+// The pixels as a JPEG file of quality 90 (a good camera's own); empty on failure.
+std::string encode_jpeg(const Pixels& in);
+
+}  // namespace easyread::raster

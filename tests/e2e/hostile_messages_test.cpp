@@ -1,0 +1,171 @@
+// Strangers' files, part 2: what the messages show, and the limits of a PDF.
+// Like hostile_test.cpp, each run has a limit on time and memory.
+#include <catch2/catch.hpp>
+
+#include <zlib.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "hostile_files.hpp"
+#include "pdf_probe.hpp"
+
+using namespace e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string notes_with(const std::string& body) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<easyread title=\"Test\" lang=\"en-GB\">\n"
+         "<section title=\"Part\">\n" + body + "\n</section>\n</easyread>\n";
+}
+
+const std::string kRightToLeft = "\xE2\x80\xAE";  // U+202E: turns the text after it round
+
+// The control characters and marks that must never reach a terminal or page raw.
+bool has_raw_control(const std::string& s) {
+  for (const char* raw : {"\xE2\x80\xAE", "\xE2\x81\xA6", "\xC2\x9B", "\x1B", "\x07"})
+    if (s.find(raw) != std::string::npos) return true;
+  return false;
+}
+
+void put32(std::string& out, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out += char((v >> shift) & 0xFF);
+}
+
+void png_chunk(std::string& out, const std::string& type, const std::string& data) {
+  put32(out, std::uint32_t(data.size()));
+  const std::string body = type + data;
+  out += body;
+  put32(out, std::uint32_t(crc32(0, reinterpret_cast<const Bytef*>(body.data()), uInt(body.size()))));
+}
+
+// A `side` by `side` RGB PNG: red on the top half, blue on the bottom.
+std::string big_png(std::uint32_t side) {
+  const std::string red = '\0' + repeat("\xDD\x22\x22", side), blue = '\0' + repeat("\x22\x22\xDD", side);
+  z_stream z{};
+  deflateInit(&z, 1);
+  std::string packed;
+  std::string buffer(1 << 16, '\0');
+  for (std::uint32_t y = 0; y <= side; ++y) {
+    const std::string& row = y < side / 2 ? red : blue;
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(row.data()));
+    z.avail_in = y < side ? uInt(row.size()) : 0;
+    int status = Z_OK;
+    do {
+      z.next_out = reinterpret_cast<Bytef*>(buffer.data());
+      z.avail_out = uInt(buffer.size());
+      status = deflate(&z, y < side ? Z_NO_FLUSH : Z_FINISH);
+      packed.append(buffer.data(), buffer.size() - z.avail_out);
+    } while (z.avail_out == 0 || (y == side && status != Z_STREAM_END));
+  }
+  deflateEnd(&z);
+  std::string header;
+  put32(header, side);
+  put32(header, side);
+  header += std::string("\x08\x02\0\0\0", 5);  // 8-bit RGB, not interlaced
+  std::string png = "\x89PNG\r\n\x1A\n";
+  png_chunk(png, "IHDR", header);
+  png_chunk(png, "IDAT", packed);
+  png_chunk(png, "IEND", "");
+  return png;
+}
+
+}  // namespace
+
+TEST_CASE("Control characters and right-to-left marks are shown escaped in every message", "[hostile]") {
+  TempDir dir;
+  // A picture name and a sentence with a right-to-left override; a text with
+  // an escape sequence (ESC [2J clears a terminal), a bell, an isolate and a C1 control.
+  write_file(dir / "notes.xml", notes_with("<point picture=\"gone" + kRightToLeft + "gnp.svg\" alt=\"A\">We will utilise" +
+                                           kRightToLeft + " the money.</point>"));
+  write_file(dir / "meeting.xml", notes_with("<meeting date=\"2027-13-4" + kRightToLeft + "5\" picture=\"none\">We meet.</meeting>"));
+  write_file(dir / "letter.txt", "We will utilise\xE2\x81\xA6 the money \x1B[2J\x07 now.\nWe will facilitate the \xC2\x9B plan.\n");
+
+  auto r = run_limited({"build", "notes.xml"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK((r.out + r.err).find("The picture file \"gone\\u202Egnp.svg\" is not there.") != std::string::npos);
+  CHECK((r.out + r.err).find("utilise\\u202E the money") != std::string::npos);  // the line shown under the message
+  CHECK_FALSE(has_raw_control(r.out + r.err));
+
+  r = run_limited({"check", "letter.txt"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK((r.out + r.err).find("We will utilise\\u2066 the money \\u001B[2J\\u0007 now.") != std::string::npos);
+  CHECK((r.out + r.err).find("facilitate the \\u009B plan") != std::string::npos);
+  CHECK_FALSE(has_raw_control(r.out + r.err));
+  // The marks under a line still point at the word: "utilise" starts in column 9 of the line.
+  CHECK((r.out + r.err).find("\n    |         ^~~~~~~\n") != std::string::npos);
+
+  for (const char* format : {"json", "sarif", "html"}) {
+    r = run_limited({"check", "--format", format, "letter.txt", "meeting.xml"}, dir.path(), 20, 1000);
+    INFO(format << ": " << r.out << r.err);
+    // The date's message quotes it. JSON and SARIF write the backslash of "\u202E" as "\\".
+    const bool escaped = r.out.find("2027-13-4\\\\u202E5") != std::string::npos || r.out.find("2027-13-4\\u202E5") != std::string::npos;
+    CHECK(escaped);
+    CHECK_FALSE(has_raw_control(r.out + r.err));
+  }
+}
+
+TEST_CASE("More sentences in one section than a PDF can hold is a plain error with the line", "[hostile]") {
+  TempDir dir;
+  // 20,000 points of 2 sentences: 40,000 sentences, over the PDF's 32,767.
+  write_file(dir / "notes.xml", notes_with(repeat("<point picture=\"none\">We met. We ate.</point>\n", 20000)));
+  auto r = run_limited({"build", "--no-check", "notes.xml"}, dir.path(), 30, 700);
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("notes.xml:3:1: error: This section has 40,000 sentences and pictures. A PDF file can hold up to "
+                   "32,767 in one section. [too-big-for-pdf]") != std::string::npos);
+  CHECK(r.err.find("What to do: Split it into 2 or more sections") != std::string::npos);
+  CHECK(r.err.find("Something went wrong") == std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "notes.pdf"));
+  // A web page has no such limit.
+  r = run_limited({"build", "--no-check", "notes.xml", "-o", "notes.html"}, dir.path(), 30, 700);
+  CHECK(r.exit_code == 0);
+  // Just under the limit, the PDF is made.
+  write_file(dir / "under.xml", notes_with(repeat("<point picture=\"none\">We met. We ate.</point>\n", 16000)));
+  r = run_limited({"build", "--no-check", "under.xml"}, dir.path(), 60, 700);
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("A link address of 70,000 letters is a plain error with the line; a bare one stays text", "[hostile]") {
+  TempDir dir;
+  write_file(dir / "notes.xml", notes_with("<point picture=\"none\">Read it.</point>\n<point picture=\"none\">Read <link href=\"https://example.org/" +
+                                           std::string(70000, 'b') + "\">this page</link> now.</point>"));
+  auto r = run_limited({"build", "--no-check", "notes.xml"}, dir.path(), 20, 500);
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("notes.xml:5:28: error: Line 5 has a link address 70020 letters long. easyread can use addresses of "
+                   "up to 2000 letters. [long-link]") != std::string::npos);
+  CHECK(r.err.find("What to do: Check the address. Use a shorter address for the same page.") != std::string::npos);
+  CHECK(r.err.find("Something went wrong") == std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "notes.pdf"));
+}
+
+TEST_CASE("A 49-megapixel PNG is made smaller as it is read, in under 400 MB", "[hostile]") {
+  TempDir dir;
+  write_file(dir / "big.png", big_png(7000));
+  write_file(dir / "notes.xml", notes_with("<point picture=\"big.png\" alt=\"Red and blue\">We took a photo.</point>"));
+  // Read whole, its pixels took 589 MB; row by row, made 3000 pixels wide, 120 MB.
+  const auto r = run_limited({"build", "--no-check", "--format", "pdf,html", "notes.xml"}, dir.path(), 60, 400);
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  // The PDF holds it 3000 by 3000 pixels (10 inches at 300 dots an inch).
+  const auto images = run_command({"pdfimages", "-list", (dir / "notes.pdf").string()});
+  INFO(images.out);
+  std::istringstream lines(images.out);
+  std::string line;
+  int found = 0;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::string page, number, type, width, height;
+    words >> page >> number >> type >> width >> height;
+    if (type != "image") continue;
+    ++found;
+    CHECK(width == "3000");
+    CHECK(height == "3000");
+  }
+  CHECK(found == 1);
+  CHECK(fs::exists(dir / "notes.html"));
+}
