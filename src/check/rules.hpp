@@ -34,7 +34,9 @@ struct Lexicons {
   FastWords joining, joining_after_comma;  // many-ideas
   std::vector<std::pair<std::string, std::string>> contractions;  // "-n't" is an ending
   std::vector<std::pair<std::string, int>> number_words;
-  std::vector<bool> number_keys;  // a quick test: (length, first, last letter) of any number word
+  // A quick test: (length, first, last letter) of any number word. Sized
+  // here, so a checker whose lists could not be read still runs.
+  std::vector<bool> number_keys = std::vector<bool>(10 * 26 * 26);
   WordSet short_months, short_days;
   std::vector<std::string> month_names;  // "january" first (month-names.txt)
   std::vector<std::string> day_names;    // "sunday" first (day-names.txt)

@@ -140,3 +140,18 @@ TEST_CASE("a month list without 12 months is an error that names the file") {
     told = told || (d.rule == "date-format" && d.suggestion.find("March 2027") != std::string::npos);
   CHECK(told);
 }
+
+TEST_CASE("a checker whose word lists are missing says so and still checks") {
+  const auto home = std::filesystem::temp_directory_path() / ("easyread-no-lists-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(home);
+  Diagnostics errors;
+  const check::Checker checker(home.string(), {}, errors);
+  std::filesystem::remove_all(home);
+  REQUIRE_FALSE(errors.items().empty());
+  CHECK(errors.items()[0].message.find("could not find its word lists") != std::string::npos);
+  // Every rule runs with empty lists: no crash, and the other rules still work.
+  const check::Report report = checker.check_text("We have twenty people and one hundred cats (and dogs).", "t.txt");
+  bool brackets = false;
+  for (const Diagnostic& d : report.diagnostics.items()) brackets = brackets || d.rule == "punctuation";
+  CHECK(brackets);
+}
