@@ -61,6 +61,12 @@ void load_lists(const std::string& data_home, const Settings& settings, detail::
   detail::load_word_file(path("exact-number-words.txt"), lex.exact_before, errors, false);
   detail::load_word_file(path("explaining-words.txt"), lex.explaining, errors, false);
   detail::load_word_file(path("group-name-words.txt"), lex.after_group, errors, false);
+  detail::load_word_file(path("participle-helpers.txt"), lex.participle_helpers, errors, false);
+  detail::load_word_file(path("used-to-things.txt"), lex.used_to_things, errors, false);
+  detail::load_words_in_order(path("month-names.txt"), 12, "january, then february, and so on to december",
+                              lex.month_names, errors);
+  detail::load_words_in_order(path("day-names.txt"), 7, "sunday, then monday, and so on to saturday",
+                              lex.day_names, errors);
   std::vector<std::pair<std::string, std::string>> pairs;
   detail::load_pair_file(path("number-words.txt"), pairs, errors);
   lex.number_keys.assign(10 * 26 * 26, false);

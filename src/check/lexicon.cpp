@@ -324,22 +324,45 @@ void bad_line(Diagnostics& diags, const std::string& path, int number, std::stri
 }
 }  // namespace
 
-void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags, bool forms) {
-  read_lines(path, diags, [&](std::string_view text, int, std::string_view) {
+namespace {
+// Calls `each` with every word of the file in small letters, in order: one or
+// more words a line, split by spaces.
+// False if the file cannot be read (already told in `diags`).
+template <typename Each>
+bool read_words(const std::string& path, Diagnostics& diags, Each each) {
+  return read_lines(path, diags, [&](std::string_view text, int, std::string_view) {
     std::size_t start = 0;
-    while (start < text.size()) {  // one or more words a line, split by spaces
+    while (start < text.size()) {
       std::size_t space = text.find_first_of(" \t", start);
       if (space == std::string_view::npos) space = text.size();
-      if (space > start) {
-        const std::string word = text::fold_case(text.substr(start, space - start));
-        if (forms)
-          for (std::string& form : word_forms(word)) into.insert(std::move(form));
-        else
-          into.insert(word);
-      }
+      if (space > start) each(text::fold_case(text.substr(start, space - start)));
       start = space + 1;
     }
   });
+}
+}  // namespace
+
+void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags, bool forms) {
+  read_words(path, diags, [&](std::string word) {
+    if (forms)
+      for (std::string& form : word_forms(word)) into.insert(std::move(form));
+    else
+      into.insert(std::move(word));
+  });
+}
+
+void load_words_in_order(const std::string& path, std::size_t how_many, const std::string& example,
+                         std::vector<std::string>& into, Diagnostics& diags) {
+  std::vector<std::string> words;
+  if (!read_words(path, diags, [&](std::string word) { words.push_back(std::move(word)); })) return;
+  if (words.size() != how_many) {
+    diags.error(path, {}, "word-list",
+                "This list needs " + std::to_string(how_many) + " words, in order, but it has " +
+                    std::to_string(words.size()) + ".",
+                "Write them like this: " + example);
+    return;
+  }
+  into = std::move(words);
 }
 
 void load_pair_file(const std::string& path, std::vector<std::pair<std::string, std::string>>& into,

@@ -124,6 +124,10 @@ void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, 
                       const IrregularVerbs* verbs = nullptr);
 // Reads words split by spaces and lines (with `forms`, all their forms go into the set).
 void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags, bool forms = true);
+// Reads exactly `how_many` words, in the file's order (months, days); else an
+// error that shows `example`, and `into` is left as it was.
+void load_words_in_order(const std::string& path, std::size_t how_many, const std::string& example,
+                         std::vector<std::string>& into, Diagnostics& diags);
 // Reads "a | b" lines as they are (contractions, number words, short dates).
 void load_pair_file(const std::string& path, std::vector<std::pair<std::string, std::string>>& into,
                     Diagnostics& diags);

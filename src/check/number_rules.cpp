@@ -12,25 +12,28 @@
 namespace easyread::check::detail {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december"};
+std::string capitalised(std::string word) {
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  return word;
+}
 
 // "Friday 12 March 2027", without ICU: the rule may run on every date of a
-// big file, and making an ICU date format each time is slow.
-std::string english_long_date(const Date& d) {
-  static constexpr std::array<std::string_view, 7> kDayNames = {
-      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+// big file, and making an ICU date format each time is slow. The names come
+// from month-names.txt and day-names.txt; if those could not be read (an
+// error already says so), ICU writes the date.
+std::string english_long_date(const Lexicons& lex, const Date& d) {
+  if (lex.month_names.size() != 12 || lex.day_names.size() != 7) return text::format_long_date(d, "en");
   static constexpr std::array<int, 12> kOffsets = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
   const int y = d.month < 3 ? d.year - 1 : d.year;  // Sakamoto's day-of-week method
   const int weekday = (y + y / 4 - y / 100 + y / 400 + kOffsets[static_cast<std::size_t>(d.month - 1)] + d.day) % 7;
-  std::string month(kMonthNames[static_cast<std::size_t>(d.month - 1)]);
-  month[0] = static_cast<char>(month[0] - 32);
-  return std::string(kDayNames[static_cast<std::size_t>(weekday)]) + " " + std::to_string(d.day) + " " + month + " " +
-         std::to_string(d.year);
+  return capitalised(lex.day_names[static_cast<std::size_t>(weekday)]) + " " + std::to_string(d.day) + " " +
+         capitalised(lex.month_names[static_cast<std::size_t>(d.month - 1)]) + " " + std::to_string(d.year);
 }
 
-bool is_month_word(const Lexicons& lex, std::string_view w) { return lex.short_months.count(w) || in(kMonthNames, w); }
+bool is_month_word(const Lexicons& lex, std::string_view w) {
+  return lex.short_months.count(w) ||
+         std::find(lex.month_names.begin(), lex.month_names.end(), w) != lex.month_names.end();
+}
 
 // "£1,250", "$30": money stays exact.
 bool after_currency(std::string_view text, std::size_t at) {
@@ -137,7 +140,7 @@ void FileContext::number_rules(std::string_view text, std::size_t i) {
     if (auto date = numeric_date(raw); date && on(date_format)) {
       report_at(date_format, t.begin, t.end, quote(raw) + " is a date written in a short way.",
                 "Write the date in full, like " +
-                    quote(lang().starts_with("en") ? english_long_date(*date) : text::format_long_date(*date, lang())) +
+                    quote(lang().starts_with("en") ? english_long_date(lex_, *date) : text::format_long_date(*date, lang())) +
                     ".");
     }
     return;

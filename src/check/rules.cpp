@@ -274,7 +274,7 @@ bool FileContext::explained_by_sentence(std::size_t first, std::size_t last) con
 namespace {
 // Which form of the verb `base` the text uses in `word`; `helper` is the word before it.
 VerbForm verb_form(std::string_view word, std::string_view base, std::string_view helper,
-                   const IrregularVerbs& verbs) {
+                   const IrregularVerbs& verbs, const WordSet& participle_helpers) {
   if (word == base) return VerbForm::base;
   if (word.ends_with("ing")) return VerbForm::ing;
   const bool past = word.ends_with("ed") || verbs.participles.count(word) ||
@@ -283,9 +283,7 @@ VerbForm verb_form(std::string_view word, std::string_view base, std::string_vie
                              base.ends_with(v.first);
                     });
   if (!past) return word.ends_with('s') ? VerbForm::third_person : VerbForm::base;
-  static constexpr std::array<std::string_view, 11> kHelpers = {"is", "are", "was", "were", "be", "been",
-                                                                "being", "has", "have", "had", "get"};
-  return in(kHelpers, helper) || helper == "got" ? VerbForm::participle : VerbForm::past;
+  return participle_helpers.count(helper) ? VerbForm::participle : VerbForm::past;
 }
 }  // namespace
 
@@ -299,7 +297,7 @@ void FileContext::report_jargon(const Entry& e, std::size_t first, std::size_t l
                           tokens_[before - 1].lower.ends_with("ly")))
       --before;
     const std::string_view helper = before > 0 ? std::string_view(tokens_[before - 1].lower) : std::string_view();
-    plain = inflect(plain, verb_form(t.lower, e.first_word, helper, lex_.verbs), lex_.verbs);
+    plain = inflect(plain, verb_form(t.lower, e.first_word, helper, lex_.verbs, lex_.participle_helpers), lex_.verbs);
   }
   std::string message = e.kind == ListKind::user ? quote(found) + " is on your list of words to avoid."
                                                  : quote(found) + " is jargon. Many people will not know what it means.";

@@ -34,8 +34,14 @@ struct Lexicons {
   FastWords joining, joining_after_comma;  // many-ideas
   std::vector<std::pair<std::string, std::string>> contractions;  // "-n't" is an ending
   std::vector<std::pair<std::string, int>> number_words;
-  std::vector<bool> number_keys;  // a quick test: (length, first, last letter) of any number word
+  // A quick test: (length, first, last letter) of any number word. Sized
+  // here, so a checker whose lists could not be read still runs.
+  std::vector<bool> number_keys = std::vector<bool>(10 * 26 * 26);
   WordSet short_months, short_days;
+  std::vector<std::string> month_names;  // "january" first (month-names.txt)
+  std::vector<std::string> day_names;    // "sunday" first (day-names.txt)
+  WordSet participle_helpers;  // "was", "has": the verb after them is a participle ("was sent")
+  WordSet used_to_things;      // "used to it": "used" describes, it is not a passive
   WordSet exact_before;  // big-number: "ref 4471203"
   WordSet explaining;    // "X is a ...": explains X
   WordSet after_group;   // "the disabled and ...": words after a group name
@@ -120,11 +126,6 @@ class FileContext {
 
 // "word" with double quotes, for messages.
 inline std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view word) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
 
 // Friendlier ways to say numbers, for the suggestions.
 std::string friendly_percentage(double percent);

@@ -202,9 +202,7 @@ void FileContext::passive_rule(std::string_view text) {
     // "I am used to it" describes; "it is used to pay" is an action.
     if (tokens_[j].lower == "used" && j + 2 < tokens_.size() && tokens_[j + 1].lower == "to") {
       const std::string& after = tokens_[j + 2].lower;
-      static constexpr std::array<std::string_view, 9> kThings = {"it", "this", "that", "the", "a", "an",
-                                                                  "them", "him", "her"};
-      if (in(kThings, after) || after.ends_with("ing")) continue;
+      if (lex_.used_to_things.count(after) || after.ends_with("ing")) continue;
     }
     const std::string found(text.substr(tokens_[i].begin, tokens_[j].end - tokens_[i].begin));
     report_at(passive_voice, tokens_[i].begin, tokens_[j].end,

@@ -1,4 +1,5 @@
-// easyread build: notes to PDFs with the library, several at a time, printed in order.
+// easyread build: notes to PDFs with the library, several at a time (see
+// batch_runner.hpp), printed in order.
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,12 +11,8 @@
 #include <sstream>
 #include <thread>
 
-#include <sys/mman.h>
-#include <sys/wait.h>
-
-#include <cerrno>
-
 #include "base/files.hpp"
+#include "cli/batch_runner.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/picture_notes.hpp"
@@ -172,12 +169,6 @@ struct Job {
   Diagnostics refused;
 };
 
-// What a build prints, kept until the builds before it have printed.
-struct Printed {
-  std::string out, err;
-  bool failed = false;
-};
-
 // Decides every output first, in the order of the inputs, so that two inputs
 // never write the same file and nothing depends on which build ends first.
 std::vector<Job> plan(const BuildOptions& options) {
@@ -271,117 +262,6 @@ Printed build_one(const Engine& engine, const BuildOptions& options, const Job& 
   return printed;
 }
 
-void write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    bytes.remove_prefix(std::size_t(n));
-  }
-}
-
-std::string read_back(int fd) {
-  std::string text;
-  char buffer[8192];
-  ::lseek(fd, 0, SEEK_SET);
-  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) break;
-    text.append(buffer, std::size_t(n));
-  }
-  ::close(fd);
-  return text;
-}
-
-// One job being made in a process of its own; its lines go to two
-// in-memory files, read back when it ends, so they can be printed in order.
-struct Child {
-  std::size_t job;
-  int out_fd, err_fd;
-};
-
-// Starts `job` in a child process. The engine was loaded before, so the
-// child shares it without loading it again. nullopt if no process could be
-// made (the job is then made here).
-std::optional<Child> start_child(const Engine& engine, const BuildOptions& options, const Job& job,
-                                 std::size_t index, bool color, pid_t& pid) {
-  const int out_fd = ::memfd_create("easyread-out", MFD_CLOEXEC), err_fd = ::memfd_create("easyread-err", MFD_CLOEXEC);
-  if (out_fd >= 0 && err_fd >= 0) pid = ::fork();
-  if (out_fd < 0 || err_fd < 0 || pid < 0) {
-    if (out_fd >= 0) ::close(out_fd);
-    if (err_fd >= 0) ::close(err_fd);
-    return std::nullopt;
-  }
-  if (pid == 0) {
-    Printed printed;
-    try {
-      printed = build_one(engine, options, job, color);
-    } catch (const std::exception& e) {
-      printed = {"", job.input + ": easyread stopped: " + e.what() + "\n", true};
-    }
-    write_all(out_fd, printed.out);
-    write_all(err_fd, printed.err);
-    ::_exit(printed.failed ? 1 : 0);
-  }
-  return Child{index, out_fd, err_fd};
-}
-
-// What a child printed, and whether it ended well. A child that crashed or
-// was stopped is told about; the other files go on.
-Printed finish_child(const Child& child, const Job& job, int status) {
-  Printed printed{read_back(child.out_fd), read_back(child.err_fd), true};
-  if (WIFEXITED(status)) {
-    printed.failed = WEXITSTATUS(status) != 0;
-  } else {
-    printed.err += job.input + ": easyread stopped while making this file (signal " +
-                   std::to_string(WTERMSIG(status)) +
-                   "). This is a fault in easyread, not in your notes. Please tell the people who make easyread, "
-                   "and send them the notes if you can. The other files go on.\n";
-  }
-  return printed;
-}
-
-// Builds every job, up to `workers` at a time, each in a process of its own
-// so that a fault while making one cannot stop the others, and prints each
-// job's lines in the order of the inputs as soon as the jobs before it are done.
-int build_all(const Engine& engine, const BuildOptions& options, const std::vector<Job>& jobs, unsigned workers) {
-  const bool color = isatty(STDERR_FILENO) != 0;
-  std::cout.flush();
-  std::cerr.flush();
-  std::vector<std::optional<Printed>> done(jobs.size());
-  std::map<pid_t, Child> running;
-  std::size_t next = 0, shown = 0;
-  int failed = 0;
-  while (shown < jobs.size()) {
-    while (next < jobs.size() && running.size() < std::max(1u, workers)) {
-      pid_t pid = -1;
-      if (jobs.size() == 1) {
-        done[next] = build_one(engine, options, jobs[next], color);
-      } else if (auto child = start_child(engine, options, jobs[next], next, color, pid)) {
-        running.emplace(pid, *child);
-      } else {
-        done[next] = build_one(engine, options, jobs[next], color);
-      }
-      ++next;
-    }
-    if (!running.empty()) {
-      int status = 0;
-      const pid_t pid = ::waitpid(-1, &status, 0);
-      if (pid < 0 && errno == EINTR) continue;
-      if (auto it = running.find(pid); it != running.end()) {
-        done[it->second.job] = finish_child(it->second, jobs[it->second.job], status);
-        running.erase(it);
-      }
-    }
-    for (; shown < jobs.size() && done[shown]; ++shown) {
-      std::cerr << done[shown]->err << std::flush;
-      std::cout << done[shown]->out << std::flush;
-      failed += done[shown]->failed;
-    }
-  }
-  return failed;
-}
-
 }  // namespace
 
 const CommandSpec& build_spec() {
@@ -402,7 +282,21 @@ int run_build(const Args& args) {
     if (setup.has_errors()) return 2;
   }
   const unsigned workers = options->jobs ? options->jobs : std::max(1u, std::thread::hardware_concurrency());
-  const int failed = build_all(engine, *options, plan(*options), workers);
+  const std::vector<Job> jobs = plan(*options);
+  const bool color = isatty(STDERR_FILENO) != 0;
+  const int failed = run_in_workers(
+      jobs.size(), workers, [&](std::size_t i) -> Printed {
+        try {
+          return build_one(engine, *options, jobs[i], color);
+        } catch (const std::exception& e) {
+          return {"", jobs[i].input + ": easyread stopped: " + e.what() + "\n", true};
+        }
+      },
+      [&](std::size_t i, const std::string& how) {
+        return jobs[i].input + ": easyread stopped while making this file (" + how +
+               "). This is a fault in easyread, not in your notes. Please tell the people who make easyread, "
+               "and send them the notes if you can. The other files go on.\n";
+      });
   if (failed > 0 && options->inputs.size() > 1)
     std::cerr << "I could not make " << failed << " of the " << options->inputs.size() << " PDFs.\n";
   return failed > 0 ? 1 : 0;

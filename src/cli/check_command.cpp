@@ -208,7 +208,7 @@ int run_check(const Args& args) {
       } else if (json_format) {
         // Kept and written in big pieces, as the text printer does.
         if (!first) json_pending += ',';
-        json_pending += json_diagnostic(d, *lines);
+        append_json_diagnostic(json_pending, d, *lines);
         if (json_pending.size() >= (1u << 18)) {
           out << json_pending;
           json_pending.clear();

@@ -86,16 +86,17 @@ void check_paragraph(Context& ctx, const Document& doc, const text::LineIndex& l
 
 void check_order(Context& ctx, const Document& doc, const Block& block) {
   if (!doc.date) return;
-  const std::string meeting_day = long_date(*doc.date);
+  // Dates are written out only for a warning: most blocks have none.
+  auto meeting_day = [&] { return long_date(*doc.date); };
   if (const auto* action = std::get_if<Action>(&block); action && action->by && *action->by < *doc.date)
     ctx.warning(action->span, "date-order",
                 "This action is due on " + long_date(*action->by) + ", before the meeting on " +
-                    meeting_day + ".",
+                    meeting_day() + ".",
                 "Check the date in by=\"...\" and the date of the notes.");
   if (const auto* meeting = std::get_if<Meeting>(&block); meeting && meeting->date && *meeting->date < *doc.date)
     ctx.warning(meeting->span, "date-order",
                 "This meeting is on " + long_date(*meeting->date) + ", before this meeting on " +
-                    meeting_day + ".",
+                    meeting_day() + ".",
                 "Check the date of the next meeting and the date of the notes.");
 }
 

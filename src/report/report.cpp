@@ -236,7 +236,12 @@ void TextPrinter::summary(const FileResult& file, const Counts& counts) {
 
 std::string json_string(std::string_view s) {
   std::string out;
-  out.reserve(s.size() + 2);
+  append_json_string(out, s);
+  return out;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
   // Eight bytes at a time: is any a control byte, '"' or '\\'? (Texts are long.)
@@ -292,24 +297,35 @@ std::string json_string(std::string_view s) {
   }
   out.append(s, run, s.size() - run);
   out += '"';
-  return out;
 }
 
 std::string json_file_start(const FileResult& file) {
   return "{\"path\":" + json_string(file.path) + ",\"read\":" + (file.read ? "true" : "false") + ",\"diagnostics\":[";
 }
 
+void append_json_diagnostic(std::string& o, const Diagnostic& d, SourceLines& lines) {
+  // Straight into `o`: no string is made per field (a big file has many findings).
+  using namespace std::string_view_literals;
+  o += "\n {\"rule\":"sv;
+  append_json_string(o, d.rule);
+  o += ",\"severity\":"sv;
+  append_json_string(o, severity_name(d.severity));
+  (o += ",\"line\":"sv) += std::to_string(d.span.line);
+  (o += ",\"column\":"sv) += std::to_string(d.span.column);
+  (o += ",\"end_line\":"sv) += std::to_string(d.span.end_line);
+  (o += ",\"end_column\":"sv) += std::to_string(d.span.end_column);
+  o += ",\"text\":"sv;
+  append_json_string(o, lines.text(d.span));
+  o += ",\"message\":"sv;
+  append_json_string(o, d.message);
+  o += ",\"suggestion\":"sv;
+  append_json_string(o, d.suggestion);
+  o += '}';
+}
+
 std::string json_diagnostic(const Diagnostic& d, SourceLines& lines) {
   std::string o;
-  o.reserve(256);
-  ((o += "\n {\"rule\":") += json_string(d.rule)) += ",\"severity\":";
-  ((o += json_string(severity_name(d.severity))) += ",\"line\":") += std::to_string(d.span.line);
-  (o += ",\"column\":") += std::to_string(d.span.column);
-  (o += ",\"end_line\":") += std::to_string(d.span.end_line);
-  (o += ",\"end_column\":") += std::to_string(d.span.end_column);
-  (o += ",\"text\":") += json_string(lines.text(d.span));
-  (o += ",\"message\":") += json_string(d.message);
-  ((o += ",\"suggestion\":") += json_string(d.suggestion)) += "}";
+  append_json_diagnostic(o, d, lines);
   return o;
 }
 

@@ -93,6 +93,8 @@ std::string to_json(const std::vector<FileResult>& files);
 // Pieces of the JSON, so big files can be written as they are checked.
 std::string json_file_start(const FileResult& file);  // {"path":..,"read":..,"diagnostics":[
 std::string json_diagnostic(const Diagnostic& d, SourceLines& lines);
+// The same, added to the end of `out`.
+void append_json_diagnostic(std::string& out, const Diagnostic& d, SourceLines& lines);
 std::string json_file_end(const check::Stats& stats);  // ],"stats":{..}}
 std::string to_sarif(const std::vector<FileResult>& files);
 std::string to_html(const std::vector<FileResult>& files);
@@ -102,5 +104,6 @@ std::string html_escape(std::string_view s);
 
 // JSON string with quotes and escapes.
 std::string json_string(std::string_view s);
+void append_json_string(std::string& out, std::string_view s);  // the same, added to `out`
 
 }  // namespace easyread::report

@@ -5,7 +5,9 @@
 #include <unicode/unistr.h>
 
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <mutex>
 
 #include "text/text.hpp"
 
@@ -46,23 +48,53 @@ struct DateWriter::Impl {
   std::unique_ptr<icu::GregorianCalendar> calendar;
 };
 
-DateWriter::DateWriter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+// Formatters for `lang` as first made. Making a SimpleDateFormat reads ICU's
+// locale data and costs more than a document's dates; a copy costs little. So
+// each language is made once in the process and every DateWriter gets copies,
+// which format the same. Never changed after it is made.
+struct DatePrototype {
+  bool english = true;
+  std::unique_ptr<icu::SimpleDateFormat> date_format, time_format;
+};
+
+DatePrototype make_date_prototype(const std::string& lang) {
+  DatePrototype made;
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale = locale_for(lang);
-  impl_->english = is_english(lang);
-  if (impl_->english) {
+  made.english = is_english(lang);
+  if (made.english) {
     // Easy Read guides write "Wednesday 11 January 2027": no comma.
-    impl_->date_format = std::make_unique<icu::SimpleDateFormat>(u"EEEE d MMMM y", locale, status);
+    made.date_format = std::make_unique<icu::SimpleDateFormat>(u"EEEE d MMMM y", locale, status);
   } else {
     std::unique_ptr<icu::DateTimePatternGenerator> generator(
         icu::DateTimePatternGenerator::createInstance(locale, status));
-    impl_->date_format = std::make_unique<icu::SimpleDateFormat>(
-        generator->getBestPattern(u"EEEEdMMMMy", status), locale, status);
-    impl_->time_format = std::make_unique<icu::SimpleDateFormat>(
-        generator->getBestPattern(u"jmm", status), locale, status);
-    impl_->time_format->setTimeZone(*icu::TimeZone::getGMT());
+    made.date_format = std::make_unique<icu::SimpleDateFormat>(generator->getBestPattern(u"EEEEdMMMMy", status),
+                                                               locale, status);
+    made.time_format = std::make_unique<icu::SimpleDateFormat>(generator->getBestPattern(u"jmm", status), locale,
+                                                               status);
+    made.time_format->setTimeZone(*icu::TimeZone::getGMT());
   }
-  impl_->date_format->setTimeZone(*icu::TimeZone::getGMT());
+  made.date_format->setTimeZone(*icu::TimeZone::getGMT());
+  return made;
+}
+
+}  // namespace
+
+DateWriter::DateWriter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
+  static std::mutex lock;
+  static std::map<std::string, DatePrototype> made;  // by the language asked for
+  {
+    std::lock_guard hold(lock);
+    auto found = made.find(lang);
+    if (found == made.end()) found = made.emplace(lang, make_date_prototype(lang)).first;
+    const DatePrototype& prototype = found->second;
+    impl_->english = prototype.english;
+    impl_->date_format.reset(prototype.date_format->clone());
+    if (prototype.time_format) impl_->time_format.reset(prototype.time_format->clone());
+  }
+  UErrorCode status = U_ZERO_ERROR;
   impl_->calendar = std::make_unique<icu::GregorianCalendar>(*icu::TimeZone::getGMT(), status);
 }
 

@@ -5,6 +5,8 @@
 #include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
 
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include "text/sentence_rules.hpp"
@@ -46,23 +48,54 @@ struct Segmenter::Impl {
   std::vector<std::size_t> byte_at;
 };
 
-Segmenter::Segmenter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+// The three iterators of a language as first made. Making them reads ICU's
+// rules and builds the abbreviation filter, which costs more than a short
+// document's sentences; a copy (clone) costs little. So each language is made
+// once in the process, and every Segmenter gets copies: the same rules, so
+// the same breaks. Never changed after it is made; the lock guards the map
+// and the copying.
+struct Prototype {
+  bool english = false;
+  std::unique_ptr<icu::BreakIterator> sentence, word, line;
+};
+
+Prototype make_prototype(const std::string& locale_id, const std::string& lang) {
+  Prototype made;
   UErrorCode status = U_ZERO_ERROR;
-  icu::Locale locale(icu_locale_id(lang).c_str());
-  std::unique_ptr<icu::BreakIterator> sentences(
-      icu::BreakIterator::createSentenceInstance(locale, status));
-  impl_->english = std::string(locale.getLanguage()) == "en";
-  if (U_SUCCESS(status) && impl_->english) {
+  icu::Locale locale(locale_id.c_str());
+  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(locale, status));
+  made.english = std::string(locale.getLanguage()) == "en";
+  if (U_SUCCESS(status) && made.english) {
     std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
         icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
     for (const char* abbreviation : kEnglishAbbreviations)
       builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
     sentences.reset(builder->wrapIteratorWithFilter(sentences.release(), status));
   }
-  impl_->sentence = std::move(sentences);
-  impl_->word.reset(icu::BreakIterator::createWordInstance(locale, status));
-  impl_->line.reset(icu::BreakIterator::createLineInstance(locale, status));
+  made.sentence = std::move(sentences);
+  made.word.reset(icu::BreakIterator::createWordInstance(locale, status));
+  made.line.reset(icu::BreakIterator::createLineInstance(locale, status));
   if (U_FAILURE(status)) throw std::runtime_error("ICU could not load its rules for " + lang);
+  return made;
+}
+
+}  // namespace
+
+Segmenter::Segmenter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
+  static std::mutex lock;
+  static std::map<std::string, Prototype> made;  // by ICU locale id
+  const std::string locale_id = icu_locale_id(lang);
+  std::lock_guard hold(lock);
+  auto found = made.find(locale_id);
+  if (found == made.end()) found = made.emplace(locale_id, make_prototype(locale_id, lang)).first;
+  const Prototype& prototype = found->second;
+  impl_->english = prototype.english;
+  impl_->sentence.reset(prototype.sentence->clone());
+  impl_->word.reset(prototype.word->clone());
+  impl_->line.reset(prototype.line->clone());
+  if (!impl_->sentence || !impl_->word || !impl_->line) throw std::runtime_error("ICU could not copy its rules for " + lang);
 }
 
 Segmenter::~Segmenter() = default;

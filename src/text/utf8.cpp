@@ -85,16 +85,15 @@ std::size_t skip_code_points(std::string_view s, std::size_t pos, std::size_t co
 std::string fold_white_space(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool in_space = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-    if (space) {
-      in_space = true;
-      continue;
-    }
-    if (in_space && !out.empty()) out.push_back(' ');
-    in_space = false;
-    out.push_back(c);
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  // Whole runs of other bytes are copied at once: findings can quote long sentences.
+  for (std::size_t i = 0, n = s.size(); i < n;) {
+    while (i < n && space(s[i])) ++i;
+    const std::size_t run = i;
+    while (i < n && !space(s[i])) ++i;
+    if (i == run) break;
+    if (!out.empty()) out += ' ';
+    out.append(s.data() + run, i - run);
   }
   return out;
 }

@@ -129,6 +129,31 @@ TEST_CASE("A crash while making one PDF does not stop the others", "[hostile]") 
   CHECK(says(r, "I could not make 1 of the 2 PDFs."));
 }
 
+TEST_CASE("After a crash in a batch, a new worker makes the files that are left", "[hostile]") {
+  TempDir dir;
+  std::string many;
+  for (int i = 0; i < 400; ++i) many += "<point picture=\"none\">We met at the hall. It was a good day.</point>\n";
+  write_file(dir / "big.xml", notes_with(many));
+  for (const char* name : {"a.xml", "b.xml", "c.xml"})
+    write_file(dir / name, notes_with("<point picture=\"none\">We met.</point>"));
+  // One worker: it stops on the first file, so only a new one can make the others.
+  const auto r = run_command({"prlimit", "--fsize=60000", "--", EASYREAD_BINARY, "build", "--no-check", "-j", "1",
+                              "big.xml", "a.xml", "b.xml", "c.xml", "-o", "out/"},
+                             dir.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  for (const char* name : {"a.pdf", "b.pdf", "c.pdf"}) CHECK(fs::exists(dir / "out" / name));
+  CHECK_FALSE(fs::exists(dir / "out" / "big.pdf"));
+  CHECK(says(r, "big.xml: easyread stopped while making this file"));
+  CHECK(says(r, "I could not make 1 of the 4 PDFs."));
+  // The lines come in the order of the files.
+  const auto a = r.out.find("a.xml ->"), b = r.out.find("b.xml ->"), c = r.out.find("c.xml ->");
+  CHECK(a != std::string::npos);
+  CHECK(a < b);
+  CHECK(b < c);
+  CHECK(c != std::string::npos);
+}
+
 // ---- Reading outside the notes' folder ----------------------------------------
 
 TEST_CASE("Notes cannot read pictures or templates from outside their folder", "[hostile]") {

@@ -1,6 +1,7 @@
 // The word lists themselves: every plain choice is plain by the checker's own
 // rules, and the lists are as big and as wide as issue 14 asks.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -81,4 +82,76 @@ TEST_CASE("the jargon lists cover hospital, GP, social care, council, research a
   const auto health = phrase_lines("jargon-health.txt");
   for (const char* phrase : {"telephone consultation", "pre-operative assessment", "discharge summary"})
     CHECK(std::any_of(health.begin(), health.end(), [&](const ListLine& l) { return l.term == phrase; }));
+}
+
+namespace {
+
+// A copy of the project's word lists in a folder of its own, to change one file.
+struct ListsCopy {
+  std::filesystem::path home = std::filesystem::temp_directory_path() / ("easyread-lists-" + std::to_string(::getpid()));
+  ListsCopy() {
+    std::filesystem::remove_all(home);
+    std::filesystem::create_directories(home);
+    std::filesystem::copy(kLists, home / "wordlists");
+  }
+  ~ListsCopy() { std::filesystem::remove_all(home); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(home / "wordlists" / name, std::ios::trunc) << text;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("month and day names, helper verbs and \"used to\" words come from the word lists") {
+  ListsCopy copy;
+  copy.write("month-names.txt", "january february marchy april may june july august september october november december\n");
+  copy.write("day-names.txt", "sunday monday tuesday wednesday thursday fridayx saturday\n");
+  copy.write("used-to-things.txt", "this\n");  // "it" is gone
+  Diagnostics errors;
+  const check::Checker checker(copy.home.string(), {}, errors);
+  REQUIRE(errors.items().empty());
+  auto of_rule = [&](const std::string& text, const std::string& rule) {
+    std::vector<Diagnostic> out;
+    const check::Report report = checker.check_text(text, "t.txt");
+    for (const Diagnostic& d : report.diagnostics.items())
+      if (d.rule == rule) out.push_back(d);
+    return out;
+  };
+  const auto dates = of_rule("We meet on 12/03/2027 at the hall.", "date-format");
+  REQUIRE(dates.size() == 1);
+  CHECK(dates[0].suggestion.find("Fridayx 12 Marchy 2027") != std::string::npos);
+  CHECK(of_rule("Come on 3rd marchy.", "date-format").size() == 1);  // a month word beside a number
+  CHECK(of_rule("The money is used to it.", "passive-voice").size() == 1);
+  CHECK(of_rule("The money is used to this.", "passive-voice").empty());
+}
+
+TEST_CASE("a month list without 12 months is an error that names the file") {
+  ListsCopy copy;
+  copy.write("month-names.txt", "# months\njanuary february march\n");
+  Diagnostics errors;
+  const check::Checker checker(copy.home.string(), {}, errors);
+  REQUIRE(errors.items().size() == 1);
+  CHECK(errors.items()[0].file.ends_with("month-names.txt"));
+  CHECK(errors.items()[0].message.find("needs 12 words") != std::string::npos);
+  // The checker still writes dates in full, with ICU.
+  const auto report = checker.check_text("We meet on 12/03/2027 at the hall.", "t.txt");
+  bool told = false;
+  for (const Diagnostic& d : report.diagnostics.items())
+    told = told || (d.rule == "date-format" && d.suggestion.find("March 2027") != std::string::npos);
+  CHECK(told);
+}
+
+TEST_CASE("a checker whose word lists are missing says so and still checks") {
+  const auto home = std::filesystem::temp_directory_path() / ("easyread-no-lists-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(home);
+  Diagnostics errors;
+  const check::Checker checker(home.string(), {}, errors);
+  std::filesystem::remove_all(home);
+  REQUIRE_FALSE(errors.items().empty());
+  CHECK(errors.items()[0].message.find("could not find its word lists") != std::string::npos);
+  // Every rule runs with empty lists: no crash, and the other rules still work.
+  const check::Report report = checker.check_text("We have twenty people and one hundred cats (and dogs).", "t.txt");
+  bool brackets = false;
+  for (const Diagnostic& d : report.diagnostics.items()) brackets = brackets || d.rule == "punctuation";
+  CHECK(brackets);
 }
