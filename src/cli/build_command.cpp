@@ -146,6 +146,11 @@ std::vector<Format> formats_of(const BuildOptions& o) {
 const char* extension(Format f) { return f == Format::html ? ".html" : f == Format::docx ? ".docx" : ".pdf"; }
 const char* kind_of(Format f) { return f == Format::html ? "web page" : f == Format::docx ? "Word file" : "PDF"; }
 
+// "PDFs", "Word files" or "web pages" when a batch makes one kind, else "documents".
+std::string kinds_of(const std::vector<Format>& formats) {
+  return formats.size() == 1 ? std::string(kind_of(formats.front())) + "s" : "documents";
+}
+
 // Where the `format` file for `input` goes. With two formats, the file name
 // after -o gets each format's own ending, so both sit side by side.
 std::string output_path(const BuildOptions& o, const std::string& input, Format format) {
@@ -298,7 +303,8 @@ int run_build(const Args& args) {
                "and send them the notes if you can. The other files go on.\n";
       });
   if (failed > 0 && options->inputs.size() > 1)
-    std::cerr << "I could not make " << failed << " of the " << options->inputs.size() << " PDFs.\n";
+    std::cerr << "I could not make " << failed << " of the " << options->inputs.size() << " "
+              << kinds_of(formats_of(*options)) << ".\n";
   return failed > 0 ? 1 : 0;
 }
 

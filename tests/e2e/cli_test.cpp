@@ -237,6 +237,17 @@ TEST_CASE("A bad file in the middle of many: the others are made, in order", "[c
   }
 }
 
+TEST_CASE("A batch of Word files that fails says Word files, not PDFs", "[cli][jobs]") {
+  TempDir out;
+  const auto batch = test_data("batch");
+  CommandResult r = run_easyread({"build", (batch / "good-first.xml").string(), (batch / "bad-second.xml").string(),
+                                  "--format", "docx", "-o", out.path().string() + "/"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(output_has(r, "I could not make 1 of the 2 Word files."));
+  CHECK(list_dir(out.path()) == std::vector<std::string>{"good-first.docx"});
+}
+
 TEST_CASE("The number after -j must be from 1 to 256", "[cli][jobs]") {
   for (const std::string bad : {"0", "two", "-1", "99999"}) {
     TempDir out;
