@@ -14,7 +14,7 @@ namespace {
 // The JPEG upright and no larger than `longest` pixels, packed again.
 std::string redone_jpeg(const RasterImage& image, int longest) {
   raster::Pixels stored;
-  if (!raster::decode_jpeg(image.data, stored)) return {};
+  if (!raster::decode_jpeg(image.data, stored, 0, longest)) return {};
   if (image.orientation > 1 && image.orientation <= 8) stored = raster::upright(stored, image.orientation);
   return raster::encode_jpeg(raster::fitted(std::move(stored), longest));
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>  // jpeglib.h needs FILE first
 #include <jpeglib.h>
 
+#include <algorithm>
 #include <csetjmp>
 #include <cstdlib>
 
@@ -26,7 +27,7 @@ bool encode_to(const Pixels& in, unsigned char** buffer, unsigned long* size);
 }  // namespace
 
 // Decoding in its own function keeps longjmp away from objects with destructors.
-bool decode_jpeg(const std::vector<std::uint8_t>& file, Pixels& out, std::uint64_t most_pixels) {
+bool decode_jpeg(const std::vector<std::uint8_t>& file, Pixels& out, std::uint64_t most_pixels, int longest) {
   jpeg_decompress_struct info;
   JpegError error;
   info.err = jpeg_std_error(&error.manager);
@@ -45,6 +46,11 @@ bool decode_jpeg(const std::vector<std::uint8_t>& file, Pixels& out, std::uint64
     return false;
   }
   info.out_color_space = info.num_components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+  const unsigned side = std::max(info.image_width, info.image_height);
+  unsigned denominator = 1;
+  while (longest > 0 && denominator < 8 && side / (denominator * 2) >= unsigned(longest)) denominator *= 2;
+  info.scale_num = 1;
+  info.scale_denom = denominator;
   jpeg_start_decompress(&info);
   out.width = static_cast<int>(info.output_width);
   out.height = static_cast<int>(info.output_height);

@@ -32,7 +32,10 @@ Pixels upright(const Pixels& in, int orientation);
 
 // A JPEG file's pixels (grey or RGB). False if it is damaged, or has more
 // than `most_pixels` pixels (0: no limit) before any memory is taken for them.
-bool decode_jpeg(const std::vector<std::uint8_t>& file, Pixels& out, std::uint64_t most_pixels = 0);
+// With `longest` > 0, libjpeg decodes at 1/2, 1/4 or 1/8 of the size when the
+// longer side still has at least `longest` pixels, so a big photo never
+// takes its full size in memory.
+bool decode_jpeg(const std::vector<std::uint8_t>& file, Pixels& out, std::uint64_t most_pixels = 0, int longest = 0);
 
 // The pixels as a JPEG file of quality 90 (a good camera's own); empty on failure.
 std::string encode_jpeg(const Pixels& in);

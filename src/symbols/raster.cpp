@@ -269,6 +269,12 @@ std::optional<RasterImage> jpeg_from_bytes(std::vector<std::uint8_t> bytes, cons
   if (!ends) return damaged("the file is cut short");
   if (out.components != 1 && out.components != 3 && out.components != 4)
     return damaged("it has an unusual number of colour channels");
+  // A few bytes can claim billions of pixels; the web page and the Word file
+  // decode the picture, so such a claim is refused before anything is taken.
+  if (std::uint64_t(out.width) * out.height > kMaxPixels) {
+    file_error(diags, path, "The JPEG picture is too big.", "Make the picture smaller, for example 1000 pixels wide.");
+    return std::nullopt;
+  }
   out.data = without_metadata(bytes);
   return out;
 }

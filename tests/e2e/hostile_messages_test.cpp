@@ -5,6 +5,8 @@
 #include <zlib.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "hostile_files.hpp"
@@ -168,4 +170,34 @@ TEST_CASE("A 49-megapixel PNG is made smaller as it is read, in under 400 MB", "
   }
   CHECK(found == 1);
   CHECK(fs::exists(dir / "notes.html"));
+}
+
+TEST_CASE("A JPEG of a few bytes that claims 3.6 billion pixels is refused at once", "[hostile]") {
+  // The real photo, with its frame header changed to say 60000 by 60000. The
+  // web page decoded it whole: 131 s and 21 GB before this was refused.
+  std::ifstream in(source_dir() / "tests/data/photos/orientation-6.jpg", std::ios::binary);
+  std::string jpeg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t at = 2;
+  bool changed = false;
+  while (at + 9 < jpeg.size() && !changed) {
+    const auto marker = static_cast<unsigned char>(jpeg[at + 1]);
+    const std::size_t length = (std::size_t(static_cast<unsigned char>(jpeg[at + 2])) << 8) |
+                               static_cast<unsigned char>(jpeg[at + 3]);
+    if (marker >= 0xC0 && marker <= 0xC2) {
+      for (std::size_t i : {at + 5, at + 7}) jpeg.replace(i, 2, std::string{char(0xEA), char(0x60)});
+      changed = true;
+    }
+    at += 2 + length;
+  }
+  REQUIRE(changed);
+  TempDir dir;
+  write_file(dir / "huge.jpg", jpeg);
+  write_file(dir / "notes.xml", notes_with("<point picture=\"huge.jpg\" alt=\"A photo\">We took a photo.</point>"));
+  for (const char* format : {"html", "docx", "pdf"}) {
+    const auto r = run_limited({"build", "--no-check", "--format", format, "notes.xml"}, dir.path(), 20, 400);
+    INFO(format << "\n" << r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("The JPEG picture is too big.") != std::string::npos);
+    CHECK(r.err.find("huge.jpg") != std::string::npos);
+  }
 }
