@@ -91,6 +91,9 @@ void print_findings(std::ostream& out, const Diagnostics& diags, const std::stri
 
 std::string to_json(const std::vector<FileResult>& files);
 // Pieces of the JSON, so big files can be written as they are checked.
+// `value` with this many digits after the point ("12.5"), as every report shows figures.
+std::string number(double value, int decimals);
+
 std::string json_file_start(const FileResult& file);  // {"path":..,"read":..,"diagnostics":[
 std::string json_diagnostic(const Diagnostic& d, SourceLines& lines);
 // The same, added to the end of `out`.
