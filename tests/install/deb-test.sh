@@ -32,6 +32,7 @@ for program in "$build/easyread" "$build/easyread-serve"; do
     library="$(ldd "$program" | awk -v name="$soname" '$1 == name {print $3}')"
     owner="$(dpkg -S "$library" 2>/dev/null || dpkg -S "$(realpath "$library")")"
     owner="${owner%%:*}"
+    owner="$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$owner")"  # a name as it is ("libstdc++6"), not a pattern
     grep -qE "(^|[ ,])$owner([ ,(]|\$)" <<<"${depends#*:}" \
       || fail "$soname of $(basename "$program") comes from $owner, which Depends does not name"
   done
