@@ -4,6 +4,8 @@
 # Packaging installs what is built; it need not build the tests first.
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 install(TARGETS easyread RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The web server's program: `easyread serve` starts it from here.
+install(TARGETS easyread_serve RUNTIME DESTINATION ${EASYREAD_SERVER_DIR})
 install(DIRECTORY templates symbols wordlists fonts web DESTINATION ${EASYREAD_DATA_DIR})
 install(PROGRAMS tools/pdf-check DESTINATION ${EASYREAD_DATA_DIR}/tools)
 # The OpenMoji pictures, when set-up has fetched them (never committed).
@@ -59,7 +61,7 @@ else()
 endif()
 
 # `cpack -G DEB` in the build folder makes easyread_VERSION_ARCH.deb. The
-# libraries it needs are found by dpkg-shlibdeps from the program itself, so
+# libraries it needs are found by dpkg-shlibdeps from the two programs, so
 # they are Debian's own package names; ICU and pugixml are linked in unless
 # EASYREAD_STATIC_LIBS is off.
 set(CPACK_PACKAGE_NAME easyread)
@@ -74,7 +76,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION text)
 # Depends: these, and what dpkg-shlibdeps finds the program needs (see
 # cmake/deb-depends.cmake.in, which cpack reads when it makes the package).
 set(EASYREAD_DEB_DEPENDS "fonts-sil-andika")
-set(EASYREAD_PROGRAM "$<TARGET_FILE:easyread>")
+set(EASYREAD_PROGRAMS "$<TARGET_FILE:easyread>" "$<TARGET_FILE:easyread_serve>")
 configure_file(cmake/deb-depends.cmake.in "${PROJECT_BINARY_DIR}/deb-depends.cmake.in" @ONLY)
 file(GENERATE OUTPUT "${PROJECT_BINARY_DIR}/deb-depends.cmake" INPUT "${PROJECT_BINARY_DIR}/deb-depends.cmake.in")
 set(CPACK_PROJECT_CONFIG_FILE "${PROJECT_BINARY_DIR}/deb-depends.cmake")

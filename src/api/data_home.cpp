@@ -16,9 +16,12 @@ std::string default_data_home() {
   std::error_code error;
   const fs::path program = fs::read_symlink("/proc/self/exe", error);
   if (error) return ".";
-  // Installed: PREFIX/bin/easyread finds PREFIX/share/easyread.
+  // Installed: PREFIX/bin/easyread finds PREFIX/share/easyread, and so does
+  // the web server's program, PREFIX/libexec/easyread/easyread-serve.
   const fs::path installed = program.parent_path() / EASYREAD_DATA_FROM_PROGRAM;
   if (fs::is_directory(installed / "templates", error)) return installed.lexically_normal().string();
+  const fs::path from_server = program.parent_path() / EASYREAD_DATA_FROM_SERVER;
+  if (fs::is_directory(from_server / "templates", error)) return from_server.lexically_normal().string();
   // A build folder: the build writes the source tree's path in a file beside
   // the program. `cmake --install` never copies that file.
   std::ifstream in(program.parent_path() / "easyread-source-home");

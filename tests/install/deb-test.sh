@@ -23,21 +23,26 @@ for package in libhpdf libharfbuzz-subset0 libharfbuzz0b libfontconfig1 libpng16
   grep -qE "[ ,]$package[ ,(-]|[ ,]$package\$|${package}[0-9.-]*[ ,(]" <<<"$depends" \
     || fail "Depends does not name $package: $depends"
 done
-# Every library the program asks for itself (not the ones those load) comes
-# from a package that Depends names.
-for soname in $(readelf -d "$build/easyread" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
-  [[ $soname == ld-linux* ]] && continue  # the loader, part of libc6
-  library="$(ldd "$build/easyread" | awk -v name="$soname" '$1 == name {print $3}')"
-  owner="$(dpkg -S "$library" 2>/dev/null || dpkg -S "$(realpath "$library")")"
-  owner="${owner%%:*}"
-  grep -qE "(^|[ ,])$owner([ ,(]|\$)" <<<"${depends#*:}" || fail "$soname comes from $owner, which Depends does not name"
+# Every library the two programs ask for themselves (not the ones those load)
+# comes from a package that Depends names: the web server's program needs
+# cpp-httplib and OpenSSL, which easyread itself does not.
+for program in "$build/easyread" "$build/easyread-serve"; do
+  for soname in $(readelf -d "$program" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
+    [[ $soname == ld-linux* ]] && continue  # the loader, part of libc6
+    library="$(ldd "$program" | awk -v name="$soname" '$1 == name {print $3}')"
+    owner="$(dpkg -S "$library" 2>/dev/null || dpkg -S "$(realpath "$library")")"
+    owner="${owner%%:*}"
+    owner="$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$owner")"  # a name as it is ("libstdc++6"), not a pattern
+    grep -qE "(^|[ ,])$owner([ ,(]|\$)" <<<"${depends#*:}" \
+      || fail "$soname of $(basename "$program") comes from $owner, which Depends does not name"
+  done
 done
 
-for needed in ./usr/bin/easyread ./usr/share/easyread/templates/newsletter.xml \
+for needed in ./usr/bin/easyread ./usr/libexec/easyread/easyread-serve ./usr/share/easyread/templates/newsletter.xml \
               ./usr/share/easyread/templates/strings/en.xml ./usr/share/easyread/symbols/catalogue.tsv \
               ./usr/share/easyread/wordlists/jargon-health.txt ./usr/share/easyread/tools/pdf-check \
               ./usr/share/man/man1/easyread.1 ./usr/share/man/man1/easyread-build.1 \
-              ./usr/share/man/man1/easyread-check.1 ./usr/share/bash-completion/completions/easyread \
+              ./usr/share/man/man1/easyread-check.1 ./usr/share/man/man1/easyread-serve.1 ./usr/share/bash-completion/completions/easyread \
               ./usr/share/doc/easyread/README.md; do
   grep -qE " $needed\$" <<<"$contents" || fail "the package has no $needed"
 done

@@ -41,6 +41,25 @@ if env -u EASYREAD_HOME "$program" build "$source_tree/samples/minutes.xml" -o o
   fail "the moved program found a template that is only in the source tree"
 fi
 grep -q "unknown-template" leaflet.err || fail "no [unknown-template] when the template is missing: $(cat leaflet.err)"
+# The web page: the moved easyread finds its server program in libexec/easyread,
+# which finds the moved data too: the looks it offers are the moved ones (leaflet
+# was taken out above, so it must not be offered).
+[ -x "$work/moved/libexec/easyread/easyread-serve" ] || fail "libexec/easyread/easyread-serve was not installed"
+env -u EASYREAD_HOME python3 - "$program" <<'PY' || fail "the moved program's web page did not work"
+import json, re, signal, subprocess, sys, urllib.request
+server = subprocess.Popen([sys.argv[1], "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+try:
+    line = server.stdout.readline()
+    found = re.match(r"Open (http://[^ ]+) in your web browser\.", line)
+    assert found, "no address: " + line + server.stderr.read()
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never a proxy
+    with direct.open(found.group(1) + "/api/templates", timeout=30) as answer:
+        looks = json.dumps(json.load(answer))
+    assert "newsletter" in looks and "leaflet" not in looks, looks
+finally:
+    server.send_signal(signal.SIGTERM)
+    assert server.wait(timeout=30) == 0, "the server did not stop cleanly"
+PY
 # EASYREAD_HOME still wins.
 EASYREAD_HOME="$source_tree" "$program" build "$source_tree/samples/minutes.xml" -o out/leaflet.pdf -t leaflet -q \
   --no-check || fail "EASYREAD_HOME was not used"

@@ -366,6 +366,17 @@ class LimitsTest(unittest.TestCase):
             finally:
                 self.assertEqual(server.stop()[0], 0)
 
+    def test_runs_as_the_server_program(self):
+        # `easyread serve` becomes easyread-serve with exec: the process the
+        # test started (and sends SIGTERM to) is the server itself.
+        server = Server()
+        try:
+            exe = os.readlink(f"/proc/{server.proc.pid}/exe")
+            self.assertEqual(os.path.basename(exe), "easyread-serve")
+            self.assertEqual(os.path.dirname(exe), os.path.dirname(os.path.realpath(BINARY)))
+        finally:
+            self.assertEqual(server.stop()[0], 0)
+
     def test_warning_off_loopback_and_bad_options(self):
         run = subprocess.run([BINARY, "serve", "--port", "70000"], capture_output=True, text=True, timeout=30)
         self.assertEqual(run.returncode, 2)
