@@ -174,10 +174,10 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     ((o += "  "sv) += line_number) += " | "sv;
     if (skipped) o += "..."sv;
     const std::size_t shown_at = o.size();
-    const std::string escaped = escape_controls(line);
-    if (escaped.size() == line.size()) {
+    if (!may_need_escape(line) || escape_controls(line).size() == line.size()) {
       o += line;
-    } else {  // control characters shown as \u202E: the marks move right by what each escape adds
+    } else {
+      const std::string escaped = escape_controls(line);  // control characters shown as \u202E: the marks move right by what each escape adds
       o += escaped;
       const int first_column = first, last_column = last;
       int column = 1;
