@@ -119,10 +119,11 @@ std::string SourceLines::text(const Span& span) {
     if (number == span.end_line && span.end_column > 0)
       to = number == span.line ? from + column_offset(t.substr(from), span.end_column - span.column + 1)
                                : column_offset(t, span.end_column);
-    if (number > span.line) out += ' ';
-    if (to > from) out += t.substr(from, to - from);
+    const std::string_view piece = to > from ? t.substr(from, to - from) : std::string_view();
+    // White space folded on the way (the lines joined by spaces): one copy, not two.
+    if (last > span.line || piece.find('\t') != std::string_view::npos) text::append_folded_white_space(out, piece);
+    else out += piece;
   }
-  if (span.end_line > span.line || out.find('\t') != std::string::npos) return text::fold_white_space(out);
   return out;
 }
 
