@@ -39,7 +39,7 @@ class WordFactsCache {
     unsigned char length = 0;  // 0: empty
     WordFacts facts;
   };
-  static constexpr std::size_t kSlots = 65536;
+  static constexpr std::size_t kSlots = 16384;
   const Lexicons& lex_;
   std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
   WordFacts long_word_;
