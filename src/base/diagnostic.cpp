@@ -1,6 +1,8 @@
 #include "base/diagnostic.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace easyread {
 namespace {
@@ -28,19 +30,31 @@ bool must_escape(char32_t c) {
          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
-bool has_escape_lead(std::string_view s) {
+}  // namespace
+
+bool may_need_escape(std::string_view s) {
   // Every character escaped starts with a byte below 0x20, 0x7F, 0xC2 (C1), 0xD8 (U+061C) or 0xE2 (U+20xx).
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t') || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2) return true;
+  auto lead = [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2; };
+  // Eight bytes at a time: most are printable ASCII (from 0x20 to 0x7E), and
+  // then none can be a lead. Messages and quoted lines are long.
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, s.data() + i, 8);
+    const bool below_space = ((eight - ones * 0x20) & ~eight & highs) != 0;
+    const bool del_or_above = (((eight + ones) | eight) & highs) != 0;
+    if (!below_space && !del_or_above) continue;
+    for (std::size_t j = i; j < i + 8; ++j)
+      if (lead(static_cast<unsigned char>(s[j]))) return true;
   }
+  for (; i < s.size(); ++i)
+    if (lead(static_cast<unsigned char>(s[i]))) return true;
   return false;
 }
 
-}  // namespace
-
 std::string escape_controls(std::string_view text) {
-  if (!has_escape_lead(text)) return std::string(text);
+  if (!may_need_escape(text)) return std::string(text);
   std::string out;
   out.reserve(text.size() + 16);
   for (std::size_t pos = 0; pos < text.size();) {
@@ -59,9 +73,9 @@ std::string escape_controls(std::string_view text) {
 }
 
 void escape_controls(Diagnostic& d) {
-  if (has_escape_lead(d.file)) d.file = escape_controls(d.file);
-  if (has_escape_lead(d.message)) d.message = escape_controls(d.message);
-  if (has_escape_lead(d.suggestion)) d.suggestion = escape_controls(d.suggestion);
+  if (may_need_escape(d.file)) d.file = escape_controls(d.file);
+  if (may_need_escape(d.message)) d.message = escape_controls(d.message);
+  if (may_need_escape(d.suggestion)) d.suggestion = escape_controls(d.suggestion);
 }
 
 void Diagnostics::add(Diagnostic d) {

@@ -16,6 +16,8 @@ namespace easyread {
 // U+2066..U+2069) written as "\u202E": a message that quotes a stranger's
 // file must not move or hide what a terminal or a page shows around it.
 std::string escape_controls(std::string_view text);
+// False when escape_controls(text) is surely `text` as it is (a quick test).
+bool may_need_escape(std::string_view text);
 // The same for a diagnostic's file name, message and suggestion.
 void escape_controls(Diagnostic& d);
 

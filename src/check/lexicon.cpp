@@ -108,13 +108,15 @@ void PhraseList::add(std::string term, std::string suggestion, ListKind kind, bo
     phrase.entry = index;
     phrase.exact_case = exact_case;
     phrase.rest.assign(variant.begin() + 1, variant.end());
+    if (!phrase.rest.empty()) phrase.second = second_words_.add(phrase.rest.front());
     const std::uint32_t first = first_words_.add(variant.front());
     if (first >= by_first_.size()) by_first_.resize(first + 1);
-    // Each list stays sorted by its second word (one-word entries first), so
-    // a frequent first word such as "the" needs no walk through all its phrases.
+    // Each list stays sorted by the number of its second word (one-word
+    // entries first), so a frequent first word such as "the" needs no walk
+    // through all its phrases, and no words are compared to find them.
     std::vector<Phrase>& list = by_first_[first];
     const auto place = std::upper_bound(list.begin(), list.end(), phrase, [](const Phrase& a, const Phrase& b) {
-      return second_word(a) < second_word(b);
+      return a.second < b.second;
     });
     list.insert(place, std::move(phrase));
   };
@@ -214,22 +216,22 @@ std::string inflect(std::string_view phrase, VerbForm form, const IrregularVerbs
   return out + rest;
 }
 
-Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, std::string_view text) const {
+Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, std::string_view text,
+                             std::int64_t first_word, std::int64_t next_word) const {
   Match best;
   const Token& first = tokens[at];
   if (first.kind == Token::Kind::symbol) return best;
-  auto try_key = [&](std::string_view key, bool exact) {
-    const std::int64_t found = first_words_.find(key);
+  auto try_number = [&](std::int64_t found, bool exact) {
     if (found < 0) return;
     const std::vector<Phrase>& list = by_first_[static_cast<std::size_t>(found)];
     // One-word entries, then the phrases whose second word is the next token's.
     auto one_word_end = std::find_if(list.begin(), list.end(), [](const Phrase& p) { return !p.rest.empty(); });
-    std::string_view next;
+    std::int64_t next = -1;
     if (at + 1 < tokens.size() && tokens[at + 1].kind != Token::Kind::symbol)
-      next = exact ? text.substr(tokens[at + 1].begin, tokens[at + 1].end - tokens[at + 1].begin)
-                   : std::string_view(tokens[at + 1].lower);
-    auto [from, to] = next.empty() ? std::pair{one_word_end, one_word_end}
-                                   : std::equal_range(one_word_end, list.end(), next, SecondWordLess{});
+      next = exact ? second_words_.find(text.substr(tokens[at + 1].begin, tokens[at + 1].end - tokens[at + 1].begin))
+                   : next_word;
+    auto [from, to] = next < 0 ? std::pair{one_word_end, one_word_end}
+                               : std::equal_range(one_word_end, list.end(), next, SecondWordLess{});
     auto check = [&](const Phrase& phrase) {
       if (phrase.exact_case != exact) return;
       const std::size_t length = phrase.rest.size() + 1;
@@ -246,7 +248,8 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
     std::for_each(list.begin(), one_word_end, check);
     std::for_each(from, to, check);
   };
-  try_key(first.lower, false);
+  auto try_key = [&](std::string_view key, bool exact) { try_number(first_words_.find(key), exact); };
+  try_number(first_word, false);
   if (first.capitalised) try_key(text.substr(first.begin, first.end - first.begin), true);
   // A possessive: "commissioner's", "doctors'".
   if (!best.entry && first.lower.size() > 2) {

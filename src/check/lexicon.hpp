@@ -99,23 +99,36 @@ class PhraseList {
            const IrregularVerbs* verbs = nullptr);
   // The longest entry that starts at tokens[at], if any.
   // `text` is the string the tokens point into.
-  Match longest_at(const std::vector<Token>& tokens, std::size_t at, std::string_view text) const;
+  Match longest_at(const std::vector<Token>& tokens, std::size_t at, std::string_view text) const {
+    const bool next = at + 1 < tokens.size();
+    return longest_at(tokens, at, text, first_word_number(tokens[at].lower),
+                      next ? second_word_number(tokens[at + 1].lower) : -1);
+  }
+  // The same, with first_word_number(tokens[at].lower) and
+  // second_word_number(tokens[at + 1].lower) already looked up.
+  Match longest_at(const std::vector<Token>& tokens, std::size_t at, std::string_view text,
+                   std::int64_t first_word, std::int64_t next_word) const;
+  // The number of `word` among the entries' first words (in small letters), or -1.
+  std::int64_t first_word_number(std::string_view word) const { return first_words_.find(word); }
+  // The number of `word` among the entries' second words, or -1.
+  std::int64_t second_word_number(std::string_view word) const { return second_words_.find(word); }
   std::size_t size() const { return entries_.size(); }
   const std::vector<Entry>& entries() const { return entries_; }
 
  private:
   struct Phrase {
     std::vector<std::string> rest;  // words after the first
+    std::int64_t second = -1;       // number of rest[0] in second_words_ (-1: one word)
     std::size_t entry = 0;
     bool exact_case = false;
   };
-  static std::string_view second_word(const Phrase& p) { return p.rest.empty() ? std::string_view() : p.rest[0]; }
   struct SecondWordLess {
-    bool operator()(const Phrase& p, std::string_view w) const { return second_word(p) < w; }
-    bool operator()(std::string_view w, const Phrase& p) const { return w < second_word(p); }
+    bool operator()(const Phrase& p, std::int64_t w) const { return p.second < w; }
+    bool operator()(std::int64_t w, const Phrase& p) const { return w < p.second; }
   };
   std::vector<Entry> entries_;
   FastWords first_words_;                        // every form of every entry's first word
+  FastWords second_words_;                       // the second words of the phrases
   std::vector<std::vector<Phrase>> by_first_;    // the phrases of each first word
 };
 

@@ -28,7 +28,12 @@ constexpr std::size_t kMaxSectionFindings = 4096;
 
 FileContext::FileContext(const Lexicons& lexicons, const Settings& settings, std::string file,
                          const Sink& sink, std::string lang)
-    : lex_(lexicons), settings_(settings), file_(std::move(file)), sink_(sink), lang_(std::move(lang)) {
+    : lex_(lexicons),
+      settings_(settings),
+      file_(std::move(file)),
+      sink_(sink),
+      lang_(std::move(lang)),
+      word_facts_(lexicons) {
   english_ = lang_.empty() || lang_.starts_with("en");
   jargon_at_.assign(lexicons.phrases.size(), 0);
   explained_entries_.assign(lexicons.phrases.size(), 0);
@@ -99,18 +104,6 @@ Stats FileContext::finish_stats() const {
   return s;
 }
 
-int FileContext::syllables_of(const std::string& word) {
-  if (word.empty() || word.size() > 15) return count_syllables(word);
-  std::uint32_t hash = 2166136261u;  // FNV-1a
-  for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-  SyllableSlot& slot = syllable_cache_[hash & 16383u];
-  if (slot.length == word.size() && std::equal(word.begin(), word.end(), slot.word.begin())) return slot.count;
-  slot.count = count_syllables(word);
-  slot.length = static_cast<unsigned char>(word.size());
-  std::copy(word.begin(), word.end(), slot.word.begin());
-  return slot.count;
-}
-
 void FileContext::check_sentence(std::string_view text, std::size_t begin, std::size_t end) {
   tokenize(text, begin, end, tokens_);
   const int words = count_words(tokens_);
@@ -118,9 +111,12 @@ void FileContext::check_sentence(std::string_view text, std::size_t begin, std::
   ++sentences_;
   words_ += words;
   if (words <= settings_.sentence_words) ++short_sentences_;
-  for (Token& t : tokens_) {
+  facts_.assign(tokens_.size(), WordFacts{});
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    Token& t = tokens_[i];
+    if (t.kind != Token::Kind::symbol) facts_[i] = word_facts_.facts(t.lower);  // numbers: for phrases
     if (t.kind == Token::Kind::word) {
-      t.syllables = syllables_of(t.lower);
+      t.syllables = facts_[i].syllables;
       if (!t.joined) syllables_ += t.syllables;
     } else if (t.kind == Token::Kind::number) {
       ++syllables_;
@@ -182,7 +178,7 @@ void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::
     const bool after_comma = i > 0 && tokens_[i - 1].kind == Token::Kind::symbol && tokens_[i - 1].lower[0] == ',';
     // "which", "however" and "therefore" join ideas after a comma; at the start
     // of a sentence ("However, ...") they link to the sentence before.
-    const bool found = lex_.joining.count(t.lower) || (after_comma && lex_.joining_after_comma.count(t.lower));
+    const bool found = facts_[i].joining || (after_comma && facts_[i].joining_after_comma);
     if (found) {
       joining = text.substr(t.begin, t.end - t.begin);
       at = t.begin;
@@ -217,7 +213,8 @@ void FileContext::find_phrases(std::string_view text) {
       }
     }
     if (!english_ || covered_[i]) continue;  // the lists are English; <hard> words are explained
-    const Match match = lex_.phrases.longest_at(tokens_, i, text);
+    const std::int64_t next = i + 1 < tokens_.size() ? facts_[i + 1].second_word : -1;
+    const Match match = lex_.phrases.longest_at(tokens_, i, text, facts_[i].first_word, next);
     if (!match.entry) continue;
     const std::size_t last = i + match.token_count - 1;
     const Entry& e = *match.entry;

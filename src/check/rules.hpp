@@ -12,6 +12,7 @@
 #include "check/check.hpp"
 #include "check/lexicon.hpp"
 #include "check/tokens.hpp"
+#include "check/word_facts.hpp"
 
 namespace easyread::check::detail {
 
@@ -96,16 +97,9 @@ class FileContext {
   std::string lang_;
   std::array<bool, rule_count> enabled_{};
   std::array<Severity, rule_count> severity_{};
-  // Syllables of recent words: a small table with one slot a hash, because
-  // counting by rule costs more than looking up the common words again.
-  struct SyllableSlot {
-    std::array<char, 15> word{};
-    unsigned char length = 0;  // 0: empty
-    int count = 0;
-  };
-  int syllables_of(const std::string& word);
-  std::vector<SyllableSlot> syllable_cache_ = std::vector<SyllableSlot>(16384);
+  WordFactsCache word_facts_;
   std::vector<Token> tokens_;
+  std::vector<WordFacts> facts_;  // what the lists say about each token (words only)
   struct Finding {
     std::size_t offset = 0;                      // for the order in the sentence
     std::size_t entry = static_cast<std::size_t>(-1);  // jargon: the list entry

@@ -9,21 +9,6 @@
 namespace easyread::check::detail {
 namespace {
 
-// A quick test before the number-word lookup: every word is checked.
-std::size_t number_key(std::string_view w) {
-  return (w.size() * 26 + static_cast<std::size_t>(w.front() - 'a')) * 26 + static_cast<std::size_t>(w.back() - 'a');
-}
-
-std::optional<int> number_word(const Lexicons& lex, std::string_view w) {
-  if (w.size() < 3 || w.size() > 9) return std::nullopt;
-  const char first = w.front(), last = w.back();
-  if (first < 'a' || first > 'z' || last < 'a' || last > 'z') return std::nullopt;
-  if (!lex.number_keys[number_key(w)]) return std::nullopt;
-  for (const auto& [word, value] : lex.number_words)
-    if (word == w) return value;
-  return std::nullopt;
-}
-
 std::optional<std::string> expand_contraction(const Lexicons& lex, std::string_view w) {
   for (const auto& [short_form, full] : lex.contractions) {
     if (short_form.front() == '-') {  // an ending: "-n't"
@@ -86,12 +71,12 @@ void FileContext::word_rules(std::string_view text) {
     const std::string& w = t.lower;
 
     if (on(number_as_word)) {
-      if (auto value = english_ ? number_word(lex_, w) : std::nullopt) {
-        int total = *value;
+      if (english_ && facts_[i].number >= 0) {
+        int total = facts_[i].number;
         std::size_t last = i;
         if (i + 1 < tokens_.size() && tokens_[i + 1].joined) {  // "twenty-five"
-          if (auto unit = number_word(lex_, tokens_[i + 1].lower); unit && *unit < 10) {
-            total += *unit;
+          if (const int unit = facts_[i + 1].number; unit >= 0 && unit < 10) {
+            total += unit;
             last = i + 1;
           }
         }
@@ -174,8 +159,7 @@ void FileContext::word_rules(std::string_view text) {
     if (t.letters < settings_.hard_word_letters && t.syllables < settings_.hard_word_syllables) continue;
     std::string_view key = w;
     if (key.ends_with("'s")) key.remove_suffix(2);
-    if (lex_.frequent.count(key) || lex_.familiar.count(key) || lex_.common.count(key) ||
-        settings_.allowed_words.count(key))
+    if (facts_[i].known || settings_.allowed_words.count(key))
       continue;
     if (!seen_hard_.insert(std::string(key)).second) continue;
     if (explained_by_sentence(i, i)) continue;  // "Dysphagia means ..."
@@ -191,11 +175,11 @@ void FileContext::passive_rule(std::string_view text) {
     const std::string& be = tokens_[i].lower;
     if (tokens_[i].kind != Token::Kind::word || be.size() > 5 || be.size() < 2) continue;
     const char c = be[0];
-    if ((c != 'a' && c != 'i' && c != 'w' && c != 'b') || !lex_.be.count(be)) continue;
+    if ((c != 'a' && c != 'i' && c != 'w' && c != 'b') || !facts_[i].be) continue;
     if (tokens_[i].quoted && settings_.skip_quotes) continue;
     std::size_t j = i + 1;
     while (j < tokens_.size() && j <= i + 2 && tokens_[j].kind == Token::Kind::word &&
-           (lex_.between.count(tokens_[j].lower) || (tokens_[j].lower.ends_with("ly") && tokens_[j].lower.size() > 4)))
+           (facts_[j].between || (tokens_[j].lower.ends_with("ly") && tokens_[j].lower.size() > 4)))
       ++j;
     if (j >= tokens_.size() || tokens_[j].kind != Token::Kind::word || tokens_[j].joined) continue;
     if (!looks_like_participle(lex_, tokens_[j].lower)) continue;

@@ -119,10 +119,11 @@ std::string SourceLines::text(const Span& span) {
     if (number == span.end_line && span.end_column > 0)
       to = number == span.line ? from + column_offset(t.substr(from), span.end_column - span.column + 1)
                                : column_offset(t, span.end_column);
-    if (number > span.line) out += ' ';
-    if (to > from) out += t.substr(from, to - from);
+    const std::string_view piece = to > from ? t.substr(from, to - from) : std::string_view();
+    // White space folded on the way (the lines joined by spaces): one copy, not two.
+    if (last > span.line || piece.find('\t') != std::string_view::npos) text::append_folded_white_space(out, piece);
+    else out += piece;
   }
-  if (span.end_line > span.line || out.find('\t') != std::string::npos) return text::fold_white_space(out);
   return out;
 }
 
@@ -174,10 +175,10 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
     ((o += "  "sv) += line_number) += " | "sv;
     if (skipped) o += "..."sv;
     const std::size_t shown_at = o.size();
-    const std::string escaped = escape_controls(line);
-    if (escaped.size() == line.size()) {
+    if (!may_need_escape(line) || escape_controls(line).size() == line.size()) {
       o += line;
-    } else {  // control characters shown as \u202E: the marks move right by what each escape adds
+    } else {
+      const std::string escaped = escape_controls(line);  // control characters shown as \u202E: the marks move right by what each escape adds
       o += escaped;
       const int first_column = first, last_column = last;
       int column = 1;

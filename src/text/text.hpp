@@ -77,6 +77,10 @@ int day_of_month(std::string_view word);
 
 // Collapses runs of white space (including line ends) into one space.
 std::string fold_white_space(std::string_view utf8);
+// Adds the words of `utf8` to `out`, each after one space unless `out` is
+// empty: pieces added one after another give what fold_white_space gives
+// for the pieces joined by spaces.
+void append_folded_white_space(std::string& out, std::string_view utf8);
 
 // Levenshtein distance over bytes, ASCII letters compared without case (for
 // "did you mean" suggestions; names are mostly ASCII).

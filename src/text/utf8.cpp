@@ -85,7 +85,15 @@ std::size_t skip_code_points(std::string_view s, std::size_t pos, std::size_t co
 std::string fold_white_space(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  append_folded_white_space(out, s);
+  return out;
+}
+
+void append_folded_white_space(std::string& out, std::string_view s) {
+  // One test for most bytes: white space is never above ' '.
+  auto space = [](char c) {
+    return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
+  };
   // Whole runs of other bytes are copied at once: findings can quote long sentences.
   for (std::size_t i = 0, n = s.size(); i < n;) {
     while (i < n && space(s[i])) ++i;
@@ -95,7 +103,6 @@ std::string fold_white_space(std::string_view s) {
     if (!out.empty()) out += ' ';
     out.append(s.data() + run, i - run);
   }
-  return out;
 }
 
 TextPlace walk_to(std::string_view text, TextPlace from, std::size_t to) {

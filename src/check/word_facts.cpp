@@ -1,0 +1,56 @@
+#include "check/word_facts.hpp"
+
+#include <algorithm>
+
+#include "check/rules.hpp"
+
+namespace easyread::check::detail {
+namespace {
+
+// A quick test before the number-word search: (length, first, last letter).
+std::int32_t number_word(const Lexicons& lex, std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return -1;
+  const char first = w.front(), last = w.back();
+  if (first < 'a' || first > 'z' || last < 'a' || last > 'z') return -1;
+  const std::size_t key =
+      (w.size() * 26 + static_cast<std::size_t>(first - 'a')) * 26 + static_cast<std::size_t>(last - 'a');
+  if (!lex.number_keys[key]) return -1;
+  for (const auto& [word, value] : lex.number_words)
+    if (word == w) return value;
+  return -1;
+}
+
+}  // namespace
+
+WordFacts look_up_word(const Lexicons& lex, std::string_view word) {
+  WordFacts f;
+  f.first_word = static_cast<std::int32_t>(lex.phrases.first_word_number(word));
+  f.second_word = static_cast<std::int32_t>(lex.phrases.second_word_number(word));
+  f.number = number_word(lex, word);
+  f.syllables = count_syllables(word);
+  f.joining = lex.joining.count(word) > 0;
+  f.joining_after_comma = lex.joining_after_comma.count(word) > 0;
+  f.be = lex.be.count(word) > 0;
+  f.between = lex.between.count(word) > 0;
+  std::string_view key = word;
+  if (key.ends_with("'s")) key.remove_suffix(2);
+  f.known = lex.frequent.count(key) || lex.familiar.count(key) || lex.common.count(key);
+  return f;
+}
+
+const WordFacts& WordFactsCache::facts(std::string_view word) {
+  if (word.empty() || word.size() > 15) {
+    long_word_ = look_up_word(lex_, word);
+    return long_word_;
+  }
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  Slot& slot = slots_[hash & (kSlots - 1)];
+  if (slot.length == word.size() && std::equal(word.begin(), word.end(), slot.word.begin())) return slot.facts;
+  slot.facts = look_up_word(lex_, word);
+  slot.length = static_cast<unsigned char>(word.size());
+  std::copy(word.begin(), word.end(), slot.word.begin());
+  return slot.facts;
+}
+
+}  // namespace easyread::check::detail

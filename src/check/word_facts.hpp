@@ -1,0 +1,48 @@
+// What the word lists say about one word, looked up once for all the rules.
+// A big file uses a few thousand words again and again: each is looked up
+// in every list the first time, and then found again with one hash.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace easyread::check::detail {
+
+struct Lexicons;
+
+struct WordFacts {
+  std::int32_t first_word = -1;   // number of the word among the phrases' first words, or -1
+  std::int32_t second_word = -1;  // the same among their second words
+  std::int32_t number = -1;       // a number word's value ("twelve": 12), or -1
+  std::int32_t syllables = 0;
+  bool joining = false;              // joins ideas ("because")
+  bool joining_after_comma = false;  // joins ideas after a comma ("which")
+  bool be = false;                   // a form of "be" for the passive voice ("was")
+  bool between = false;              // may stand between "be" and the action ("not")
+  bool known = false;                // frequent, familiar or common (without "'s"): not a hard word
+};
+
+// The facts of `word` (in small letters), from the lists themselves.
+WordFacts look_up_word(const Lexicons& lex, std::string_view word);
+
+// Facts of recent words: a table with one slot a hash, so memory stays the
+// same however big the file is. Longer words are looked up each time.
+class WordFactsCache {
+ public:
+  explicit WordFactsCache(const Lexicons& lex) : lex_(lex) {}
+  const WordFacts& facts(std::string_view word);
+
+ private:
+  struct Slot {
+    std::array<char, 15> word{};
+    unsigned char length = 0;  // 0: empty
+    WordFacts facts;
+  };
+  static constexpr std::size_t kSlots = 16384;
+  const Lexicons& lex_;
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+  WordFacts long_word_;
+};
+
+}  // namespace easyread::check::detail
