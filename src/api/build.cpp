@@ -31,7 +31,7 @@ struct Made {
 // pipeline (content, and pages for a PDF) -> the chosen format's writer. A
 // new format changes only this.
 Made make_document(const markup::Document& notes, symbols::Library& library, word::Resources& word_resources,
-                   const std::string& data_home, const std::vector<std::string>& allowed_folders,
+                   pdf::Resources& pdf_resources, const std::string& data_home, const std::vector<std::string>& allowed_folders,
                    const BuildOptions& options, bool disk_pictures,
                    Diagnostics& diags) {
   const pipeline::Options pipeline_options{data_home, options.template_name, {&options.pictures, disk_pictures},
@@ -42,7 +42,7 @@ Made make_document(const markup::Document& notes, symbols::Library& library, wor
       auto laid_out = pipeline::lay_out(notes, library, pipeline_options, diags);
       if (!laid_out || out_of_time(options, notes.path, diags)) return {};
       Made made;
-      made.bytes = pdf::render(*laid_out, notes.path, diags);
+      made.bytes = pdf::render(*laid_out, notes.path, diags, &pdf_resources);
       made.pages = static_cast<int>(laid_out->pages.size());
       return made;
     }
@@ -91,8 +91,8 @@ BuildResult Engine::build(const Input& notes, const BuildOptions& options) const
             }
           });
         try {
-          made = make_document(*doc, impl_->library, impl_->word_resources, impl_->data_home, impl_->allowed_folders, options,
-                               from_disk, layout_diags);
+          made = make_document(*doc, impl_->library, impl_->word_resources, impl_->pdf_resources, impl_->data_home,
+                               impl_->allowed_folders, options, from_disk, layout_diags);
         } catch (const std::exception& e) {
           add_internal_error(layout_diags, notes.name, e.what());
         }

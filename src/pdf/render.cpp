@@ -210,7 +210,7 @@ class PageWriter {
 
 }  // namespace
 
-std::string render(const layout::Document& doc, const std::string& file, Diagnostics& diags) {
+std::string render(const layout::Document& doc, const std::string& file, Diagnostics& diags, Resources* kept) {
   if (doc.pages.empty()) {
     diags.error(file, {}, "pdf-empty", "There is nothing to put in the PDF: it would have no pages.",
                 "Check that the notes have some text in them.");
@@ -227,7 +227,7 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
 
   FontSet fonts;
   if (!fonts.load(pdf, doc, file, diags) || !pdf.ok()) return {};
-  PictureStore pictures(pdf, doc, file, diags);
+  PictureStore pictures(pdf, doc, file, diags, kept);
   StructureWriter structure(pdf, doc);
   PageWriter writer(pdf, doc, fonts, pictures, structure);
   for (const layout::Page& page : doc.pages)
