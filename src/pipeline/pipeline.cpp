@@ -80,7 +80,7 @@ std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::
                                         const Options& options, Diagnostics& diags) {
   auto ready = prepare_with_fonts(notes, library, options, diags);
   if (!ready || !fits_in_pdf(ready->content, notes.path, diags)) return std::nullopt;
-  layout::Document laid_out = layout::lay_out(ready->content, ready->look, *ready->fonts, ready->faces);
+  layout::Document laid_out = layout::lay_out(std::move(ready->content), ready->look, *ready->fonts, ready->faces);
   if (!pages_fit_in_pdf(laid_out, notes.path, diags)) return std::nullopt;
   return laid_out;
 }
