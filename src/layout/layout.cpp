@@ -52,11 +52,11 @@ bool can_draw(const FontSet& fonts, const Faces& faces, char32_t code_point, boo
 }
 
 Document lay_out(content::Document content, const style::Template& look,
-                 const FontSet& fonts, const Faces& faces) {
+                 const FontSet& fonts, const Faces& faces, Deadline deadline) {
   const Styles styles = styles_for(look, faces);
   Document out = empty_document(look, content.metadata, {});
 
-  DocumentLayout layout(content, look, fonts, styles);
+  DocumentLayout layout(content, look, fonts, styles, deadline);
   layout.run(out, nullptr);
   if (out.pages.size() > kPagesBeforeContents && layout.sections().size() > 1) {
     // A second run with a contents page after the cover. The body starts on a

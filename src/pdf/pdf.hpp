@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "base/deadline.hpp"
 #include "base/diagnostic.hpp"
 #include "layout/layout.hpp"
 
@@ -30,7 +31,8 @@ class Resources {
 // Returns the PDF file's bytes, or an empty string after adding errors to
 // `diags`. The same document always gives the same bytes, with or without
 // `kept` (symbols made ready by earlier documents).
+// Past `deadline` (checked once a page) it throws OutOfTime.
 std::string render(const layout::Document& doc, const std::string& file, Diagnostics& diags,
-                   Resources* kept = nullptr);
+                   Resources* kept = nullptr, Deadline deadline = {});
 
 }  // namespace easyread::pdf

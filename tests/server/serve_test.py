@@ -312,6 +312,39 @@ class LimitsTest(unittest.TestCase):
         finally:
             self.assertEqual(server.stop()[0], 0)
 
+    def test_build_stopped_inside_a_long_stage(self):
+        # 10,000 points: the content, the layout and the PDF each take far longer
+        # than the limit, so the build stops soon only if each stage looks at the
+        # time inside its own loop. Before that, the time was looked at only
+        # between stages: the 503 came when the long stage had ended, about half
+        # of the whole build later.
+        points = "".join(f"<point>We meet at the hall on day {i + 1}. Bring a friend if you like.</point>\n"
+                         for i in range(10000))
+        notes = f'<easyread title="A long list"><section title="Days">\n{points}</section></easyread>\n'
+        body, headers = multipart([("notes", notes)])
+        whole = Server("--build-time", "600")
+        try:
+            started = time.monotonic()
+            res, data = whole.request("POST", "/api/build", body, headers, timeout=600)
+            whole_build = time.monotonic() - started
+            self.assertEqual(res.status, 200, data[:300])
+            self.assertTrue(data.startswith(b"%PDF-"))
+        finally:
+            self.assertEqual(whole.stop()[0], 0)
+        limited = Server("--build-time", "0.05")
+        try:
+            started = time.monotonic()
+            res, data = limited.request("POST", "/api/build", body, headers, timeout=600)
+            stopped_after = time.monotonic() - started
+            self.assertEqual(res.status, 503, data[:300])
+            self.assertTrue(res.getheader("Retry-After"))
+            self.assertIn("too long", json.loads(data)["error"])
+            # The same machine, the same document: stopped well inside the first long stage.
+            self.assertLess(stopped_after, whole_build / 3, f"whole build {whole_build:.2f} s")
+            self.assertEqual(limited.request("GET", "/healthz")[1], b"ok")
+        finally:
+            self.assertEqual(limited.stop()[0], 0)
+
     def test_sigterm_finishes_running_work(self):
         server = Server()
         body, headers = multipart([*sample(), ("format", "docx")])
