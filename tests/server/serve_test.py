@@ -9,6 +9,7 @@ Usage: serve_test.py EASYREAD SOURCE_DIR
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ import serve_client
 from serve_client import Server, docx_with, multipart, sample
 
 BINARY = SOURCE = None
+READ_TIMEOUT = 5  # seconds: how long the server waits for a client that sends nothing more (serve.cpp)
 LETTER = ("Dear Sam,\n\nThe commissioners facilitated a consultation in order to assess your eligibility.\n"
           "Please come to the clinic on Monday at 10am. Bring your letter with you.\n\nFrom the team\n")
 
@@ -344,6 +346,40 @@ class LimitsTest(unittest.TestCase):
             self.assertEqual(limited.request("GET", "/healthz")[1], b"ok")
         finally:
             self.assertEqual(limited.stop()[0], 0)
+
+    def test_idle_and_slow_connections_do_not_hold_up_others(self):
+        # More connections than the server has workers (256): most send nothing,
+        # some start a request and stop. Each used to hold a worker until the read
+        # timeout let it go, so with 32 workers everyone else waited for rounds of
+        # READ_TIMEOUT seconds.
+        server = Server()
+        held = []
+        try:
+            for i in range(300):
+                held.append(socket.create_connection((server.host, server.port), timeout=10))
+                if i % 10 == 0:
+                    held[-1].sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # never ends
+            time.sleep(0.5)  # let the server take them all in
+            opened = time.monotonic()
+            # Answered before the read timeout has let go of a single connection ...
+            res, data = server.request("GET", "/healthz", timeout=READ_TIMEOUT - 1)
+            self.assertEqual((res.status, data), (200, b"ok"))
+            res, data = server.request("POST", "/api/check", LETTER.encode(), {"Content-Type": "text/plain"},
+                                       timeout=READ_TIMEOUT - 1)
+            self.assertEqual(res.status, 200, data[:300])
+            self.assertIn("commissioners", data.decode())
+            # ... and so none of the waiting ones was let go to make room: all still
+            # open (when the answers came before any read timeout could end).
+            for s in held if time.monotonic() - opened < READ_TIMEOUT - 0.5 else []:
+                s.setblocking(False)
+                try:
+                    self.assertNotEqual(s.recv(1), b"", "the server closed a waiting connection")
+                except BlockingIOError:
+                    pass  # open, nothing said: as it should be
+        finally:
+            for s in held:
+                s.close()
+            self.assertEqual(server.stop()[0], 0)
 
     def test_sigterm_finishes_running_work(self):
         server = Server()
