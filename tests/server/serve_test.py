@@ -73,6 +73,19 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(res.status, 200)
         self.assertTrue(res.getheader("Content-Type").startswith("text/css"))
 
+    def test_every_page_has_the_shared_top(self):
+        # web/header.html goes where a page says <!--header-->; its own link is the current one.
+        links = ["/", "/check", "/make", "/pictures"]
+        pages = [(path, self.server.request("GET", path)[1].decode()) for path in links]
+        body, headers = multipart([("text", LETTER)])
+        pages.append(("/check", self.server.request("POST", "/check", body, headers)[1].decode()))
+        for path, page in pages:
+            self.assertNotIn("<!--header-->", page, path)
+            self.assertEqual(page.count('<a class="skip-link" href="#main">'), 1, path)
+            nav = page[page.index('<nav aria-label="Pages">'):page.index("</nav>")]
+            self.assertEqual(re.findall(r'<a href="([^"]+)"', nav), links, path)
+            self.assertEqual(re.findall(r'<a href="([^"]+)" aria-current="page">', nav), [path], path)
+
     def test_unknown_and_sly_paths(self):
         for path in ["/nothing", "/assets/../CMakeLists.txt", "/assets/..%2fREADME.md", "/assets/.hidden",
                      "/assets/%2e%2e%2fREADME.md", "/assets/app.css.bak", "/assets/sub/app.css"]:
