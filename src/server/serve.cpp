@@ -25,6 +25,10 @@ namespace fs = std::filesystem;
 constexpr std::size_t kMostWorkers = 256;
 constexpr time_t kKeepAliveSeconds = 2;  // idle connections let go of their worker soon
 constexpr time_t kReadSeconds = 5;       // a request that stops sending is dropped
+// Connections the system may hold before the server takes them in. cpp-httplib
+// asks for 5, and silent connections (see listening_options) wait there too,
+// so a few of them made everyone else's connection wait seconds.
+constexpr int kWaitingConnections = 1024;
 
 // The listening socket's options: the address may be used again at once
 // after a restart, and a connection that sends nothing is not handed to a
@@ -83,7 +87,6 @@ httplib::Server::HandlerResponse before_reading(const ServerOptions& options, co
 void set_up(httplib::Server& http, Service& service) {
   const ServerOptions& options = service.options;
   http.new_task_queue = [] { return new Workers(kMostWorkers); };
-  http.set_socket_options(listening_options);
   http.set_tcp_nodelay(true);
   http.set_keep_alive_timeout(kKeepAliveSeconds);
   http.set_keep_alive_max_count(100);
@@ -177,8 +180,14 @@ int serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
 
   httplib::Server http;
   set_up(http, service);
+  int listening = -1;
+  http.set_socket_options([&listening](int socket) {
+    listening_options(socket);
+    listening = socket;
+  });
   const int port = options.port == 0 ? http.bind_to_any_port(options.host)
                                      : (http.bind_to_port(options.host, options.port) ? options.port : -1);
+  if (port >= 0 && listening >= 0) ::listen(listening, kWaitingConnections);  // listening already: a longer queue
   if (port < 0) {
     err << "easyread serve: I could not use port " << options.port << " on " << options.host << ".\n"
         << "Another program may use it. Choose another port with --port.\n";
