@@ -31,18 +31,19 @@ struct Made {
 // pipeline (content, and pages for a PDF) -> the chosen format's writer. A
 // new format changes only this.
 Made make_document(const markup::Document& notes, symbols::Library& library, word::Resources& word_resources,
-                   const std::string& data_home, const std::vector<std::string>& allowed_folders,
+                   pdf::Resources& pdf_resources, const std::string& data_home, const std::vector<std::string>& allowed_folders,
                    const BuildOptions& options, bool disk_pictures,
                    Diagnostics& diags) {
   const pipeline::Options pipeline_options{data_home, options.template_name, {&options.pictures, disk_pictures},
                                           allowed_folders,
-                                          [&] { return out_of_time(options, notes.path, diags); }};
+                                          [&] { return out_of_time(options, notes.path, diags); },
+                                          Deadline(options.deadline)};
   switch (options.format) {
     case Format::pdf: {
       auto laid_out = pipeline::lay_out(notes, library, pipeline_options, diags);
       if (!laid_out || out_of_time(options, notes.path, diags)) return {};
       Made made;
-      made.bytes = pdf::render(*laid_out, notes.path, diags);
+      made.bytes = pdf::render(*laid_out, notes.path, diags, &pdf_resources, Deadline(options.deadline));
       made.pages = static_cast<int>(laid_out->pages.size());
       return made;
     }
@@ -84,15 +85,20 @@ BuildResult Engine::build(const Input& notes, const BuildOptions& options) const
           checking = std::jthread([&] {
             try {
               const check::Settings settings = check_settings(notes.name, options.check_options, check_diags);
-              check_diags.append(impl_->checker(settings, check_diags)->check_document(*doc).diagnostics);
+              check_diags.append(
+                  impl_->checker(settings, check_diags)->check_document(*doc, Deadline(options.deadline)).diagnostics);
+            } catch (const OutOfTime&) {
+              out_of_time(options, notes.name, check_diags);
             } catch (const std::exception& e) {  // on this thread, an escaped exception would end the program
               check_diags.error(notes.name, {}, "check", std::string("The checks stopped: ") + e.what(),
                                 "Build again without the checks to make the document.");
             }
           });
         try {
-          made = make_document(*doc, impl_->library, impl_->word_resources, impl_->data_home, impl_->allowed_folders, options,
-                               from_disk, layout_diags);
+          made = make_document(*doc, impl_->library, impl_->word_resources, impl_->pdf_resources, impl_->data_home,
+                               impl_->allowed_folders, options, from_disk, layout_diags);
+        } catch (const OutOfTime&) {
+          out_of_time(options, notes.name, layout_diags);
         } catch (const std::exception& e) {
           add_internal_error(layout_diags, notes.name, e.what());
         }

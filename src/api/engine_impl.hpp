@@ -8,6 +8,7 @@
 #include "base/diagnostic.hpp"
 #include "check/check.hpp"
 #include "easyread/easyread.hpp"
+#include "pdf/pdf.hpp"
 #include "symbols/symbols.hpp"
 #include "word/word.hpp"
 
@@ -22,6 +23,8 @@ struct Engine::Impl {
   mutable symbols::Library library;
   // Each symbol's PNG fallback, drawn once for every Word file; locks itself.
   mutable word::Resources word_resources;
+  // Each catalogue symbol's PDF drawing, made once for every PDF; locks itself.
+  mutable pdf::Resources pdf_resources;
   std::vector<Diagnostic> load_problems;
 
   // A checker (word lists loaded) for these settings: made once, then shared.

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/deadline.hpp"
 #include "base/diagnostic.hpp"
 #include "markup/markup.hpp"
 
@@ -92,7 +93,8 @@ class Checker {
   Checker(Checker&&) noexcept;
   Checker& operator=(Checker&&) noexcept;
 
-  Report check_document(const markup::Document& doc) const;  // the XML markup
+  // The XML markup. Past `deadline` (checked once a block) it throws OutOfTime.
+  Report check_document(const markup::Document& doc, Deadline deadline = {}) const;
   // Text as read from the file (Markdown is blanked inside). `file` names the
   // source in findings.
   Report check_text(std::string_view text, const std::string& file,

@@ -143,7 +143,7 @@ class DocumentCheck {
 
 }  // namespace
 
-Report Checker::check_document(const markup::Document& doc) const {
+Report Checker::check_document(const markup::Document& doc, Deadline deadline) const {
   Report report;
   const Sink sink = [&report](Diagnostic&& d) { report.diagnostics.add(std::move(d)); };
   FileContext ctx(impl_->lexicons, impl_->settings, doc.path, sink, doc.lang);
@@ -164,7 +164,10 @@ Report Checker::check_document(const markup::Document& doc) const {
   ctx.end_section();
   for (const markup::Section& section : doc.sections) {
     check.attribute(section.span, "title", section.title);
-    for (const markup::Block& block : section.blocks) check.block(block);
+    for (const markup::Block& block : section.blocks) {
+      deadline.check();
+      check.block(block);
+    }
     ctx.end_section();
   }
   // The word list's own explanations are checked too, but do not count as use.

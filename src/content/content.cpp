@@ -65,8 +65,8 @@ namespace {
 class Builder {
  public:
   Builder(const markup::Document& notes, symbols::Library& library, const symbols::GivenPictures& given,
-          const style::Strings& strings, Document& out, Diagnostics& diags)
-      : notes_(notes), strings_(strings), out_(out), sentences_(notes, notes.lang),
+          const style::Strings& strings, Document& out, Diagnostics& diags, Deadline deadline)
+      : notes_(notes), strings_(strings), out_(out), deadline_(deadline), sentences_(notes, notes.lang),
         dates_(notes.lang), pictures_(library, notes, given, out.pictures, diags) {}
 
   void run(const style::Template& look) {
@@ -77,7 +77,10 @@ class Builder {
     // and a heading alone helps nobody.
     for (const auto& section : notes_.sections)
       if (!section.blocks.empty()) out_.sections.push_back(body_section(section));
-    for (const auto& word : notes_.words) out_.words.push_back(word_entry(word));
+    for (const auto& word : notes_.words) {
+      deadline_.check();
+      out_.words.push_back(word_entry(word));
+    }
     closing();
   }
 
@@ -146,6 +149,7 @@ class Builder {
   Section body_section(const markup::Section& section) {
     Section out{section.title, {}, section.span};
     for (const auto& block : section.blocks) {
+      deadline_.check();
       out.rows.push_back(std::visit(Overloaded{
                                         [&](const markup::Point& b) { return point_row(b); },
                                         [&](const markup::Action& b) { return action_row(b); },
@@ -184,6 +188,7 @@ class Builder {
   const markup::Document& notes_;
   const style::Strings& strings_;
   Document& out_;
+  Deadline deadline_;
   detail::SentenceMaker sentences_;
   text::DateWriter dates_;
   detail::PictureTable pictures_;
@@ -192,9 +197,10 @@ class Builder {
 }  // namespace
 
 Document build(const markup::Document& notes, symbols::Library& library, const style::Template& look,
-               const style::Strings& strings, Diagnostics& diags, const symbols::GivenPictures& given) {
+               const style::Strings& strings, Diagnostics& diags, const symbols::GivenPictures& given,
+               Deadline deadline) {
   Document out;
-  Builder(notes, library, given, strings, out, diags).run(look);
+  Builder(notes, library, given, strings, out, diags, deadline).run(look);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/deadline.hpp"
 #include "base/diagnostic.hpp"
 #include "base/graphics.hpp"
 #include "symbols/symbols.hpp"
@@ -165,10 +166,11 @@ std::string shown_code(const std::string& code);
 // Builds the content of a read document: dates written out, the words around
 // facts and closing lines in the document's language, each picture found (or
 // chosen, with a note) once. Picture problems go to `diags`.
-// `given`: picture files given as bytes by their name in the notes.
+// `given`: picture files given as bytes by their name in the notes. Past
+// `deadline` (checked once a point) it throws OutOfTime.
 Document build(const markup::Document& notes, symbols::Library& library,
                const style::Template& look, const style::Strings& strings, Diagnostics& diags,
-               const symbols::GivenPictures& given = {});
+               const symbols::GivenPictures& given = {}, Deadline deadline = {});
 
 // Whether the fonts can draw a character, in bold or not (see check_characters).
 using CanDraw = std::function<bool(char32_t code_point, bool bold)>;

@@ -5,6 +5,7 @@
 #pragma once
 #include <string>
 
+#include "base/deadline.hpp"
 #include "base/diagnostic.hpp"
 #include "content/content.hpp"
 #include "style/style.hpp"
@@ -30,6 +31,7 @@ struct Options {
   style::Template look;  // the same template file as the PDF
   FontFiles fonts;
   SpeechLabels speech;
+  Deadline deadline = {};  // checked once a row; past it, render() throws OutOfTime
 };
 
 // The page's bytes. The same document and options always give the same

@@ -24,7 +24,7 @@ std::string symbol_id(std::size_t index) { return "p" + std::to_string(index); }
 }  // namespace
 
 PageWriter::PageWriter(const content::Document& doc, const Options& options)
-    : doc_(doc), photos_(doc.pictures.size()) {
+    : doc_(doc), deadline_(options.deadline), photos_(doc.pictures.size()) {
   plan_photo(doc.cover.picture, options.look.cover_picture_size);
   for (const content::Section& section : doc.sections)
     for (const content::Row& row : section.rows) plan_photo(row.picture, options.look.picture_size);
@@ -166,7 +166,10 @@ void PageWriter::section(const content::Section& section, int number) {
     text(section.title, Face::heading);
     out_ += "</h2>\n";
   }
-  for (const content::Row& r : section.rows) row(r);
+  for (const content::Row& r : section.rows) {
+    deadline_.check();
+    row(r);
+  }
   out_ += "</section>\n";
 }
 
@@ -176,6 +179,7 @@ void PageWriter::words() {
   text(doc_.labels.words_heading, Face::heading);
   out_ += "</h2>\n<dl>\n";
   for (const content::WordEntry& word : doc_.words) {
+    deadline_.check();
     out_ += word.picture.present() ? "<div class=\"row\"" : "<div class=\"row no-pic\"";
     out_ += " id=\"" + escaped(word.anchor) + "\"><dt class=\"s\">";
     picture(word.picture);

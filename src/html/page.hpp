@@ -43,6 +43,7 @@ class PageWriter {
   void plan_photo(const content::PictureUse& use, double points);
 
   const content::Document& doc_;
+  Deadline deadline_;
   std::string out_;
   std::vector<PhotoUse> photos_;  // by picture index
 };

@@ -7,8 +7,8 @@
 namespace easyread::layout {
 
 DocumentLayout::DocumentLayout(const content::Document& doc, const style::Template& tmpl,
-                               const FontSet& fonts, Styles styles)
-    : doc_(doc), tmpl_(tmpl), fonts_(fonts), styles_(styles), segmenter_(doc.metadata.lang) {}
+                               const FontSet& fonts, Styles styles, Deadline deadline)
+    : doc_(doc), tmpl_(tmpl), fonts_(fonts), styles_(styles), segmenter_(doc.metadata.lang), deadline_(deadline) {}
 
 void DocumentLayout::run(Document& out, const std::vector<ContentsEntry>* contents) {
   out.pages.clear();

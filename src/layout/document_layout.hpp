@@ -2,6 +2,7 @@
 #pragma once
 #include <vector>
 
+#include "base/deadline.hpp"
 #include "content/content.hpp"
 #include "layout/page_builder.hpp"
 #include "layout/rows.hpp"
@@ -32,8 +33,9 @@ struct ContentsEntry {
 
 class DocumentLayout {
  public:
+  // `deadline`: checked once a row; past it, run() throws OutOfTime.
   DocumentLayout(const content::Document& doc, const style::Template& tmpl, const FontSet& fonts,
-                 Styles styles);
+                 Styles styles, Deadline deadline = {});
 
   // Fills `out` (pages, nodes, bookmarks). With `contents`, adds a contents page after the cover.
   void run(Document& out, const std::vector<ContentsEntry>* contents);
@@ -61,6 +63,7 @@ class DocumentLayout {
   const FontSet& fonts_;
   Styles styles_;
   text::Segmenter segmenter_;  // for line breaks
+  Deadline deadline_;
   PageBuilder* pages_ = nullptr;
   int root_ = 0;
   std::vector<ContentsEntry> sections_;

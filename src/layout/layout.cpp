@@ -51,12 +51,12 @@ bool can_draw(const FontSet& fonts, const Faces& faces, char32_t code_point, boo
   return code_point <= 0xFFFF && fonts.has_glyph(bold ? faces.bold : faces.regular, code_point);
 }
 
-Document lay_out(const content::Document& content, const style::Template& look,
-                 const FontSet& fonts, const Faces& faces) {
+Document lay_out(content::Document content, const style::Template& look,
+                 const FontSet& fonts, const Faces& faces, Deadline deadline) {
   const Styles styles = styles_for(look, faces);
-  Document out = empty_document(look, content.metadata, content.pictures);
+  Document out = empty_document(look, content.metadata, {});
 
-  DocumentLayout layout(content, look, fonts, styles);
+  DocumentLayout layout(content, look, fonts, styles, deadline);
   layout.run(out, nullptr);
   if (out.pages.size() > kPagesBeforeContents && layout.sections().size() > 1) {
     // A second run with a contents page after the cover. The body starts on a
@@ -75,6 +75,7 @@ Document lay_out(const content::Document& content, const style::Template& look,
     }
   }
   out.fonts = fonts.files();
+  out.pictures = std::move(content.pictures);  // the layout only needs their indexes
   return out;
 }
 

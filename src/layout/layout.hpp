@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/deadline.hpp"
 #include "base/diagnostic.hpp"
 #include "base/graphics.hpp"
 
@@ -117,9 +118,11 @@ std::optional<Faces> find_faces(const style::Template& look, FontSet& fonts, Dia
 // Whether the PDF can draw a character in these fonts.
 bool can_draw(const FontSet& fonts, const Faces& faces, char32_t code_point, bool bold);
 
-// Lays out a document's content on pages.
-Document lay_out(const content::Document& content, const style::Template& look,
-                 const FontSet& fonts, const Faces& faces);
+// Lays out a document's content on pages. The content's pictures move into
+// the result (a photo can be megabytes: pass the content with std::move).
+// Past `deadline` (checked once a row) it throws OutOfTime.
+Document lay_out(content::Document content, const style::Template& look,
+                 const FontSet& fonts, const Faces& faces, Deadline deadline = {});
 
 // Lays out a contact sheet: pictures in a grid, each with its names and code under it.
 Document lay_out_sheet(const content::Sheet& sheet, const style::Template& look,

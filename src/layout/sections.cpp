@@ -12,7 +12,10 @@ void DocumentLayout::section_with_rows(const std::string& title, std::vector<Row
     sections_.push_back({title, pages_->page_index()});
     heading(title, h1);
   }
-  for (const auto& row : rows) placer.place(row);
+  for (const auto& row : rows) {
+    deadline_.check();
+    placer.place(row);
+  }
 }
 
 void DocumentLayout::body_section(const content::Section& section) {
@@ -21,6 +24,7 @@ void DocumentLayout::body_section(const content::Section& section) {
   RowMaker maker(*pages_, segmenter_, fonts_, styles_.body, column_width());
   std::vector<Row> rows;
   for (const auto& content_row : section.rows) {
+    deadline_.check();
     Row row;
     row.picture = content_row.picture.picture;
     row.aspect = content_row.picture.aspect;
@@ -38,6 +42,7 @@ void DocumentLayout::word_list() {
   RowMaker maker(*pages_, segmenter_, fonts_, styles_.body, column_width());
   std::vector<Row> rows;
   for (const auto& word : doc_.words) {
+    deadline_.check();
     Row row;
     int item = pages_->node(Role::list_item, list);
     row.picture = word.picture.picture;

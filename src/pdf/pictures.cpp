@@ -53,6 +53,16 @@ bool has_jpeg_frame(const std::vector<std::uint8_t>& jpeg) {
   return false;
 }
 
+// Only the catalogue's own symbols are kept between documents: the key
+// names the symbol, and the catalogue does not change while easyread runs.
+// A person's pictures ("given:", "file:") are never kept.
+bool kept_between_documents(const std::string& key) { return key.starts_with("openmoji:"); }
+
+ReadyForm ready_form(const Drawing& drawing) {
+  FormContent content = drawing_operators(drawing);
+  return ReadyForm{deflate_bytes(content.operators, stream_level), std::move(content.opacities)};
+}
+
 bool all_opaque(const std::vector<std::uint8_t>& alpha) {
   return std::all_of(alpha.begin(), alpha.end(), [](std::uint8_t a) { return a == 255; });
 }
@@ -106,7 +116,7 @@ HPDF_Dict PictureStore::object_for(int index) {
     }
   HPDF_Dict object = nullptr;
   if (const auto* drawing = std::get_if<Drawing>(&picture.content))
-    object = make_form(*drawing);
+    object = make_form(*drawing, picture.key);
   else
     object = make_image(std::get<RasterImage>(picture.content), picture);
   if (object == nullptr) return nullptr;
@@ -127,8 +137,28 @@ HPDF_Dict PictureStore::opacity_state(double fill_alpha, double stroke_alpha) {
   return state;
 }
 
-HPDF_Dict PictureStore::make_form(const Drawing& drawing) {
-  const FormContent content = drawing_operators(drawing);
+std::shared_ptr<const ReadyForm> Resources::Impl::form(const std::string& key,
+                                                      const std::function<ReadyForm()>& make) {
+  {
+    const std::lock_guard hold(lock_);
+    if (auto found = forms_.find(key); found != forms_.end()) return found->second;
+  }
+  // Made outside the lock, so other builds do not wait; two builds that make
+  // the same symbol at once make the same bytes.
+  auto made = std::make_shared<const ReadyForm>(make());
+  if (made->deflated.empty()) return made;  // zlib failed: try again next time
+  const std::lock_guard hold(lock_);
+  return forms_.emplace(key, std::move(made)).first->second;
+}
+
+Resources::Resources() : impl_(std::make_unique<Impl>()) {}
+Resources::~Resources() = default;
+
+HPDF_Dict PictureStore::make_form(const Drawing& drawing, const std::string& key) {
+  const std::shared_ptr<const ReadyForm> ready =
+      kept_ != nullptr && kept_between_documents(key)
+          ? kept_->impl().form(key, [&] { return ready_form(drawing); })
+          : std::make_shared<const ReadyForm>(ready_form(drawing));
   HPDF_Dict form = pdf_.new_stream(true);
   if (form == nullptr) return nullptr;
   form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
@@ -141,16 +171,17 @@ HPDF_Dict PictureStore::make_form(const Drawing& drawing) {
     HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(v));
   HPDF_Dict resources = HPDF_Dict_New(pdf_.mmgr());
   HPDF_Dict_Add(form, "Resources", resources);
-  if (!content.opacities.empty()) {
+  if (!ready->opacities.empty()) {
     HPDF_Dict states = HPDF_Dict_New(pdf_.mmgr());
     HPDF_Dict_Add(resources, "ExtGState", states);
-    for (const auto& [name, alphas] : content.opacities) {
+    for (const auto& [name, alphas] : ready->opacities) {
       HPDF_Dict state = opacity_state(alphas.first, alphas.second);
       if (state == nullptr) return nullptr;
       HPDF_Dict_Add(states, name.c_str(), state);
     }
   }
-  write_raw(form->stream, content.operators);
+  // Compressed already, as deflate_remaining_streams would have done.
+  if (ready->deflated.empty() || !store_deflated(form, ready->deflated)) return nullptr;
   return form;
 }
 

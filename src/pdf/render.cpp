@@ -210,7 +210,8 @@ class PageWriter {
 
 }  // namespace
 
-std::string render(const layout::Document& doc, const std::string& file, Diagnostics& diags) {
+std::string render(const layout::Document& doc, const std::string& file, Diagnostics& diags, Resources* kept,
+                   Deadline deadline) {
   if (doc.pages.empty()) {
     diags.error(file, {}, "pdf-empty", "There is nothing to put in the PDF: it would have no pages.",
                 "Check that the notes have some text in them.");
@@ -227,11 +228,13 @@ std::string render(const layout::Document& doc, const std::string& file, Diagnos
 
   FontSet fonts;
   if (!fonts.load(pdf, doc, file, diags) || !pdf.ok()) return {};
-  PictureStore pictures(pdf, doc, file, diags);
+  PictureStore pictures(pdf, doc, file, diags, kept);
   StructureWriter structure(pdf, doc);
   PageWriter writer(pdf, doc, fonts, pictures, structure);
-  for (const layout::Page& page : doc.pages)
+  for (const layout::Page& page : doc.pages) {
+    deadline.check();
     if (!writer.write(page)) return {};
+  }
 
   structure.finish();
   write_catalog_entries(pdf, doc.metadata);

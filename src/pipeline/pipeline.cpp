@@ -40,7 +40,7 @@ std::optional<Prepared> prepare(const markup::Document& notes, symbols::Library&
   auto look = load_look(notes, options, diags);
   if (!look) return std::nullopt;
   style::Strings strings = style::Strings::load(options.data_home, notes.lang, diags);
-  content::Document content = content::build(notes, library, *look, strings, diags, options.pictures);
+  content::Document content = content::build(notes, library, *look, strings, diags, options.pictures, options.deadline);
   if (errors_since(diags, before) > 0) return std::nullopt;
   return Prepared{std::move(*look), std::move(content)};
 }
@@ -69,7 +69,7 @@ std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbo
   if (!faces) return std::nullopt;
   content::check_characters(
       notes, [&](char32_t cp, bool bold) { return layout::can_draw(*fonts, *faces, cp, bold); }, diags);
-  content::Document content = content::build(notes, library, *look, strings, diags, options.pictures);
+  content::Document content = content::build(notes, library, *look, strings, diags, options.pictures, options.deadline);
   if (errors_since(diags, before) > 0 || (options.stop && options.stop())) return std::nullopt;
   return WithFonts{std::move(*look), std::move(strings), std::move(fonts), *faces, std::move(content)};
 }
@@ -80,7 +80,8 @@ std::optional<layout::Document> lay_out(const markup::Document& notes, symbols::
                                         const Options& options, Diagnostics& diags) {
   auto ready = prepare_with_fonts(notes, library, options, diags);
   if (!ready || !fits_in_pdf(ready->content, notes.path, diags)) return std::nullopt;
-  layout::Document laid_out = layout::lay_out(ready->content, ready->look, *ready->fonts, ready->faces);
+  layout::Document laid_out = layout::lay_out(std::move(ready->content), ready->look, *ready->fonts, ready->faces,
+                                              options.deadline);
   if (!pages_fit_in_pdf(laid_out, notes.path, diags)) return std::nullopt;
   return laid_out;
 }
@@ -92,7 +93,7 @@ std::optional<std::string> write_word(const markup::Document& notes, symbols::Li
   if (!ready) return std::nullopt;
   std::vector<word::FontFile> files;
   for (const auto& f : ready->fonts->files()) files.push_back({f.family, f.bold, f.path});
-  std::string bytes = word::write(ready->content, ready->look, files, resources, file, diags);
+  std::string bytes = word::write(ready->content, ready->look, files, resources, file, diags, options.deadline);
   if (bytes.empty()) return std::nullopt;
   return bytes;
 }
@@ -106,6 +107,7 @@ std::optional<std::string> web_page(const markup::Document& notes, symbols::Libr
   page.look = ready->look;
   page.fonts = {path(ready->faces.regular), path(ready->faces.bold), path(ready->faces.heading)};
   page.speech = {ready->strings.get("listen"), ready->strings.get("listen-all"), ready->strings.get("stop")};
+  page.deadline = options.deadline;
   std::string bytes = html::render(ready->content, page, file, diags);
   if (bytes.empty()) return std::nullopt;
   return bytes;

@@ -33,6 +33,8 @@ struct Options {
   // Asked after the content is made, before the layout or the writer: true
   // stops the build (a server's deadline; it says why in the diagnostics).
   std::function<bool()> stop = {};
+  // Checked inside the long loops (rows, pages): past it, the stages throw OutOfTime.
+  Deadline deadline = {};
 };
 
 // A document's look and content, ready for any writer.

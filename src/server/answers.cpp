@@ -54,6 +54,21 @@ std::optional<std::string> read_web_file(const Service& service, const std::stri
   return bytes.str();
 }
 
+std::optional<std::string> read_page(const Service& service, const std::string& name, const std::string& path) {
+  static constexpr std::string_view kMarker = "<!--header-->";
+  auto page = read_web_file(service, name);
+  if (!page) return std::nullopt;
+  const std::size_t at = page->find(kMarker);
+  if (at == std::string::npos) return page;
+  auto header = read_web_file(service, "header.html");
+  if (!header) return std::nullopt;
+  const std::string link = "<a href=\"" + path + "\"";
+  if (const std::size_t own = header->find(link + ">"); own != std::string::npos)
+    header->insert(own + link.size(), " aria-current=\"page\"");
+  page->replace(at, kMarker.size(), *header);
+  return page;
+}
+
 std::string last_part(std::string_view name) {
   const std::size_t slash = name.find_last_of("/\\");
   return std::string(slash == std::string_view::npos ? name : name.substr(slash + 1));

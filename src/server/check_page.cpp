@@ -109,7 +109,7 @@ std::string results_section(const CheckResult& result) {
 
 // web/check.html with the writing in its box and the results after the form.
 std::optional<std::string> checked_page(const Service& service, const CheckResult& result) {
-  auto page = read_web_file(service, "check.html");
+  auto page = read_page(service, "check.html", "/check");
   if (!page) return std::nullopt;
   const std::size_t box_end = page->find("</textarea>");
   const std::size_t results = page->find("<!--results-->");

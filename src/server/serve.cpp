@@ -1,6 +1,9 @@
 // easyread serve: sets up the HTTP server (Debian's cpp-httplib), its limits
 // and headers, and stops cleanly on SIGTERM or Ctrl+C.
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -9,15 +12,34 @@
 #include <thread>
 
 #include "server/service.hpp"
+#include "server/workers.hpp"
 
 namespace easyread::server {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kWorkers = 32;            // each open connection holds one
+// Each open connection holds a worker; more start as connections come, up to
+// this many. Builds are limited apart (--builds), so the number only bounds
+// how many slow or idle clients the server can wait for at once.
+constexpr std::size_t kMostWorkers = 256;
 constexpr time_t kKeepAliveSeconds = 2;  // idle connections let go of their worker soon
 constexpr time_t kReadSeconds = 5;       // a request that stops sending is dropped
+// Connections the system may hold before the server takes them in. cpp-httplib
+// asks for 5, and silent connections (see listening_options) wait there too,
+// so a few of them made everyone else's connection wait seconds.
+constexpr int kWaitingConnections = 1024;
+
+// The listening socket's options: the address may be used again at once
+// after a restart, and a connection that sends nothing is not handed to a
+// worker at all until its first bytes come (Linux waits about kReadSeconds,
+// then hands it over, and the read timeout lets it go).
+void listening_options(int socket) {
+  const int yes = 1;
+  setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  const int wait_seconds = kReadSeconds;
+  setsockopt(socket, IPPROTO_TCP, TCP_DEFER_ACCEPT, &wait_seconds, sizeof wait_seconds);
+}
 
 bool is_loopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.starts_with("127.");
@@ -64,7 +86,7 @@ httplib::Server::HandlerResponse before_reading(const ServerOptions& options, co
 
 void set_up(httplib::Server& http, Service& service) {
   const ServerOptions& options = service.options;
-  http.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  http.new_task_queue = [] { return new Workers(kMostWorkers); };
   http.set_tcp_nodelay(true);
   http.set_keep_alive_timeout(kKeepAliveSeconds);
   http.set_keep_alive_max_count(100);
@@ -158,8 +180,14 @@ int serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
 
   httplib::Server http;
   set_up(http, service);
+  int listening = -1;
+  http.set_socket_options([&listening](int socket) {
+    listening_options(socket);
+    listening = socket;
+  });
   const int port = options.port == 0 ? http.bind_to_any_port(options.host)
                                      : (http.bind_to_port(options.host, options.port) ? options.port : -1);
+  if (port >= 0 && listening >= 0) ::listen(listening, kWaitingConnections);  // listening already: a longer queue
   if (port < 0) {
     err << "easyread serve: I could not use port " << options.port << " on " << options.host << ".\n"
         << "Another program may use it. Choose another port with --port.\n";

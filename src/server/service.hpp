@@ -53,6 +53,10 @@ void send_error(httplib::Response& res, int status, const std::string& words);
 void send_problem_page(httplib::Response& res, int status, const std::string& heading, const std::string& words);
 // The text of a file in the web folder; nullopt when it is not there.
 std::optional<std::string> read_web_file(const Service& service, const std::string& name);
+// A page of the web folder (check.html) served at `path` (/check), with the
+// shared top of every page (web/header.html) where it says <!--header-->,
+// its link to the page itself marked as the current one.
+std::optional<std::string> read_page(const Service& service, const std::string& name, const std::string& path);
 // A name the browser sent, made safe to show and to use as a download name:
 // only its last part, only letters, digits, dots, dashes and underscores.
 std::string safe_file_name(std::string_view sent, std::string_view fallback);

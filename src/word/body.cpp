@@ -17,9 +17,10 @@ constexpr std::size_t kLongestBookmark = 40;  // Word's limit on bookmark names
 class BodyWriter {
  public:
   BodyWriter(const content::Document& doc, const style::Template& look, Package& package,
-             Relations& relations, Resources& cache, const std::string& file, Diagnostics& diags)
+             Relations& relations, Resources& cache, const std::string& file, Diagnostics& diags,
+             Deadline deadline)
       : doc_(doc), look_(look), package_(package), relations_(relations), cache_(cache), file_(file),
-        diags_(diags) {
+        diags_(diags), deadline_(deadline) {
     for (const auto& word : doc.words) bookmarks_.push_back(bookmark_name(word.anchor));
   }
 
@@ -49,6 +50,7 @@ class BodyWriter {
   Resources& cache_;
   const std::string& file_;
   Diagnostics& diags_;
+  Deadline deadline_;
   std::vector<std::string> bookmarks_;  // one per word-list entry
   std::set<std::string> used_bookmarks_;
   struct Stored {
@@ -253,6 +255,7 @@ void BodyWriter::section(pugi::xml_node body, const content::Section& section) {
   if (section.rows.empty()) return;
   auto table = rows_table(body);
   for (const auto& r : section.rows) {
+    deadline_.check();
     auto cell = row(table, r.picture);
     for (const auto& part : r.parts) {
       std::visit(
@@ -288,6 +291,7 @@ void BodyWriter::word_list(pugi::xml_node body) {
   heading(body, doc_.labels.words_heading);
   auto table = rows_table(body);
   for (std::size_t i = 0; i < doc_.words.size(); ++i) {
+    deadline_.check();
     const auto& word = doc_.words[i];
     auto cell = row(table, word.picture);
     auto p = paragraph(cell, kTermStyle);
@@ -322,7 +326,7 @@ void BodyWriter::page_setup(pugi::xml_node body, const std::string& footer_relat
 
 BodyResult write_body(const content::Document& doc, const style::Template& look, Package& package,
                       Relations& relations, const std::string& footer_relation, Resources& cache,
-                      const std::string& file, Diagnostics& diags) {
+                      const std::string& file, Diagnostics& diags, Deadline deadline) {
   pugi::xml_document xml;
   auto root = add(xml, "w:document",
                   {{"xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
@@ -333,7 +337,7 @@ BodyResult write_body(const content::Document& doc, const style::Template& look,
                    {"xmlns:asvg", "http://schemas.microsoft.com/office/drawing/2016/SVG/main"}});
   if (!(look.background == Color{1, 1, 1})) add(root, "w:background", {{"w:color", hex_color(look.background)}});
   auto body = add(root, "w:body");
-  BodyWriter writer(doc, look, package, relations, cache, file, diags);
+  BodyWriter writer(doc, look, package, relations, cache, file, diags, deadline);
   writer.cover(body);
   for (const auto& section : doc.sections) writer.section(body, section);
   writer.word_list(body);

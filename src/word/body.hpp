@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "base/deadline.hpp"
 #include "base/diagnostic.hpp"
 #include "content/content.hpp"
 #include "style/style.hpp"
@@ -23,6 +24,6 @@ struct BodyResult {
 // relationship already in it as `footer_relation`.
 BodyResult write_body(const content::Document& doc, const style::Template& look, Package& package,
                       Relations& relations, const std::string& footer_relation, Resources& cache,
-                      const std::string& file, Diagnostics& diags);
+                      const std::string& file, Diagnostics& diags, Deadline deadline = {});
 
 }  // namespace easyread::word

@@ -70,7 +70,7 @@ std::u32string used_letters(const content::Document& doc) {
 
 std::string write(const content::Document& doc, const style::Template& look,
                   const std::vector<FontFile>& fonts, Resources& cache, const std::string& file,
-                  Diagnostics& diags) {
+                  Diagnostics& diags, Deadline deadline) {
   Package package;
   Relations relations;
   relations.add("http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml");
@@ -81,7 +81,7 @@ std::string write(const content::Document& doc, const style::Template& look,
       relations.add("http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer", "footer1.xml");
 
   std::vector<EmbeddedFont> embedded = embed_fonts(fonts, used_letters(doc), cache, package, file, diags);
-  BodyResult body = write_body(doc, look, package, relations, footer_relation, cache, file, diags);
+  BodyResult body = write_body(doc, look, package, relations, footer_relation, cache, file, diags, deadline);
   if (!body.ok) return {};
   package.add("[Content_Types].xml", content_types(!embedded.empty()));
   package.add("_rels/.rels", package_relations());

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/deadline.hpp"
 #include "base/diagnostic.hpp"
 #include "content/content.hpp"
 #include "style/style.hpp"
@@ -37,9 +38,9 @@ class Resources {
 
 // Returns the .docx file's bytes, or an empty string after adding errors to
 // `diags`. The same document always gives the same bytes. `file` names the
-// output in messages.
+// output in messages. Past `deadline` (checked once a row) it throws OutOfTime.
 std::string write(const content::Document& doc, const style::Template& look,
                   const std::vector<FontFile>& fonts, Resources& cache, const std::string& file,
-                  Diagnostics& diags);
+                  Diagnostics& diags, Deadline deadline = {});
 
 }  // namespace easyread::word

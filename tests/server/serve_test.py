@@ -9,6 +9,7 @@ Usage: serve_test.py EASYREAD SOURCE_DIR
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ import serve_client
 from serve_client import Server, docx_with, multipart, sample
 
 BINARY = SOURCE = None
+READ_TIMEOUT = 5  # seconds: how long the server waits for a client that sends nothing more (serve.cpp)
 LETTER = ("Dear Sam,\n\nThe commissioners facilitated a consultation in order to assess your eligibility.\n"
           "Please come to the clinic on Monday at 10am. Bring your letter with you.\n\nFrom the team\n")
 
@@ -70,6 +72,19 @@ class ServeTest(unittest.TestCase):
         res, data = self.server.request("GET", "/assets/app.css")
         self.assertEqual(res.status, 200)
         self.assertTrue(res.getheader("Content-Type").startswith("text/css"))
+
+    def test_every_page_has_the_shared_top(self):
+        # web/header.html goes where a page says <!--header-->; its own link is the current one.
+        links = ["/", "/check", "/make", "/pictures"]
+        pages = [(path, self.server.request("GET", path)[1].decode()) for path in links]
+        body, headers = multipart([("text", LETTER)])
+        pages.append(("/check", self.server.request("POST", "/check", body, headers)[1].decode()))
+        for path, page in pages:
+            self.assertNotIn("<!--header-->", page, path)
+            self.assertEqual(page.count('<a class="skip-link" href="#main">'), 1, path)
+            nav = page[page.index('<nav aria-label="Pages">'):page.index("</nav>")]
+            self.assertEqual(re.findall(r'<a href="([^"]+)"', nav), links, path)
+            self.assertEqual(re.findall(r'<a href="([^"]+)" aria-current="page">', nav), [path], path)
 
     def test_unknown_and_sly_paths(self):
         for path in ["/nothing", "/assets/../CMakeLists.txt", "/assets/..%2fREADME.md", "/assets/.hidden",
@@ -310,6 +325,73 @@ class LimitsTest(unittest.TestCase):
             self.assertTrue(res.getheader("Retry-After"))
             self.assertIn("too long", json.loads(data)["error"])
         finally:
+            self.assertEqual(server.stop()[0], 0)
+
+    def test_build_stopped_inside_a_long_stage(self):
+        # 10,000 points: the content, the layout and the PDF each take far longer
+        # than the limit, so the build stops soon only if each stage looks at the
+        # time inside its own loop. Before that, the time was looked at only
+        # between stages: the 503 came when the long stage had ended, about half
+        # of the whole build later.
+        points = "".join(f"<point>We meet at the hall on day {i + 1}. Bring a friend if you like.</point>\n"
+                         for i in range(10000))
+        notes = f'<easyread title="A long list"><section title="Days">\n{points}</section></easyread>\n'
+        body, headers = multipart([("notes", notes)])
+        whole = Server("--build-time", "600")
+        try:
+            started = time.monotonic()
+            res, data = whole.request("POST", "/api/build", body, headers, timeout=600)
+            whole_build = time.monotonic() - started
+            self.assertEqual(res.status, 200, data[:300])
+            self.assertTrue(data.startswith(b"%PDF-"))
+        finally:
+            self.assertEqual(whole.stop()[0], 0)
+        limited = Server("--build-time", "0.05")
+        try:
+            started = time.monotonic()
+            res, data = limited.request("POST", "/api/build", body, headers, timeout=600)
+            stopped_after = time.monotonic() - started
+            self.assertEqual(res.status, 503, data[:300])
+            self.assertTrue(res.getheader("Retry-After"))
+            self.assertIn("too long", json.loads(data)["error"])
+            # The same machine, the same document: stopped well inside the first long stage.
+            self.assertLess(stopped_after, whole_build / 3, f"whole build {whole_build:.2f} s")
+            self.assertEqual(limited.request("GET", "/healthz")[1], b"ok")
+        finally:
+            self.assertEqual(limited.stop()[0], 0)
+
+    def test_idle_and_slow_connections_do_not_hold_up_others(self):
+        # More connections than the server has workers (256): most send nothing,
+        # some start a request and stop. Each used to hold a worker until the read
+        # timeout let it go, so with 32 workers everyone else waited for rounds of
+        # READ_TIMEOUT seconds.
+        server = Server()
+        held = []
+        try:
+            for i in range(300):
+                held.append(socket.create_connection((server.host, server.port), timeout=10))
+                if i % 10 == 0:
+                    held[-1].sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # never ends
+            time.sleep(0.5)  # let the server take them all in
+            opened = time.monotonic()
+            # Answered before the read timeout has let go of a single connection ...
+            res, data = server.request("GET", "/healthz", timeout=READ_TIMEOUT - 1)
+            self.assertEqual((res.status, data), (200, b"ok"))
+            res, data = server.request("POST", "/api/check", LETTER.encode(), {"Content-Type": "text/plain"},
+                                       timeout=READ_TIMEOUT - 1)
+            self.assertEqual(res.status, 200, data[:300])
+            self.assertIn("commissioners", data.decode())
+            # ... and so none of the waiting ones was let go to make room: all still
+            # open (when the answers came before any read timeout could end).
+            for s in held if time.monotonic() - opened < READ_TIMEOUT - 0.5 else []:
+                s.setblocking(False)
+                try:
+                    self.assertNotEqual(s.recv(1), b"", "the server closed a waiting connection")
+                except BlockingIOError:
+                    pass  # open, nothing said: as it should be
+        finally:
+            for s in held:
+                s.close()
             self.assertEqual(server.stop()[0], 0)
 
     def test_sigterm_finishes_running_work(self):
