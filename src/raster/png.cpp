@@ -75,15 +75,21 @@ std::string deflated(const std::vector<std::uint8_t>& filtered) {
 
 }  // namespace
 
-std::string png_bytes(const Pixels& image) {
+std::string png_bytes(const Pixels& image, PngFilter filter) {
   const int width = image.width, height = image.height, channels = image.channels;
   const std::uint8_t* pixels = image.data.data();
   if (image.data.empty()) return {};
   const std::size_t row = std::size_t(width) * std::size_t(channels);
   std::vector<std::uint8_t> filtered((row + 1) * std::size_t(height)), zeros(row);
-  for (std::size_t y = 0; y < std::size_t(height); ++y)
-    filter_row(pixels + y * row, y == 0 ? zeros.data() : pixels + (y - 1) * row, row, std::size_t(channels),
-               filtered.data() + y * (row + 1));
+  for (std::size_t y = 0; y < std::size_t(height); ++y) {
+    std::uint8_t* to = filtered.data() + y * (row + 1);
+    if (filter == PngFilter::none) {
+      to[0] = 0;
+      std::memcpy(to + 1, pixels + y * row, row);
+    } else {
+      filter_row(pixels + y * row, y == 0 ? zeros.data() : pixels + (y - 1) * row, row, std::size_t(channels), to);
+    }
+  }
   const std::string packed = deflated(filtered);
   if (packed.empty()) return {};
   std::string header;
@@ -91,7 +97,7 @@ std::string png_bytes(const Pixels& image) {
   put32(header, static_cast<std::uint32_t>(height));
   header += '\x08';
   header += image.alpha ? (channels == 2 ? '\x04' : '\x06') : (channels == 1 ? '\x00' : '\x02');
-  header.append(3, '\0');  // deflate, adaptive filters, no interlace
+  header.append(3, '\0');  // deflate, PNG's filters ("none" is one), no interlace
   std::string out = "\x89PNG\r\n\x1a\n";
   chunk(out, "IHDR", header);
   chunk(out, "IDAT", packed);

@@ -83,7 +83,7 @@ std::string svg_to_png(const RsvgFunctions& f, const std::string& svg, int width
   }
   f.cairo_surface_flush(surface.get());
   surface.reset();
-  std::string png = raster::png_bytes(straight_rgba(argb, width, height));
+  std::string png = raster::png_bytes(straight_rgba(argb, width, height), raster::PngFilter::none);
   if (png.empty()) error = "easyread cannot write the PNG picture";
   return png;
 }
