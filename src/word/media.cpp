@@ -35,27 +35,6 @@ struct HandleFree {
   void operator()(RsvgHandle* h) const { f->g_object_unref(h); }
 };
 
-// cairo's premultiplied ARGB words (native byte order) as straight RGBA.
-raster::Pixels straight_rgba(const std::vector<std::uint32_t>& argb, int width, int height) {
-  raster::Pixels out;
-  out.width = width;
-  out.height = height;
-  out.channels = 4;
-  out.alpha = true;
-  out.data.resize(argb.size() * 4);
-  std::uint8_t* to = out.data.data();
-  for (const std::uint32_t word : argb) {
-    const std::uint32_t a = word >> 24;
-    std::uint32_t r = (word >> 16) & 0xFF, g = (word >> 8) & 0xFF, b = word & 0xFF;
-    if (a != 0 && a != 255) {
-      r = (r * 255 + a / 2) / a, g = (g * 255 + a / 2) / a, b = (b * 255 + a / 2) / a;
-    }
-    to[0] = std::uint8_t(r), to[1] = std::uint8_t(g), to[2] = std::uint8_t(b), to[3] = std::uint8_t(a);
-    to += 4;
-  }
-  return out;
-}
-
 // Draws SVG text onto a transparent bitmap of the given size, as PNG bytes.
 // cairo draws into our own buffer, and our PNG writer packs it: cairo's
 // own PNG writer (libpng at its slowest settings) took most of a Word
@@ -83,7 +62,7 @@ std::string svg_to_png(const RsvgFunctions& f, const std::string& svg, int width
   }
   f.cairo_surface_flush(surface.get());
   surface.reset();
-  std::string png = raster::png_bytes(straight_rgba(argb, width, height), raster::PngFilter::none);
+  std::string png = raster::drawing_png_bytes(argb, width, height);
   if (png.empty()) error = "easyread cannot write the PNG picture";
   return png;
 }
