@@ -318,6 +318,21 @@ void BodyWriter::page_setup(pugi::xml_node body, const std::string& footer_relat
   add(props, "w:titlePg");  // no page number on the cover
 }
 
+// The document's pictures in the order the writer stores them, each with
+// the box it is first shown in (as BodyWriter::picture stores it).
+std::vector<PictureToDraw> pictures_in_order(const content::Document& doc, const style::Template& look) {
+  std::vector<PictureToDraw> pictures;
+  std::set<int> seen;
+  auto use = [&](const content::PictureUse& u, double box) {
+    if (u.present() && seen.insert(u.picture).second)
+      pictures.push_back({&doc.pictures.at(std::size_t(u.picture)), box});
+  };
+  use(doc.cover.picture, look.cover_picture_size);
+  for (const auto& section : doc.sections)
+    for (const auto& row : section.rows) use(row.picture, look.picture_size);
+  return pictures;
+}
+
 }  // namespace
 
 BodyResult write_body(const content::Document& doc, const style::Template& look, Package& package,
@@ -333,6 +348,7 @@ BodyResult write_body(const content::Document& doc, const style::Template& look,
                    {"xmlns:asvg", "http://schemas.microsoft.com/office/drawing/2016/SVG/main"}});
   if (!(look.background == Color{1, 1, 1})) add(root, "w:background", {{"w:color", hex_color(look.background)}});
   auto body = add(root, "w:body");
+  draw_symbols_ahead(pictures_in_order(doc, look), cache);
   BodyWriter writer(doc, look, package, relations, cache, file, diags);
   writer.cover(body);
   for (const auto& section : doc.sections) writer.section(body, section);

@@ -1,11 +1,13 @@
 #include "word/media.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "base/drawing_svg.hpp"
@@ -130,6 +132,30 @@ PictureFiles picture_files(const Picture& picture, double box_points, Resources&
   if (const auto* drawing = std::get_if<Drawing>(&picture.content))
     return symbol_files(picture, *drawing, box_points, cache, error);
   return photo_files(std::get<RasterImage>(picture.content), error);
+}
+
+void draw_symbols_ahead(const std::vector<PictureToDraw>& pictures, Resources& cache) {
+  std::vector<PictureToDraw> symbols;
+  for (const PictureToDraw& p : pictures)
+    if (std::holds_alternative<Drawing>(p.picture->content)) symbols.push_back(p);
+  std::atomic<std::size_t> next = 0;
+  auto draw = [&] {
+    for (std::size_t i = next++; i < symbols.size(); i = next++) {
+      std::string ignored;  // picture_files tries again, and says what is wrong
+      symbol_files(*symbols[i].picture, std::get<Drawing>(symbols[i].picture->content), symbols[i].box_points, cache,
+                   ignored);
+    }
+  };
+  if (symbols.empty()) return;
+  // The first alone: librsvg and cairo set themselves up on their first use.
+  next = 1;
+  std::string ignored;
+  symbol_files(*symbols[0].picture, std::get<Drawing>(symbols[0].picture->content), symbols[0].box_points, cache,
+               ignored);
+  if (symbols.size() == 1) return;
+  std::jthread helper;
+  if (std::thread::hardware_concurrency() > 1) helper = std::jthread(draw);
+  draw();
 }
 
 }  // namespace easyread::word
