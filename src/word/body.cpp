@@ -187,7 +187,7 @@ void BodyWriter::picture(pugi::xml_node parent, const content::PictureUse& use, 
     const std::string base = "media/picture" + std::to_string(stored_.size() + 1);
     Stored stored;
     stored.main_relation = relations_.add(kRelImage, base + "." + files.extension);
-    package_.add("word/" + base + "." + files.extension, std::move(files.main), false);  // PNG and JPEG are compressed already
+    package_.add("word/" + base + "." + files.extension, std::move(files.main), Package::Packing::as_it_is);
     if (!files.svg.empty()) {
       stored.svg_relation = relations_.add(kRelImage, base + ".svg");
       package_.add("word/" + base + ".svg", std::move(files.svg));
