@@ -11,6 +11,7 @@
 #     (target: under 20 ms and under 60% of the PDF's size), and the instructions it takes
 #     beside the PDF's (with valgrind; these do not change when the machine is busy);
 #   - the Word file of the largest sample: median wall time of one build (target: under 40 ms),
+#     the instructions it takes (its symbols are drawn on two threads; both are counted),
 #     and 20 copies in one call, where the symbols' PNG pictures are drawn once for all 20
 #     (the per-process cache);
 #   - pictures: the extra time 30 distinct OpenMoji symbols cost (fastest of the runs, as the
@@ -145,6 +146,7 @@ read -r html_ms html_size < <(measure_output "$here/samples/minutes.xml" html)
 html_instructions=$(instructions "$here/samples/minutes.xml" "$work/count.html")
 pdf_instructions=$(instructions "$here/samples/minutes.xml" "$work/count.pdf")
 read -r docx_ms docx_size < <(measure_output "$here/samples/minutes.xml" docx)
+docx_instructions=$(instructions "$here/samples/minutes.xml" "$work/count.docx")
 read -r word_batch_ms < <(measure_word_batch)
 read -r eight_ms eight_kb eight_pages _ < <(measure "$work/eight.xml" --no-check)
 read -r eight_checked_ms eight_checked_kb _ _ < <(measure "$work/eight.xml")
@@ -173,6 +175,7 @@ printf '  %-44s %7.1f ms\n' "  the same, with the plain-language checks" "$check
 printf '  %-44s %7.1f ms  %6.1f KB  (%.0f%% of the PDF'"'"'s %.1f KB; target 20 ms, 60%%)\n' "  the same as a web page (-o minutes.html)" "$html_ms" "$(echo "$html_size/1024" | bc -l)" "$(echo "100*$html_size/$big_pdf_size" | bc -l)" "$(echo "$big_pdf_size/1024" | bc -l)"
 printf '  %-44s %7s million instructions (the PDF: %s million)\n' "  the web page, counted" "$html_instructions" "$pdf_instructions"
 printf '  %-44s %7.1f ms  %6.1f KB  (target 40 ms)\n' "  the same as a Word file (-o minutes.docx)" "$docx_ms" "$(echo "$docx_size/1024" | bc -l)"
+printf '  %-44s %7s million instructions (both threads)\n' "  the Word file, counted" "$docx_instructions"
 printf '  %-44s %7.1f ms  (%.1f ms a file; symbols drawn once a call)\n' "  20 Word files of it, one call" "$word_batch_ms" "$(echo "$word_batch_ms/20" | bc -l)"
 printf '  %-44s %7.1f ms  %6.1f MB  (%s pages; target 30 ms, 40 MB)\n' "8-page document" "$eight_ms" "$(echo "$eight_kb/1024" | bc -l)" "$eight_pages"
 printf '  %-44s %7.1f ms  %6.1f MB\n' "  the same, with the plain-language checks" "$eight_checked_ms" "$(echo "$eight_checked_kb/1024" | bc -l)"

@@ -6,7 +6,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
-# libzip writes Word files, and librsvg draws their PNG pictures. catch2,
+# libzip writes Word files, and librsvg draws their PNG pictures;
+# libdeflate adds up the checksums of PNG pictures. catch2,
 # python3-docx and LibreOffice are for the tests only: they read the Word
 # files back and turn them into PDFs to check the pages. chromium runs the
 # web pages in the browser tests. cpp-httplib serves the web page (easyread
@@ -15,7 +16,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 packages=(
   build-essential cmake pkg-config
   libicu-dev libpugixml-dev libhpdf-dev libharfbuzz-dev libfontconfig-dev
-  libpng-dev libjpeg-dev zlib1g-dev libzip-dev librsvg2-dev catch2
+  libpng-dev libjpeg-dev zlib1g-dev libdeflate-dev libzip-dev librsvg2-dev catch2
   libcpp-httplib-dev wrk
   python3-docx libreoffice-writer-nogui
   fonts-sil-andika fonts-liberation2

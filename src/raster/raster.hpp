@@ -18,7 +18,14 @@ struct Pixels {
 };
 
 // A PNG of the pixels (grey or RGB, with or without alpha); empty on failure.
+// Each row gets PNG's "up" or "sub" filter, which packs photos far smaller.
 std::string png_bytes(const Pixels& image);
+
+// A PNG (straight RGBA) of a drawing in cairo's premultiplied ARGB words
+// (native byte order, rows with no padding). Its rows are left unfiltered:
+// a drawing is flat colour, and deflate finds the row above by itself, which
+// packs smaller than filters and costs nothing. Empty on failure.
+std::string drawing_png_bytes(const std::vector<std::uint32_t>& argb, int width, int height);
 
 // A decoded picture's colour (or grey) samples and alpha side by side.
 Pixels joined_pixels(const RasterImage& image);

@@ -189,7 +189,7 @@ void BodyWriter::picture(pugi::xml_node parent, const content::PictureUse& use, 
     const std::string base = "media/picture" + std::to_string(stored_.size() + 1);
     Stored stored;
     stored.main_relation = relations_.add(kRelImage, base + "." + files.extension);
-    package_.add("word/" + base + "." + files.extension, std::move(files.main), false);  // PNG and JPEG are compressed already
+    package_.add("word/" + base + "." + files.extension, std::move(files.main), Package::Packing::as_it_is);
     if (!files.svg.empty()) {
       stored.svg_relation = relations_.add(kRelImage, base + ".svg");
       package_.add("word/" + base + ".svg", std::move(files.svg));
@@ -322,6 +322,21 @@ void BodyWriter::page_setup(pugi::xml_node body, const std::string& footer_relat
   add(props, "w:titlePg");  // no page number on the cover
 }
 
+// The document's pictures in the order the writer stores them, each with
+// the box it is first shown in (as BodyWriter::picture stores it).
+std::vector<PictureToDraw> pictures_in_order(const content::Document& doc, const style::Template& look) {
+  std::vector<PictureToDraw> pictures;
+  std::set<int> seen;
+  auto use = [&](const content::PictureUse& u, double box) {
+    if (u.present() && seen.insert(u.picture).second)
+      pictures.push_back({&doc.pictures.at(std::size_t(u.picture)), box});
+  };
+  use(doc.cover.picture, look.cover_picture_size);
+  for (const auto& section : doc.sections)
+    for (const auto& row : section.rows) use(row.picture, look.picture_size);
+  return pictures;
+}
+
 }  // namespace
 
 BodyResult write_body(const content::Document& doc, const style::Template& look, Package& package,
@@ -337,6 +352,7 @@ BodyResult write_body(const content::Document& doc, const style::Template& look,
                    {"xmlns:asvg", "http://schemas.microsoft.com/office/drawing/2016/SVG/main"}});
   if (!(look.background == Color{1, 1, 1})) add(root, "w:background", {{"w:color", hex_color(look.background)}});
   auto body = add(root, "w:body");
+  draw_symbols_ahead(pictures_in_order(doc, look), cache, deadline);
   BodyWriter writer(doc, look, package, relations, cache, file, diags, deadline);
   writer.cover(body);
   for (const auto& section : doc.sections) writer.section(body, section);

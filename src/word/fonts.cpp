@@ -125,7 +125,9 @@ std::vector<EmbeddedFont> embed_fonts(const std::vector<FontFile>& fonts, const 
     }
     const std::string target = "fonts/font" + std::to_string(embedded.size() + 1) + ".odttf";
     embedded.push_back({f.family, f.bold, relations.add(kRelFont, target), part->key});
-    package.add("word/" + target, part->bytes);
+    // Level 1: the fonts are most of what libzip packs; level 6 took twice
+    // the time (about 9 ms for Andika's two faces) to make them 4% smaller.
+    package.add("word/" + target, part->bytes, Package::Packing::fast);
   }
   if (!embedded.empty()) package.add("word/_rels/fontTable.xml.rels", relations.text());
   return embedded;

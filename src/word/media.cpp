@@ -1,11 +1,13 @@
 #include "word/media.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "base/drawing_svg.hpp"
@@ -35,27 +37,6 @@ struct HandleFree {
   void operator()(RsvgHandle* h) const { f->g_object_unref(h); }
 };
 
-// cairo's premultiplied ARGB words (native byte order) as straight RGBA.
-raster::Pixels straight_rgba(const std::vector<std::uint32_t>& argb, int width, int height) {
-  raster::Pixels out;
-  out.width = width;
-  out.height = height;
-  out.channels = 4;
-  out.alpha = true;
-  out.data.resize(argb.size() * 4);
-  std::uint8_t* to = out.data.data();
-  for (const std::uint32_t word : argb) {
-    const std::uint32_t a = word >> 24;
-    std::uint32_t r = (word >> 16) & 0xFF, g = (word >> 8) & 0xFF, b = word & 0xFF;
-    if (a != 0 && a != 255) {
-      r = (r * 255 + a / 2) / a, g = (g * 255 + a / 2) / a, b = (b * 255 + a / 2) / a;
-    }
-    to[0] = std::uint8_t(r), to[1] = std::uint8_t(g), to[2] = std::uint8_t(b), to[3] = std::uint8_t(a);
-    to += 4;
-  }
-  return out;
-}
-
 // Draws SVG text onto a transparent bitmap of the given size, as PNG bytes.
 // cairo draws into our own buffer, and our PNG writer packs it: cairo's
 // own PNG writer (libpng at its slowest settings) took most of a Word
@@ -83,7 +64,7 @@ std::string svg_to_png(const RsvgFunctions& f, const std::string& svg, int width
   }
   f.cairo_surface_flush(surface.get());
   surface.reset();
-  std::string png = raster::png_bytes(straight_rgba(argb, width, height));
+  std::string png = raster::drawing_png_bytes(argb, width, height);
   if (png.empty()) error = "easyread cannot write the PNG picture";
   return png;
 }
@@ -151,6 +132,30 @@ PictureFiles picture_files(const Picture& picture, double box_points, Resources&
   if (const auto* drawing = std::get_if<Drawing>(&picture.content))
     return symbol_files(picture, *drawing, box_points, cache, error);
   return photo_files(std::get<RasterImage>(picture.content), error);
+}
+
+void draw_symbols_ahead(const std::vector<PictureToDraw>& pictures, Resources& cache, Deadline deadline) {
+  std::vector<PictureToDraw> symbols;
+  for (const PictureToDraw& p : pictures)
+    if (std::holds_alternative<Drawing>(p.picture->content)) symbols.push_back(p);
+  std::atomic<std::size_t> next = 0;
+  auto draw = [&] {
+    for (std::size_t i = next++; i < symbols.size() && !deadline.passed(); i = next++) {
+      std::string ignored;  // picture_files tries again, and says what is wrong
+      symbol_files(*symbols[i].picture, std::get<Drawing>(symbols[i].picture->content), symbols[i].box_points, cache,
+                   ignored);
+    }
+  };
+  if (symbols.empty()) return;
+  // The first alone: librsvg and cairo set themselves up on their first use.
+  next = 1;
+  std::string ignored;
+  symbol_files(*symbols[0].picture, std::get<Drawing>(symbols[0].picture->content), symbols[0].box_points, cache,
+               ignored);
+  if (symbols.size() == 1) return;
+  std::jthread helper;
+  if (std::thread::hardware_concurrency() > 1) helper = std::jthread(draw);
+  draw();
 }
 
 }  // namespace easyread::word

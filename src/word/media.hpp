@@ -2,7 +2,9 @@
 // (drawn with librsvg), photos turned upright from their EXIF orientation.
 #pragma once
 #include <string>
+#include <vector>
 
+#include "base/deadline.hpp"
 #include "base/graphics.hpp"
 
 namespace easyread::word {
@@ -21,5 +23,18 @@ struct PictureFiles {
 // in `error` if a picture cannot be made.
 PictureFiles picture_files(const Picture& picture, double box_points, Resources& cache,
                            std::string& error);
+
+// A picture of the document and the square box it is shown in, in points.
+struct PictureToDraw {
+  const Picture* picture = nullptr;
+  double box_points = 0;
+};
+
+// Draws the PNG pictures of the symbols among `pictures` into `cache`, two at
+// a time where the machine has more than one core: drawing and packing them
+// is most of a Word file's time. picture_files then finds them there. A
+// symbol that cannot be drawn is left for picture_files to report.
+// Stops early once `deadline` has passed (the body writer then says so).
+void draw_symbols_ahead(const std::vector<PictureToDraw>& pictures, Resources& cache, Deadline deadline);
 
 }  // namespace easyread::word

@@ -31,8 +31,8 @@ std::string zip_message(const ZipFunctions& z, zip_error_t* error) {
 Package::Package() = default;
 Package::~Package() = default;
 
-void Package::add(const std::string& name, std::string bytes, bool compress) {
-  parts_.push_back({name, std::move(bytes), compress});
+void Package::add(const std::string& name, std::string bytes, Packing packing) {
+  parts_.push_back({name, std::move(bytes), packing});
 }
 
 std::string Package::finish(const ZipFunctions& z, std::string& error) {
@@ -57,8 +57,9 @@ std::string Package::finish(const ZipFunctions& z, std::string& error) {
       z.zip_discard(archive);
       return {};
     }
-    z.zip_set_file_compression(archive, static_cast<zip_uint64_t>(index),
-                             part.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, part.compress ? 6 : 0);
+    const bool stored = part.packing == Packing::as_it_is;
+    z.zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                               stored ? 0 : part.packing == Packing::fast ? 1 : 6);
     z.zip_file_set_dostime(archive, static_cast<zip_uint64_t>(index), kFixedDosTime, kFixedDosDate, 0);
   }
   if (z.zip_close(archive) < 0) {

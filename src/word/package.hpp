@@ -17,8 +17,14 @@ class Package {
   Package(const Package&) = delete;
   Package& operator=(const Package&) = delete;
 
-  // Adds a part. `compress` is false for data that is already compressed.
-  void add(const std::string& name, std::string bytes, bool compress = true);
+  // How hard libzip packs a part.
+  enum class Packing {
+    small,    // deflate at level 6: XML, which packs well and fast
+    fast,     // deflate at level 1: big parts such as fonts, which pack less well
+    as_it_is  // stored: data that is compressed already (PNG, JPEG)
+  };
+  // Adds a part.
+  void add(const std::string& name, std::string bytes, Packing packing = Packing::small);
   // The whole ZIP file; empty, with `error` set, if libzip failed.
   std::string finish(const ZipFunctions& zip, std::string& error);
 
@@ -26,7 +32,7 @@ class Package {
   struct Part {
     std::string name;
     std::string bytes;
-    bool compress = true;
+    Packing packing = Packing::small;
   };
   std::vector<Part> parts_;
 };
