@@ -30,7 +30,7 @@ if [[ -n "${EASYREAD_BENCH_BINARY:-}" ]]; then
   easyread="$EASYREAD_BENCH_BINARY"
 else
   cmake -S "$here" -B "$bench" -DCMAKE_BUILD_TYPE=Release -DEASYREAD_TESTS=OFF >/dev/null
-  cmake --build "$bench" -j2 --target easyread >/dev/null
+  cmake --build "$bench" -j2 --target easyread easyread_serve >/dev/null
   easyread="$bench/easyread"
 fi
 
