@@ -23,6 +23,10 @@ namespace fs = std::filesystem;
 // this many. Builds are limited apart (--builds), so the number only bounds
 // how many slow or idle clients the server can wait for at once.
 constexpr std::size_t kMostWorkers = 256;
+// After a busy spell, workers with nothing to do for this long end, down to
+// this many kept ready.
+constexpr std::size_t kKeptWorkers = 8;
+constexpr std::chrono::seconds kWorkerIdleLimit{30};
 constexpr time_t kKeepAliveSeconds = 2;  // idle connections let go of their worker soon
 constexpr time_t kReadSeconds = 5;       // a request that stops sending is dropped
 // Connections the system may hold before the server takes them in. cpp-httplib
@@ -86,7 +90,7 @@ httplib::Server::HandlerResponse before_reading(const ServerOptions& options, co
 
 void set_up(httplib::Server& http, Service& service) {
   const ServerOptions& options = service.options;
-  http.new_task_queue = [] { return new Workers(kMostWorkers); };
+  http.new_task_queue = [] { return new Workers(kMostWorkers, kKeptWorkers, kWorkerIdleLimit); };
   http.set_tcp_nodelay(true);
   http.set_keep_alive_timeout(kKeepAliveSeconds);
   http.set_keep_alive_max_count(100);

@@ -138,24 +138,22 @@ void draw_symbols_ahead(const std::vector<PictureToDraw>& pictures, Resources& c
   std::vector<PictureToDraw> symbols;
   for (const PictureToDraw& p : pictures)
     if (std::holds_alternative<Drawing>(p.picture->content)) symbols.push_back(p);
-  std::atomic<std::size_t> next = 0;
-  auto draw = [&] {
-    for (std::size_t i = next++; i < symbols.size() && !deadline.passed(); i = next++) {
-      std::string ignored;  // picture_files tries again, and says what is wrong
-      symbol_files(*symbols[i].picture, std::get<Drawing>(symbols[i].picture->content), symbols[i].box_points, cache,
-                   ignored);
-    }
-  };
   if (symbols.empty()) return;
+  auto draw_one = [&](std::size_t i) {
+    std::string ignored;  // picture_files tries again, and says what is wrong
+    symbol_files(*symbols[i].picture, std::get<Drawing>(symbols[i].picture->content), symbols[i].box_points, cache,
+                 ignored);
+  };
   // The first alone: librsvg and cairo set themselves up on their first use.
-  next = 1;
-  std::string ignored;
-  symbol_files(*symbols[0].picture, std::get<Drawing>(symbols[0].picture->content), symbols[0].box_points, cache,
-               ignored);
+  draw_one(0);
   if (symbols.size() == 1) return;
+  std::atomic<std::size_t> next = 1;
+  auto draw_the_rest = [&] {
+    for (std::size_t i = next++; i < symbols.size() && !deadline.passed(); i = next++) draw_one(i);
+  };
   std::jthread helper;
-  if (std::thread::hardware_concurrency() > 1) helper = std::jthread(draw);
-  draw();
+  if (std::thread::hardware_concurrency() > 1) helper = std::jthread(draw_the_rest);
+  draw_the_rest();
 }
 
 }  // namespace easyread::word
