@@ -1,10 +1,11 @@
 // easyread new --from FILE NOTES.xml: a first draft of Easy Read notes from a
 // Word file, Markdown or plain text (or "-" for pasted text).
+#include <unistd.h>
+
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
@@ -16,6 +17,8 @@
 namespace easyread::cli {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr std::uint64_t kLargestText = 32ull << 20;
 
 bool valid_utf8(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
@@ -43,19 +46,20 @@ std::optional<draft::SourceDocument> read_source(const std::string& from, std::s
     problem = "easyread cannot read " + extension + " files.\nSave it from Word as a .docx file, then try again.";
     return std::nullopt;
   }
-  std::string text;
-  if (from == "-") {
-    std::ostringstream in;
-    in << std::cin.rdbuf();
-    text = in.str();
-  } else {
-    std::error_code error;
-    if (!fs::is_regular_file(from, error)) {
-      problem = "I cannot find the file \"" + from + "\".\nCheck the name and the folder.";
-      return std::nullopt;
-    }
-    text = read_text_or_empty(from);
+  // Like notes, at most 32 MB, and only text: endless or binary input
+  // (/dev/zero, a program) is refused as soon as it shows.
+  auto bytes = from == "-" ? read_stream(STDIN_FILENO, kLargestText, true) : read_regular_file(from, kLargestText, true);
+  if (const auto* cannot = std::get_if<FileProblem>(&bytes)) {
+    const std::string name = from == "-" ? "your text" : "\"" + from + "\"";
+    problem = cannot->kind == FileProblem::Kind::missing
+                  ? "I cannot find the file " + name + ".\nCheck the name and the folder."
+                  : "I cannot use " + name + ". " + cannot->why + "\n" +
+                        (cannot->kind == FileProblem::Kind::too_big
+                             ? "Make a draft from a part of it."
+                             : "Give a Word file (.docx), or Markdown or text saved as UTF-8.");
+    return std::nullopt;
   }
+  std::string text = std::move(std::get<std::string>(bytes));
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   if (!valid_utf8(text)) {
     problem = "\"" + from + "\" is not saved as UTF-8 text.\nSave it again as UTF-8, then try again.";

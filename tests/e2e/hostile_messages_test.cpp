@@ -201,3 +201,32 @@ TEST_CASE("A JPEG of a few bytes that claims 3.6 billion pixels is refused at on
     CHECK(r.err.find("huge.jpg") != std::string::npos);
   }
 }
+
+TEST_CASE("A first draft from endless, binary or huge text is refused at once", "[hostile]") {
+  TempDir dir;
+  // Typed-in text that never ends: before, `new --from -` read /dev/zero for ever.
+#ifdef EASYREAD_SANITIZED
+  const std::string limits = "timeout 80 ";
+#else
+  const std::string limits = "timeout 20 prlimit --as=" + std::to_string(500u << 20) + " -- ";
+#endif
+  for (const char* endless : {"cat /dev/zero", "yes We met at the hall."}) {
+    const auto r = run_command({"bash", "-c", std::string(endless) + " | " + limits + "\"$0\" new --from - draft.xml",
+                                EASYREAD_BINARY}, dir.path());
+    INFO(endless << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("I cannot use your text. ") != std::string::npos);
+    CHECK(r.err.find(std::string(endless).starts_with("cat") ? "NUL byte" : "too big") != std::string::npos);
+  }
+  // A file of NUL bytes was made into a draft; a huge file was read whole.
+  write_file(dir / "zeros.txt", std::string(1 << 20, '\0'));
+  { std::ofstream huge(dir / "huge.txt", std::ios::binary); }
+  fs::resize_file(dir / "huge.txt", 3ull << 30);
+  for (const char* name : {"zeros.txt", "huge.txt"}) {
+    const auto r = run_limited({"new", "--from", name, "draft.xml"}, dir.path(), 20, 500);
+    INFO(name << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("I cannot use \"" + std::string(name) + "\". ") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(dir / "draft.xml"));
+}
