@@ -2,6 +2,9 @@
 // Like hostile_test.cpp, each run has a limit on time and memory.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
 #include <zlib.h>
 
 #include <filesystem>
@@ -199,6 +202,52 @@ TEST_CASE("A JPEG of a few bytes that claims 3.6 billion pixels is refused at on
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("The JPEG picture is too big.") != std::string::npos);
     CHECK(r.err.find("huge.jpg") != std::string::npos);
+  }
+}
+
+TEST_CASE("A heading of 0 pt, a body of 5,000 pt or a line spacing of 1000 is a plain error with the line", "[hostile]") {
+  TempDir dir;
+  // Before these were refused, the first gave a PDF with no headings and the
+  // last dropped the sentences that did not fit.
+  const std::pair<const char*, const char*> cases[] = {
+      {"heading.xml", "<sizes heading=\"0pt\"/>"},
+      {"body.xml", "<sizes body=\"5000pt\"/>"},
+      {"spacing.xml", "<text line-spacing=\"1000\"/>"},
+  };
+  for (const auto& [name, line] : cases) {
+    write_file(dir / name, std::string("<template name=\"t\">\n") + line + "\n</template>\n");
+    write_file(dir / "notes.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<easyread title=\"Test\" lang=\"en-GB\" template=\"" +
+                                      std::string(name) + "\">\n<section title=\"Part\">\n<point picture=\"none\">We met.</point>\n"
+                                      "</section>\n</easyread>\n");
+    const auto r = run_limited({"build", "--no-check", "notes.xml"}, dir.path(), 20, 500);
+    INFO(name << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(std::string(name) + ":2:1: error: ") != std::string::npos);
+    CHECK(r.err.find("[bad-template]") != std::string::npos);
+    CHECK(r.err.find("What to do: Make ") != std::string::npos);
+    CHECK(r.err.find("Something went wrong") == std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "notes.pdf"));
+  }
+}
+
+TEST_CASE("A folder, a pipe or a device given as a picture is named as what it is", "[hostile]") {
+  TempDir dir;
+  fs::create_directory(dir / "folder.png");
+  REQUIRE(::mkfifo((dir / "pipe.png").c_str(), 0644) == 0);
+  std::vector<std::pair<std::string, std::string>> cases = {{"folder.png", "It is a folder, not a file."},
+                                                            {"pipe.png", "It is a pipe (FIFO), not a file."}};
+  // Only root may make a device (like /dev/zero) in a folder.
+  if (::mknod((dir / "zero.png").c_str(), S_IFCHR | 0644, ::makedev(1, 5)) == 0)
+    cases.emplace_back("zero.png", "It is a device, not a file.");
+  for (const auto& [picture, words] : cases) {
+    write_file(dir / "notes.xml", notes_with("<point picture=\"" + picture + "\" alt=\"A\">We met.</point>"));
+    for (const char* output : {"notes.pdf", "notes.html", "notes.docx"}) {
+      const auto r = run_limited({"build", "--no-check", "notes.xml", "-o", output}, dir.path(), 20, 500);
+      INFO(picture << " " << output << ": " << r.err);
+      CHECK(r.exit_code == 1);
+      CHECK(r.err.find("notes.xml:4:8: error: The picture \"" + picture + "\" will not work. " + words) != std::string::npos);
+      CHECK_FALSE(fs::exists(dir / output));
+    }
   }
 }
 
