@@ -257,17 +257,20 @@ Printed build_one(const Engine& engine, const BuildOptions& options, const Job& 
   Printed printed;
   std::ostringstream err;
   const PictureNotes picture_notes = gather_picture_notes(diags, options.pictures_chosen);
-  if (!diags.items().empty()) print_findings(err, diags, job.input, read_text_or_empty(job.input), color);
+  // A file name from a stranger is shown like the findings show it (\u202E
+  // for a right-to-left mark), and still finds the notes' lines.
+  const std::string shown = escape_controls(job.input);
+  if (!diags.items().empty()) print_findings(err, diags, shown, read_text_or_empty(job.input), color);
   if (!diags.has_errors() && !options.quiet) err << picture_notes.summary();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   if (diags.has_errors()) {
     printed.failed = true;
-    err << job.input << ": I did not make " << what_was_asked(job.outputs)
+    err << shown << ": I did not make " << what_was_asked(job.outputs)
         << ". Fix the problems above, then try again.\n";
   } else if (!options.quiet) {
-    printed.out = job.input + " -> ";
+    printed.out = shown + " -> ";
     for (const Output& out : job.outputs) {
-      printed.out += out.path + ": ";
+      printed.out += escape_controls(out.path) + ": ";
       if (out.format == Format::html) printed.out += "web page, ";
       else if (out.format == Format::docx) printed.out += "a Word file, ";
       else printed.out += std::to_string(pages) + (pages == 1 ? " page, " : " pages, ");
@@ -305,11 +308,11 @@ int run_build(const Args& args) {
         try {
           return build_one(engine, *options, jobs[i], color);
         } catch (const std::exception& e) {
-          return {"", jobs[i].input + ": easyread stopped: " + e.what() + "\n", true};
+          return {"", escape_controls(jobs[i].input) + ": easyread stopped: " + e.what() + "\n", true};
         }
       },
       [&](std::size_t i, const std::string& how) {
-        return jobs[i].input + ": easyread stopped while making this file (" + how +
+        return escape_controls(jobs[i].input) + ": easyread stopped while making this file (" + how +
                "). This is a fault in easyread, not in your notes. Please tell the people who make easyread, "
                "and send them the notes if you can. The other files go on.\n";
       });

@@ -112,6 +112,32 @@ TEST_CASE("Control characters and right-to-left marks are shown escaped in every
   }
 }
 
+TEST_CASE("File names with control characters are shown escaped, and the notes' lines are still shown", "[hostile]") {
+  TempDir dir;
+  const std::string bad = "bad\x1B[31m" + kRightToLeft + "red", shown = "bad\\u001B[31m\\u202Ered";
+  write_file(dir / (bad + ".xml"), notes_with("<point picture=\"gone.svg\" alt=\"A\">We met.</point>"));
+  write_file(dir / (bad + "-good.xml"), notes_with("<point picture=\"none\">We met.</point>"));
+
+  auto r = run_limited({"build", "--no-check", bad + ".xml", bad + "-good.xml", "-o", "out/"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(shown + ".xml:4:8: error: The picture file \"gone.svg\" is not there.") != std::string::npos);
+  CHECK(r.err.find("\n  4 | <point picture=\"gone.svg\"") != std::string::npos);  // the line, found by the name
+  CHECK(r.err.find(shown + ".xml: I did not make a PDF.") != std::string::npos);
+  CHECK(r.out.find(shown + "-good.xml -> out/" + shown + "-good.pdf: ") != std::string::npos);
+  CHECK_FALSE(has_raw_control(r.out + r.err));
+
+  r = run_limited({"check", bad + "-good.xml"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK((r.out + r.err).find("Summary for " + shown + "-good.xml:") != std::string::npos);
+  CHECK_FALSE(has_raw_control(r.out + r.err));
+
+  r = run_limited({"new", "--from", bad + ".txt", "draft.xml"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK(r.err.find("I cannot find the file \"" + shown + ".txt\".") != std::string::npos);
+  CHECK_FALSE(has_raw_control(r.out + r.err));
+}
+
 TEST_CASE("More sentences in one section than a PDF can hold is a plain error with the line", "[hostile]") {
   TempDir dir;
   // 20,000 points of 2 sentences: 40,000 sentences, over the PDF's 32,767.
