@@ -305,3 +305,23 @@ TEST_CASE("A first draft from endless, binary or huge text is refused at once", 
   }
   CHECK_FALSE(fs::exists(dir / "draft.xml"));
 }
+
+TEST_CASE("A big SARIF or HTML report is written whole, not cut short", "[hostile]") {
+  TempDir dir;
+  // 170,000 findings (one big number a line) make reports of about 75 MB.
+  std::string text;
+  for (int i = 0; i < 170000; ++i) text += "We met " + std::to_string(1 + i % 9) + ",234 people in the hall today.\n";
+  write_file(dir / "letter.txt", text);
+  const std::pair<const char*, const char*> formats[] = {{"sarif", "\n]}]}\n"}, {"html", "</body>\n</html>\n"}};
+  for (const auto& [format, end] : formats) {
+    // Before, the report was made in memory first: with too little, it
+    // was cut short at 32 or 64 MB, and easyread still said all was well.
+    const auto r = run_limited({"check", "--format", format, "letter.txt", "-o", std::string("report.") + format},
+                               dir.path(), 60, 300);
+    INFO(format << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    const std::string report = read_bytes(dir / (std::string("report.") + format));
+    CHECK(report.size() > (64u << 20));
+    CHECK(report.ends_with(end));
+  }
+}
