@@ -317,7 +317,7 @@ TEST_CASE("Checking 100,000 points, alone or in a build, and a 1 MB one-word tit
   CHECK(r.exit_code == 0);
   CHECK(read_bytes(dir / "report.txt").find("points.xml:100001:") != std::string::npos);
   // A build runs the same checks (before, it took 6 minutes to gather their findings).
-  r = run_limited({"build", "-q", "points.xml", "-o", "points.html"}, dir.path(), 60, 1000);
+  r = run_limited({"build", "-q", "points.xml", "-o", "points.html"}, dir.path(), 90, 1000);
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("points.xml:100001:") != std::string::npos);
   r = run_limited({"check", "title.xml"}, dir.path(), 20, 1000);
