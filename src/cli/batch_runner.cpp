@@ -6,12 +6,14 @@
 #include "cli/batch_runner.hpp"
 
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <iostream>
 #include <optional>
@@ -76,6 +78,7 @@ struct Worker {
 std::optional<Worker> start_worker(const std::vector<Worker>& others, const MakeJob& make) {
   int ends[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) return std::nullopt;
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) {
     ::close(ends[0]);
@@ -83,6 +86,11 @@ std::optional<Worker> start_worker(const std::vector<Worker>& others, const Make
     return std::nullopt;
   }
   if (pid == 0) {
+    // When easyread is stopped (SIGTERM to it alone, or it dies), its
+    // workers stop too, removing their temporary files, instead of making
+    // files nobody waits for.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) ::_exit(0);
     ::close(ends[0]);
     for (const Worker& w : others) ::close(w.socket);
     work(ends[1], make);

@@ -232,8 +232,8 @@ int run_check(const Args& args) {
   }
 
   if (json_format) out << "\n]}\n";
-  else if (options->format == "sarif") out << to_sarif(results);
-  else if (options->format == "html") out << to_html(results);
+  else if (options->format == "sarif") write_sarif(out, results);
+  else if (options->format == "html") write_html(out, results);
   else if (options->files.size() > 1)
     out << "Found in all " << options->files.size() << " files: " << total.errors << " errors, " << total.warnings
         << " warnings, " << total.notes << " notes.\n";

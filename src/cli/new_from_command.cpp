@@ -1,10 +1,11 @@
 // easyread new --from FILE NOTES.xml: a first draft of Easy Read notes from a
 // Word file, Markdown or plain text (or "-" for pasted text).
+#include <unistd.h>
+
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "check/check.hpp"
 #include "cli/commands.hpp"
@@ -16,6 +17,8 @@
 namespace easyread::cli {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr std::uint64_t kLargestText = 32ull << 20;
 
 bool valid_utf8(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
@@ -40,25 +43,26 @@ std::optional<draft::SourceDocument> read_source(const std::string& from, std::s
     return doc;
   }
   if (extension == ".doc" || extension == ".odt" || extension == ".rtf" || extension == ".pdf") {
-    problem = "easyread cannot read " + extension + " files.\nSave it from Word as a .docx file, then try again.";
+    problem = "easyread cannot read " + escape_controls(extension) + " files.\nSave it from Word as a .docx file, then try again.";
     return std::nullopt;
   }
-  std::string text;
-  if (from == "-") {
-    std::ostringstream in;
-    in << std::cin.rdbuf();
-    text = in.str();
-  } else {
-    std::error_code error;
-    if (!fs::is_regular_file(from, error)) {
-      problem = "I cannot find the file \"" + from + "\".\nCheck the name and the folder.";
-      return std::nullopt;
-    }
-    text = read_text_or_empty(from);
+  // Like notes, at most 32 MB, and only text: endless or binary input
+  // (/dev/zero, a program) is refused as soon as it shows.
+  auto bytes = from == "-" ? read_stream(STDIN_FILENO, kLargestText, true) : read_regular_file(from, kLargestText, true);
+  if (const auto* cannot = std::get_if<FileProblem>(&bytes)) {
+    const std::string name = from == "-" ? "your text" : "\"" + escape_controls(from) + "\"";
+    problem = cannot->kind == FileProblem::Kind::missing
+                  ? "I cannot find the file " + name + ".\nCheck the name and the folder."
+                  : "I cannot use " + name + ". " + cannot->why + "\n" +
+                        (cannot->kind == FileProblem::Kind::too_big
+                             ? "Make a draft from a part of it."
+                             : "Give a Word file (.docx), or Markdown or text saved as UTF-8.");
+    return std::nullopt;
   }
+  std::string text = std::move(std::get<std::string>(bytes));
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   if (!valid_utf8(text)) {
-    problem = "\"" + from + "\" is not saved as UTF-8 text.\nSave it again as UTF-8, then try again.";
+    problem = "\"" + escape_controls(from) + "\" is not saved as UTF-8 text.\nSave it again as UTF-8, then try again.";
     return std::nullopt;
   }
   if (extension == ".md" || extension == ".markdown") return draft::read_markdown(text);
@@ -68,7 +72,10 @@ std::optional<draft::SourceDocument> read_source(const std::string& from, std::s
 }  // namespace
 
 int run_new_from(const std::string& from, const std::string& notes) {
-  if (fs::exists(notes)) return fail(notes + " is already there. I will not write over it.", "Choose another name.");
+  // What the messages show of the names: a stranger's file name may hold a
+  // right-to-left mark or a terminal's escape codes.
+  const std::string shown_notes = escape_controls(notes), shown_from = escape_controls(from);
+  if (fs::exists(notes)) return fail(shown_notes + " is already there. I will not write over it.", "Choose another name.");
   std::string problem;
   std::optional<draft::SourceDocument> source = read_source(from, problem);
   if (!source) {
@@ -88,22 +95,22 @@ int run_new_from(const std::string& from, const std::string& notes) {
   const fs::path folder = fs::path(notes).parent_path();
   for (const draft::SavedFile& picture : result.pictures)
     if (fs::exists(folder / picture.path))
-      return fail((folder / picture.path).string() + " is already there. I will not write over it.",
+      return fail(escape_controls((folder / picture.path).string()) + " is already there. I will not write over it.",
                   "Move it away, or choose another name for your notes.");
   for (const draft::SavedFile& picture : result.pictures)
     if (!write_file_atomically((folder / picture.path).string(), picture.bytes, diags))
-      return fail("I could not save the picture " + (folder / picture.path).string() + ".",
+      return fail("I could not save the picture " + escape_controls((folder / picture.path).string()) + ".",
                   "Check that you may write in that folder, and that there is space on the disk.");
-  if (fs::exists(notes)) return fail(notes + " is already there. I will not write over it.", "Choose another name.");
+  if (fs::exists(notes)) return fail(shown_notes + " is already there. I will not write over it.", "Choose another name.");
   if (!write_file_atomically(notes, result.xml, diags))
-    return fail("I could not write " + notes + ".", "Check that you may write in that folder, and that there is space on the disk.");
-  std::cout << "I wrote " << notes << " from " << (from == "-" ? "your text" : from) << ".\n";
+    return fail("I could not write " + shown_notes + ".", "Check that you may write in that folder, and that there is space on the disk.");
+  std::cout << "I wrote " << shown_notes << " from " << (from == "-" ? "your text" : shown_from) << ".\n";
   if (!result.pictures.empty())
     std::cout << "I saved " << result.pictures.size() << (result.pictures.size() == 1 ? " picture" : " pictures")
               << " from it in "
-              << (folder / (fs::path(notes).stem().string() + "-pictures")).string() << ".\n";
+              << escape_controls((folder / (fs::path(notes).stem().string() + "-pictures")).string()) << ".\n";
   std::cout << "Read the draft and do what each note says. Then run:\n"
-            << "  easyread build " << notes << "\n";
+            << "  easyread build " << shown_notes << "\n";
   return 0;
 }
 

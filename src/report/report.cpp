@@ -220,7 +220,7 @@ void TextPrinter::summary(const FileResult& file, const Counts& counts) {
   flush();
   const check::Stats& s = file.stats;
   if (color_) out_ << kBold;
-  out_ << "Summary for " << file.path << ":";
+  out_ << "Summary for " << escape_controls(file.path) << ":";
   if (color_) out_ << kReset;
   out_ << "\n  " << plural(counts.errors, "error", "errors") << ", " << plural(counts.warnings, "warning", "warnings")
        << ", " << plural(counts.notes, "note", "notes") << ".\n";

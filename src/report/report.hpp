@@ -101,6 +101,10 @@ void append_json_diagnostic(std::string& out, const Diagnostic& d, SourceLines& 
 std::string json_file_end(const check::Stats& stats);  // ],"stats":{..}}
 std::string to_sarif(const std::vector<FileResult>& files);
 std::string to_html(const std::vector<FileResult>& files);
+// The same, written straight to `out`: a big report needs no copy in
+// memory, and a failure to write shows in `out`'s state.
+void write_sarif(std::ostream& out, const std::vector<FileResult>& files);
+void write_html(std::ostream& out, const std::vector<FileResult>& files);
 
 // Text for HTML, with & < > " escaped.
 std::string html_escape(std::string_view s);

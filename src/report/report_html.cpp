@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <new>
 #include <set>
 #include <sstream>
 
@@ -119,8 +120,7 @@ std::string marked_line(std::string_view line, int line_number, const std::vecto
 
 }  // namespace
 
-std::string to_html(const std::vector<FileResult>& files) {
-  std::ostringstream out;
+void write_html(std::ostream& out, const std::vector<FileResult>& files) {
   out << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>easyread check: what to fix</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
@@ -187,6 +187,12 @@ std::string to_html(const std::vector<FileResult>& files) {
     out << "</section>\n";
   }
   out << "</body>\n</html>\n";
+}
+
+std::string to_html(const std::vector<FileResult>& files) {
+  std::ostringstream out;
+  write_html(out, files);
+  if (!out) throw std::bad_alloc();  // never half a page
   return out.str();
 }
 

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <new>
 #include <sstream>
 
 #include "base/files.hpp"
@@ -135,9 +136,8 @@ std::string to_json(const std::vector<FileResult>& files) {
   return out + "\n]}\n";
 }
 
-std::string to_sarif(const std::vector<FileResult>& files) {
+void write_sarif(std::ostream& out, const std::vector<FileResult>& files) {
   const auto& all = check::rules();
-  std::ostringstream out;
   out << "{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\","
          "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"easyread\",\"version\":"
       << json_string(EASYREAD_VERSION) << ",\"rules\":[";
@@ -168,6 +168,12 @@ std::string to_sarif(const std::vector<FileResult>& files) {
     }
   }
   out << "\n]}]}\n";
+}
+
+std::string to_sarif(const std::vector<FileResult>& files) {
+  std::ostringstream out;
+  write_sarif(out, files);
+  if (!out) throw std::bad_alloc();  // never half a report
   return out.str();
 }
 

@@ -2,6 +2,9 @@
 // Like hostile_test.cpp, each run has a limit on time and memory.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
 #include <zlib.h>
 
 #include <filesystem>
@@ -109,6 +112,32 @@ TEST_CASE("Control characters and right-to-left marks are shown escaped in every
   }
 }
 
+TEST_CASE("File names with control characters are shown escaped, and the notes' lines are still shown", "[hostile]") {
+  TempDir dir;
+  const std::string bad = "bad\x1B[31m" + kRightToLeft + "red", shown = "bad\\u001B[31m\\u202Ered";
+  write_file(dir / (bad + ".xml"), notes_with("<point picture=\"gone.svg\" alt=\"A\">We met.</point>"));
+  write_file(dir / (bad + "-good.xml"), notes_with("<point picture=\"none\">We met.</point>"));
+
+  auto r = run_limited({"build", "--no-check", bad + ".xml", bad + "-good.xml", "-o", "out/"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(shown + ".xml:4:8: error: The picture file \"gone.svg\" is not there.") != std::string::npos);
+  CHECK(r.err.find("\n  4 | <point picture=\"gone.svg\"") != std::string::npos);  // the line, found by the name
+  CHECK(r.err.find(shown + ".xml: I did not make a PDF.") != std::string::npos);
+  CHECK(r.out.find(shown + "-good.xml -> out/" + shown + "-good.pdf: ") != std::string::npos);
+  CHECK_FALSE(has_raw_control(r.out + r.err));
+
+  r = run_limited({"check", bad + "-good.xml"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK((r.out + r.err).find("Summary for " + shown + "-good.xml:") != std::string::npos);
+  CHECK_FALSE(has_raw_control(r.out + r.err));
+
+  r = run_limited({"new", "--from", bad + ".txt", "draft.xml"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK(r.err.find("I cannot find the file \"" + shown + ".txt\".") != std::string::npos);
+  CHECK_FALSE(has_raw_control(r.out + r.err));
+}
+
 TEST_CASE("More sentences in one section than a PDF can hold is a plain error with the line", "[hostile]") {
   TempDir dir;
   // 20,000 points of 2 sentences: 40,000 sentences, over the PDF's 32,767.
@@ -199,5 +228,100 @@ TEST_CASE("A JPEG of a few bytes that claims 3.6 billion pixels is refused at on
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("The JPEG picture is too big.") != std::string::npos);
     CHECK(r.err.find("huge.jpg") != std::string::npos);
+  }
+}
+
+TEST_CASE("A heading of 0 pt, a body of 5,000 pt or a line spacing of 1000 is a plain error with the line", "[hostile]") {
+  TempDir dir;
+  // Before these were refused, the first gave a PDF with no headings and the
+  // last dropped the sentences that did not fit.
+  const std::pair<const char*, const char*> cases[] = {
+      {"heading.xml", "<sizes heading=\"0pt\"/>"},
+      {"body.xml", "<sizes body=\"5000pt\"/>"},
+      {"spacing.xml", "<text line-spacing=\"1000\"/>"},
+  };
+  for (const auto& [name, line] : cases) {
+    write_file(dir / name, std::string("<template name=\"t\">\n") + line + "\n</template>\n");
+    write_file(dir / "notes.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<easyread title=\"Test\" lang=\"en-GB\" template=\"" +
+                                      std::string(name) + "\">\n<section title=\"Part\">\n<point picture=\"none\">We met.</point>\n"
+                                      "</section>\n</easyread>\n");
+    const auto r = run_limited({"build", "--no-check", "notes.xml"}, dir.path(), 20, 500);
+    INFO(name << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(std::string(name) + ":2:1: error: ") != std::string::npos);
+    CHECK(r.err.find("[bad-template]") != std::string::npos);
+    CHECK(r.err.find("What to do: Make ") != std::string::npos);
+    CHECK(r.err.find("Something went wrong") == std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "notes.pdf"));
+  }
+}
+
+TEST_CASE("A folder, a pipe or a device given as a picture is named as what it is", "[hostile]") {
+  TempDir dir;
+  fs::create_directory(dir / "folder.png");
+  REQUIRE(::mkfifo((dir / "pipe.png").c_str(), 0644) == 0);
+  std::vector<std::pair<std::string, std::string>> cases = {{"folder.png", "It is a folder, not a file."},
+                                                            {"pipe.png", "It is a pipe (FIFO), not a file."}};
+  // Only root may make a device (like /dev/zero) in a folder.
+  if (::mknod((dir / "zero.png").c_str(), S_IFCHR | 0644, ::makedev(1, 5)) == 0)
+    cases.emplace_back("zero.png", "It is a device, not a file.");
+  for (const auto& [picture, words] : cases) {
+    write_file(dir / "notes.xml", notes_with("<point picture=\"" + picture + "\" alt=\"A\">We met.</point>"));
+    for (const char* output : {"notes.pdf", "notes.html", "notes.docx"}) {
+      const auto r = run_limited({"build", "--no-check", "notes.xml", "-o", output}, dir.path(), 20, 500);
+      INFO(picture << " " << output << ": " << r.err);
+      CHECK(r.exit_code == 1);
+      CHECK(r.err.find("notes.xml:4:8: error: The picture \"" + picture + "\" will not work. " + words) != std::string::npos);
+      CHECK_FALSE(fs::exists(dir / output));
+    }
+  }
+}
+
+TEST_CASE("A first draft from endless, binary or huge text is refused at once", "[hostile]") {
+  TempDir dir;
+  // Typed-in text that never ends: before, `new --from -` read /dev/zero for ever.
+#ifdef EASYREAD_SANITIZED
+  const std::string limits = "timeout 80 ";
+#else
+  const std::string limits = "timeout 20 prlimit --as=" + std::to_string(500u << 20) + " -- ";
+#endif
+  for (const char* endless : {"cat /dev/zero", "yes We met at the hall."}) {
+    const auto r = run_command({"bash", "-c", std::string(endless) + " | " + limits + "\"$0\" new --from - draft.xml",
+                                EASYREAD_BINARY}, dir.path());
+    INFO(endless << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("I cannot use your text. ") != std::string::npos);
+    CHECK(r.err.find(std::string(endless).starts_with("cat") ? "NUL byte" : "too big") != std::string::npos);
+  }
+  // A file of NUL bytes was made into a draft; a huge file was read whole.
+  write_file(dir / "zeros.txt", std::string(1 << 20, '\0'));
+  { std::ofstream huge(dir / "huge.txt", std::ios::binary); }
+  fs::resize_file(dir / "huge.txt", 3ull << 30);
+  for (const char* name : {"zeros.txt", "huge.txt"}) {
+    const auto r = run_limited({"new", "--from", name, "draft.xml"}, dir.path(), 20, 500);
+    INFO(name << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("I cannot use \"" + std::string(name) + "\". ") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(dir / "draft.xml"));
+}
+
+TEST_CASE("A big SARIF or HTML report is written whole, not cut short", "[hostile]") {
+  TempDir dir;
+  // 170,000 findings (one big number a line) make reports of about 75 MB.
+  std::string text;
+  for (int i = 0; i < 170000; ++i) text += "We met " + std::to_string(1 + i % 9) + ",234 people in the hall today.\n";
+  write_file(dir / "letter.txt", text);
+  const std::pair<const char*, const char*> formats[] = {{"sarif", "\n]}]}\n"}, {"html", "</body>\n</html>\n"}};
+  for (const auto& [format, end] : formats) {
+    // Before, the report was made in memory first: with too little, it
+    // was cut short at 32 or 64 MB, and easyread still said all was well.
+    const auto r = run_limited({"check", "--format", format, "letter.txt", "-o", std::string("report.") + format},
+                               dir.path(), 60, 300);
+    INFO(format << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    const std::string report = read_bytes(dir / (std::string("report.") + format));
+    CHECK(report.size() > (64u << 20));
+    CHECK(report.ends_with(end));
   }
 }

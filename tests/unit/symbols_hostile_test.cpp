@@ -56,3 +56,16 @@ TEST_CASE("An SVG viewBox of 1e308 is an error, not an overflow", "[symbols][svg
   REQUIRE(diags.has_errors());
   CHECK(diags.items().front().message.find("viewBox") != std::string::npos);
 }
+
+TEST_CASE("A JPEG with a wrong number of colour channels is an error, not a broken picture", "[symbols][raster]") {
+  const std::string good = read_all(std::string(EASYREAD_SOURCE_DIR) + "/tests/data/photos/orientation-6.jpg");
+  const std::size_t frame = good.find("\xFF\xC0");
+  REQUIRE(frame != std::string::npos);
+  REQUIRE(good[frame + 9] == 3);  // 3 channels: red, green and blue
+  for (char channels : {'\0', '\2', '\5'}) {
+    std::string wrong = good;
+    wrong[frame + 9] = channels;
+    INFO(int(channels) << " channels");
+    CHECK(jpeg_error(wrong).find("colour channels") != std::string::npos);
+  }
+}
