@@ -108,8 +108,14 @@ std::size_t SourceLines::offset(int number, int column) {
 }
 
 std::string SourceLines::text(const Span& span) {
-  if (span.line < 1) return {};
   std::string out;
+  text_into(out, span);
+  return out;
+}
+
+void SourceLines::text_into(std::string& out, const Span& span) {
+  out.clear();
+  if (span.line < 1) return;
   const int last = std::max(span.line, span.end_line);
   for (int number = span.line; number <= last; ++number) {
     const std::string_view t = line(number);
@@ -124,7 +130,6 @@ std::string SourceLines::text(const Span& span) {
     if (last > span.line || piece.find('\t') != std::string_view::npos) text::append_folded_white_space(out, piece);
     else out += piece;
   }
-  return out;
 }
 
 TextPrinter::TextPrinter(std::ostream& out, bool color, int sentence_words)
