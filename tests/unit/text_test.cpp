@@ -21,6 +21,28 @@ TEST_CASE("sentences do not split after titles, e.g. or inside times") {
   CHECK(s[2] == "Mr. Smith came.");
 }
 
+TEST_CASE("long sentences end in the same places as short ones") {
+  // ICU reads only the ends of long runs of plain words (see
+  // shorten_plain_runs): the words around each full stop decide.
+  const std::string many_words = "and then the people in the group talked about the bus and the train and the park ";
+  const std::string text = "We met Dr. Patel " + many_words + "at 12.30 today. " + many_words +
+                           "e.g. the pen " + many_words + "Mr. Smith came. The U.S. Army " + many_words +
+                           "came too! 5 people " + many_words + "and Prof. Jones came.\n\n" +
+                           "It is free, says Ms. Lee " + many_words + "now. Is it good " + many_words + "for you?";
+  const auto s = sentences_of(text);
+  REQUIRE(s.size() == 6);
+  CHECK(s[0] == "We met Dr. Patel " + many_words + "at 12.30 today.");
+  CHECK(s[1] == many_words + "e.g. the pen " + many_words + "Mr. Smith came.");
+  CHECK(s[2] == "The U.S. Army " + many_words + "came too!");
+  CHECK(s[3] == "5 people " + many_words + "and Prof. Jones came.");
+  CHECK(s[4] == "It is free, says Ms. Lee " + many_words + "now.");
+  CHECK(s[5] == "Is it good " + many_words + "for you?");
+  // A long run with no full stop at all: one sentence, however long.
+  std::string long_run;
+  for (int i = 0; i < 500; ++i) long_run += "word, other words (and more) ";
+  CHECK(sentences_of(long_run + "end.").size() == 1);
+}
+
 TEST_CASE("a sentence broken over lines by the author stays one sentence") {
   auto s = sentences_of("We talked about\n   the new bus pass.\n\nIt is free. Is it good?");
   REQUIRE(s.size() == 3);
