@@ -111,10 +111,19 @@ class JsonFindings {
   void append(std::string& out, const Diagnostic& d);
 
  private:
+  // `s` as a JSON string, from slots [first_slot, first_slot + slots) of a
+  // small table of the strings written lately (most messages and
+  // suggestions come again and again).
+  const std::string& quoted(std::string_view s, std::size_t first_slot, std::size_t slots);
+
+  struct Quoted {
+    std::string text, json;
+  };
   SourceLines lines_;
   Span last_span_{};
   std::string last_text_;  // the words of last_span_, as a JSON string
   std::string words_;      // reused for each finding's words
+  std::array<Quoted, 64> quoted_;
 };
 std::string to_sarif(const std::vector<FileResult>& files);
 std::string to_html(const std::vector<FileResult>& files);
