@@ -112,7 +112,12 @@ void to_joined_utf16(std::string_view utf8, std::u16string& units, std::vector<s
 
 void shorten_plain_runs(std::u16string& units, std::vector<Cut>& cuts) {
   constexpr std::size_t kKeep = 16, kShortestCut = 16;
-  auto plain = [](char16_t u) { return u >= 0x20 && u <= 0x7E && u != '.' && u != '!' && u != '?'; };
+  static constexpr auto kPlain = [] {
+    std::array<bool, 128> plain{};
+    for (char16_t u = 0x20; u <= 0x7E; ++u) plain[u] = u != '.' && u != '!' && u != '?';
+    return plain;
+  }();
+  auto plain = [](char16_t u) { return u < 128 && kPlain[u]; };
   auto small_letter = [](char16_t u) { return u >= 'a' && u <= 'z'; };
   cuts.clear();
   char16_t* unit = units.data();
@@ -125,15 +130,18 @@ void shorten_plain_runs(std::u16string& units, std::vector<Cut>& cuts) {
       unit[kept++] = unit[i++];
       continue;
     }
-    std::size_t from = end, to = end;  // the units to take out: [from, to)
-    if (end - i >= 2 * kKeep + kShortestCut) {
-      from = i + kKeep;
-      while (from < end && !small_letter(unit[from - 1])) ++from;
-      to = end - kKeep;
-      while (to > from && !small_letter(unit[to - 1])) --to;
-      if (to < from + kShortestCut) from = to = end;
+    if (end - i < 2 * kKeep + kShortestCut) {  // too short to cut: kept whole
+      if (kept != i) std::copy(unit + i, unit + end, unit + kept);
+      kept += end - i;
+      i = end;
+      continue;
     }
-    std::copy(unit + i, unit + from, unit + kept);
+    std::size_t from = i + kKeep;  // the units to take out: [from, to)
+    while (from < end && !small_letter(unit[from - 1])) ++from;
+    std::size_t to = end - kKeep;
+    while (to > from && !small_letter(unit[to - 1])) --to;
+    if (to < from + kShortestCut) from = to = end;
+    if (kept != i) std::copy(unit + i, unit + from, unit + kept);
     kept += from - i;
     if (to > from) {
       removed += to - from;
