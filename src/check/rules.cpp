@@ -48,42 +48,48 @@ bool FileContext::ignored(Rule rule) const {
   return std::find(ignore.begin(), ignore.end(), rules()[rule].id) != ignore.end();
 }
 
+Diagnostic& FileContext::next_in_section() {
+  if (section_uses_.size() == section_.size()) section_.emplace_back();
+  section_uses_.push_back(1);
+  return section_[section_uses_.size() - 1];
+}
+
 void FileContext::report(Rule rule, Span span, std::string message, std::string suggestion) {
   if (!on(rule)) return;
-  Diagnostic d;
+  Diagnostic& d = next_in_section();
   d.severity = severity_[rule];
   d.rule = rules()[rule].id;
   d.file = file_;
   d.span = span;
   d.message = std::move(message);
   d.suggestion = std::move(suggestion);
-  section_.push_back(std::move(d));
-  section_uses_.push_back(1);
 }
 
 void FileContext::end_section() {
-  for (std::size_t i = 0; i < section_.size(); ++i) {
+  for (std::size_t i = 0; i < section_uses_.size(); ++i) {
     if (section_uses_[i] > 1)
       section_[i].message += " You use it " + std::to_string(section_uses_[i]) + " times in this part.";
-    sink_(std::move(section_[i]));
+    sink_(std::move(section_[i]));  // a sink that keeps it takes its strings; others leave them for reuse
   }
-  section_.clear();
   section_uses_.clear();
   for (std::size_t entry : jargon_touched_) jargon_at_[entry] = 0;
   jargon_touched_.clear();
 }
 
 void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::string message,
-                            std::string suggestion, std::size_t entry) {
+                            std::string_view suggestion, std::size_t entry) {
   if (!on(rule)) return;
-  Diagnostic d;
+  if (pending_count_ == pending_.size()) pending_.emplace_back();
+  Finding& f = pending_[pending_count_++];
+  f.offset = begin;
+  f.entry = entry;
+  Diagnostic& d = f.diagnostic;  // assigned, not made: its strings keep their memory
   d.severity = severity_[rule];
   d.rule = rules()[rule].id;
   d.file = file_;
   d.span = locate(begin, end);
   d.message = std::move(message);
-  d.suggestion = std::move(suggestion);
-  pending_.push_back({begin, entry, std::move(d)});
+  d.suggestion = suggestion;
 }
 
 Stats FileContext::finish_stats() const {
@@ -136,24 +142,24 @@ void FileContext::check_sentence(std::string_view text, std::size_t begin, std::
   if (english_) passive_rule(text);
   // Findings in the order they stand in the sentence.
   // A few findings at most: an insertion sort, stable and with no allocation.
-  for (std::size_t i = 1; i < pending_.size(); ++i)
+  for (std::size_t i = 1; i < pending_count_; ++i)
     for (std::size_t j = i; j > 0 && pending_[j].offset < pending_[j - 1].offset; --j)
       std::swap(pending_[j], pending_[j - 1]);
-  for (Finding& f : pending_) {
+  for (std::size_t i = 0; i < pending_count_; ++i) {
+    Finding& f = pending_[i];
     if (f.entry != kNoEntry) {  // the same jargon again in this section: count it
       if (std::uint32_t& at = jargon_at_[f.entry]; at != 0) {
         ++section_uses_[at - 1];
         continue;
       } else {
-        at = static_cast<std::uint32_t>(section_.size() + 1);
+        at = static_cast<std::uint32_t>(section_uses_.size() + 1);
         jargon_touched_.push_back(f.entry);
       }
     }
-    section_.push_back(std::move(f.diagnostic));
-    section_uses_.push_back(1);
+    std::swap(next_in_section(), f.diagnostic);  // the slot's old strings go back to pending_
   }
-  pending_.clear();
-  if (section_.size() >= kMaxSectionFindings) end_section();
+  pending_count_ = 0;
+  if (section_uses_.size() >= kMaxSectionFindings) end_section();
 }
 
 void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::size_t end, int words) {

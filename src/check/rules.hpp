@@ -87,7 +87,7 @@ class FileContext {
   void report_jargon(const Entry& entry, std::size_t first, std::size_t last, std::string_view text);
   void number_rules(std::string_view text, std::size_t i);
   bool short_date_word(std::string_view text, std::size_t i);  // true: reported
-  void report_at(Rule rule, std::size_t begin, std::size_t end, std::string message, std::string suggestion,
+  void report_at(Rule rule, std::size_t begin, std::size_t end, std::string message, std::string_view suggestion,
                  std::size_t entry = static_cast<std::size_t>(-1));
 
   const Lexicons& lex_;
@@ -105,10 +105,16 @@ class FileContext {
     std::size_t entry = static_cast<std::size_t>(-1);  // jargon: the list entry
     Diagnostic diagnostic;
   };
-  std::vector<Finding> pending_;  // this sentence's findings
-  // This section's findings, and for each jargon entry where its finding is (1 + index; 0: none).
+  // This sentence's findings: the first pending_count_ are in use. The
+  // others are kept with their strings' memory, so a finding rarely needs a
+  // new allocation (big files have many).
+  std::vector<Finding> pending_;
+  std::size_t pending_count_ = 0;
+  // This section's findings (the first section_uses_.size(), kept in the same
+  // way), and for each jargon entry where its finding is (1 + index; 0: none).
   std::vector<Diagnostic> section_;
   std::vector<int> section_uses_;
+  Diagnostic& next_in_section();  // a finding added to the section, to fill in
   std::vector<std::uint32_t> jargon_at_;
   std::vector<std::size_t> jargon_touched_;
   std::vector<char> explained_entries_;  // list entries the text explains ("X means ...")

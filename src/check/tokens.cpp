@@ -165,24 +165,26 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       char folded[16];
       std::size_t folded_length = 0;
       const bool plain = p == pos;
-      if (plain) {
+      if (plain) {  // counted in locals: the compiler cannot keep t's fields in registers
+        t.capitalised = text[p] >= 'A' && text[p] <= 'Z';  // a letter: is_letter(cp) said so
+        int letters = 0, small_letters = 0;
+        const char* bytes = text.data();
         while (p < end) {
-          const unsigned char c = static_cast<unsigned char>(text[p]);
-          char small = static_cast<char>(c);
-          if (c >= 'a' && c <= 'z') {
-            any_lower = true;
-            if (++t.letters == 1) t.capitalised = false;
-          } else if (c >= 'A' && c <= 'Z') {
-            ++upper;
-            if (++t.letters == 1) t.capitalised = true;
-            small = static_cast<char>(c + ('a' - 'A'));
+          const unsigned char c = static_cast<unsigned char>(bytes[p]);
+          const unsigned char small = c | 0x20;
+          if (small >= 'a' && small <= 'z') {
+            ++letters;
+            small_letters += c == small;
           } else if (!ascii_digit(c)) {
             break;
           }
-          if (folded_length < sizeof folded) folded[folded_length] = small;
+          if (folded_length < sizeof folded) folded[folded_length] = static_cast<char>(small);  // digits stay digits
           ++folded_length;
           ++p;
         }
+        t.letters = letters;
+        upper = letters - small_letters;
+        any_lower = small_letters > 0;
       }
       const std::size_t plain_end = p;
       for (;;) {

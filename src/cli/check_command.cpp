@@ -188,14 +188,14 @@ int run_check(const Args& args) {
     const Input input = Input::file(path);  // "-": the library reads what is typed or piped in
     // Findings are printed as they come (text and JSON), so big files need no list.
     std::optional<TextPrinter> printer;
-    std::optional<SourceLines> lines;
+    std::optional<JsonFindings> json;
     std::vector<Diagnostic> kept;
     std::string json_pending;
     Counts counts;
     auto start = [&](const FileResult& so_far) {
       if (text_format && !printer) printer.emplace(out, color, so_far.sentence_words);
-      if (json_format && !lines) {
-        lines.emplace(so_far.source);
+      if (json_format && !json) {
+        json.emplace(so_far.source);
         out << (index ? ",\n" : "\n") << json_file_start(so_far);
       }
     };
@@ -208,7 +208,7 @@ int run_check(const Args& args) {
       } else if (json_format) {
         // Kept and written in big pieces, as the text printer does.
         if (!first) json_pending += ',';
-        append_json_diagnostic(json_pending, d, *lines);
+        json->append(json_pending, d);
         if (json_pending.size() >= (1u << 18)) {
           out << json_pending;
           json_pending.clear();

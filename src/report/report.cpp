@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -108,8 +109,14 @@ std::size_t SourceLines::offset(int number, int column) {
 }
 
 std::string SourceLines::text(const Span& span) {
-  if (span.line < 1) return {};
   std::string out;
+  text_into(out, span);
+  return out;
+}
+
+void SourceLines::text_into(std::string& out, const Span& span) {
+  out.clear();
+  if (span.line < 1) return;
   const int last = std::max(span.line, span.end_line);
   for (int number = span.line; number <= last; ++number) {
     const std::string_view t = line(number);
@@ -124,7 +131,6 @@ std::string SourceLines::text(const Span& span) {
     if (last > span.line || piece.find('\t') != std::string_view::npos) text::append_folded_white_space(out, piece);
     else out += piece;
   }
-  return out;
 }
 
 TextPrinter::TextPrinter(std::ostream& out, bool color, int sentence_words)
@@ -140,21 +146,38 @@ void TextPrinter::print(const Diagnostic& d, std::string_view source, bool parag
   // letter.txt:12:5: warning: message [rule]
   using namespace std::string_view_literals;  // appends that need no strlen: big files print a lot
   const std::string line_number = d.span.line > 0 ? std::to_string(d.span.line) : std::string();
-  if (color_) o += kBold;
-  o += d.file;
-  if (d.span.line > 0) {
-    o += paragraphs ? ": paragraph "sv : ":"sv;
-    o += line_number;
-    if (!paragraphs && d.span.column > 0) (o += ':') += std::to_string(d.span.column);
+  {
+    // Written into room made once: an append for each piece cost more than the copying.
+    const std::size_t start = o.size();
+    o.resize(start + d.file.size() + d.message.size() + d.rule.size() + 128);  // the rest is under 90 bytes
+    char* w = o.data() + start;
+    auto put = [&w](std::string_view piece) { w = std::copy(piece.begin(), piece.end(), w); };
+    if (color_) put(kBold);
+    put(d.file);
+    if (d.span.line > 0) {
+      put(paragraphs ? ": paragraph "sv : ":"sv);
+      put(line_number);
+      if (!paragraphs && d.span.column > 0) {
+        *w++ = ':';
+        w = std::to_chars(w, w + 12, d.span.column).ptr;
+      }
+    }
+    put(": "sv);
+    if (color_) put(severity_color(d.severity));
+    put(severity_name(d.severity));
+    *w++ = ':';
+    if (color_) {
+      put(kReset);
+      put(kBold);
+    }
+    *w++ = ' ';
+    put(d.message);
+    if (color_) put(kReset);
+    put(" ["sv);
+    put(d.rule);
+    put("]\n"sv);
+    o.resize(static_cast<std::size_t>(w - o.data()));
   }
-  o += ": "sv;
-  if (color_) o += severity_color(d.severity);
-  o += severity_name(d.severity);
-  o += ':';
-  if (color_) (o += kReset) += kBold;
-  (o += ' ') += d.message;
-  if (color_) o += kReset;
-  ((o += " ["sv) += d.rule) += "]\n"sv;
 
   if (d.span.line > 0 && d.span.column > 0) {
     const std::string_view whole = lines_->line(d.span.line);

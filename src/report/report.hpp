@@ -38,6 +38,8 @@ class SourceLines {
   std::size_t offset(int number, int column);
   // The words a span covers (for JSON).
   std::string text(const Span& span);
+  // The same, in `out` (what was there is replaced; its memory is kept).
+  void text_into(std::string& out, const Span& span);
 
  private:
   static constexpr int kCheckpointEvery = 1024;
@@ -99,6 +101,30 @@ std::string json_diagnostic(const Diagnostic& d, SourceLines& lines);
 // The same, added to the end of `out`.
 void append_json_diagnostic(std::string& out, const Diagnostic& d, SourceLines& lines);
 std::string json_file_end(const check::Stats& stats);  // ],"stats":{..}}
+
+// Writes one file's findings as JSON, as append_json_diagnostic does, but
+// quotes a span's words only once when findings one after another share it
+// (a long sentence is often also one with many ideas).
+class JsonFindings {
+ public:
+  explicit JsonFindings(std::string_view source) : lines_(source) {}
+  void append(std::string& out, const Diagnostic& d);
+
+ private:
+  // `s` as a JSON string, from slots [first_slot, first_slot + slots) of a
+  // small table of the strings written lately (most messages and
+  // suggestions come again and again).
+  const std::string& quoted(std::string_view s, std::size_t first_slot, std::size_t slots);
+
+  struct Quoted {
+    std::string text, json;
+  };
+  SourceLines lines_;
+  Span last_span_{};
+  std::string last_text_;  // the words of last_span_, as a JSON string
+  std::string words_;      // reused for each finding's words
+  std::array<Quoted, 64> quoted_;
+};
 std::string to_sarif(const std::vector<FileResult>& files);
 std::string to_html(const std::vector<FileResult>& files);
 // The same, written straight to `out`: a big report needs no copy in

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -26,61 +28,100 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The code point of a 2- or 3-byte letter at `at` (`length` bytes), or 0 when
+// its bytes are not a whole UTF-8 letter (escape_controls leaves those as they are).
+char32_t letter_at(std::string_view s, std::size_t at, std::size_t length) {
+  if (at + length > s.size()) return 0;
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[at + k]); };
+  if ((byte(1) & 0xC0) != 0x80) return 0;
+  if (length == 2) return char32_t(byte(0) & 0x1F) << 6 | char32_t(byte(1) & 0x3F);
+  if ((byte(2) & 0xC0) != 0x80) return 0;
+  return char32_t(byte(0) & 0x0F) << 12 | char32_t(byte(1) & 0x3F) << 6 | char32_t(byte(2) & 0x3F);
+}
+
+// What escape_controls escapes among the letters that start with 0xC2,
+// 0xD8 or 0xE2 (its own test is private to it): C1 controls, U+061C and the
+// marks that turn text round.
+bool control_letter(char32_t c) {
+  return (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+void append_unicode_escape(std::string& out, char32_t c) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+  out += buffer;
+}
+
+// The high bit of each of 8 bytes that needs a look: a control byte, '"',
+// '\\', DEL or a byte above it (the first bytes of C1 controls and of the
+// right-to-left marks are among them). The first byte marked really needs
+// it; one after it may be marked without need (a borrow or carry).
+std::uint64_t bytes_to_look_at(const char* at) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  std::uint64_t eight;
+  std::memcpy(&eight, at, 8);
+  const std::uint64_t quote = eight ^ (ones * '"'), backslash = eight ^ (ones * '\\');
+  const std::uint64_t below_space = (eight - ones * 0x20) & ~eight;
+  const std::uint64_t is_quote = (quote - ones) & ~quote, is_backslash = (backslash - ones) & ~backslash;
+  const std::uint64_t del_or_above = (eight + ones) | eight;
+  return (below_space | is_quote | is_backslash | del_or_above) & highs;
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
-  // Eight bytes at a time: is any a control byte, '"' or '\\'? (Texts are long.)
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    while (i + 8 <= s.size()) {
-      std::uint64_t eight;
-      std::memcpy(&eight, s.data() + i, 8);
-      const bool control = ((eight - ones * 0x20) & ~eight & highs) != 0;
-      // DEL and every byte above it: the first bytes of C1 controls and the
-      // right-to-left marks are among them (the bytes below look closer).
-      const bool del_or_above = (((eight + ones) | eight) & highs) != 0;
-      if (control || del_or_above || has_zero(eight ^ (ones * '"')) || has_zero(eight ^ (ones * '\\'))) break;
-      i += 8;
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    // Eight bytes at a time while all are plain (texts are long), then
+    // straight to the first byte that needs a look.
+    while (i + 8 <= n) {
+      const std::uint64_t marked = bytes_to_look_at(s.data() + i);
+      if (marked == 0) {
+        i += 8;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) i += static_cast<std::size_t>(std::countr_zero(marked)) / 8;
+      break;
     }
-    if (i >= s.size()) break;
+    if (i >= n) break;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE2) {
-      // Written as \u escapes: the JSON means the same, and a terminal that
-      // shows it is not turned round by a right-to-left override.
-      std::size_t length = c == 0xE2 ? 3 : c == 0x7F ? 1 : 2;
-      if (i + length > s.size()) continue;
-      const std::string_view piece = s.substr(i, length);
-      if (escape_controls(piece) == piece) continue;
-      out.append(s, run, i - run);
-      const char32_t cp = c == 0x7F ? 0x7F
-                          : c == 0xE2 ? (char32_t(0x2000) | char32_t(s[i + 1] & 0x3F) << 6 | char32_t(s[i + 2] & 0x3F))
-                                      : (char32_t(c & 0x1F) << 6 | char32_t(s[i + 1] & 0x3F));
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(cp));
-      out += buffer;
-      i += length - 1;
-      run = i + 1;
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7F) {
+      ++i;
       continue;
     }
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x80) {
+      // Written as \u escapes: the JSON means the same, and a terminal that
+      // shows it is not turned round by a right-to-left override.
+      const std::size_t length = c == 0xE2 ? 3 : 2;
+      const char32_t letter = c == 0xC2 || c == 0xD8 || c == 0xE2 ? letter_at(s, i, length) : 0;
+      if (!control_letter(letter)) {  // a letter as it is: on past its other bytes
+        for (++i; i < n && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;) ++i;
+        continue;
+      }
+      out.append(s, run, i - run);
+      append_unicode_escape(out, letter);
+      i += length;
+      run = i;
+      continue;
+    }
     out.append(s, run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default: {
-        char buffer[8];
-        std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-        out += buffer;
-      }
+      default: append_unicode_escape(out, c);  // other controls and DEL
     }
   }
-  out.append(s, run, s.size() - run);
+  out.append(s, run, n - run);
   out += '"';
 }
 
@@ -88,24 +129,83 @@ std::string json_file_start(const FileResult& file) {
   return "{\"path\":" + json_string(file.path) + ",\"read\":" + (file.read ? "true" : "false") + ",\"diagnostics\":[";
 }
 
-void append_json_diagnostic(std::string& o, const Diagnostic& d, SourceLines& lines) {
-  // Straight into `o`: no string is made per field (a big file has many findings).
+namespace {
+
+// The strings of one finding, each already written as a JSON string.
+struct JsonFields {
+  std::string_view rule, severity, text, message, suggestion;
+};
+
+void append_json_fields(std::string& o, const Span& span, const JsonFields& f) {
+  // The short fields and the numbers go into one buffer, then into `o` at
+  // once: a big file has many findings, and each append has a cost.
+  char buffer[128];
+  char* w = buffer;
+  auto put = [&w](std::string_view s) { w = std::copy(s.begin(), s.end(), w); };
+  auto number = [&w](int value) { w = std::to_chars(w, w + 12, value).ptr; };
   using namespace std::string_view_literals;
   o += "\n {\"rule\":"sv;
-  append_json_string(o, d.rule);
-  o += ",\"severity\":"sv;
-  append_json_string(o, severity_name(d.severity));
-  (o += ",\"line\":"sv) += std::to_string(d.span.line);
-  (o += ",\"column\":"sv) += std::to_string(d.span.column);
-  (o += ",\"end_line\":"sv) += std::to_string(d.span.end_line);
-  (o += ",\"end_column\":"sv) += std::to_string(d.span.end_column);
-  o += ",\"text\":"sv;
-  append_json_string(o, lines.text(d.span));
-  o += ",\"message\":"sv;
-  append_json_string(o, d.message);
-  o += ",\"suggestion\":"sv;
-  append_json_string(o, d.suggestion);
+  o += f.rule;
+  if (f.severity.size() > 16) {  // never, for "note", "warning" and "error"
+    (o += ",\"severity\":"sv) += f.severity;
+  } else {
+    put(",\"severity\":"sv);
+    put(f.severity);
+  }
+  put(",\"line\":"sv);
+  number(span.line);
+  put(",\"column\":"sv);
+  number(span.column);
+  put(",\"end_line\":"sv);
+  number(span.end_line);
+  put(",\"end_column\":"sv);
+  number(span.end_column);
+  put(",\"text\":"sv);
+  o.append(buffer, w);
+  o += f.text;
+  (o += ",\"message\":"sv) += f.message;
+  (o += ",\"suggestion\":"sv) += f.suggestion;
   o += '}';
+}
+
+}  // namespace
+
+void append_json_diagnostic(std::string& o, const Diagnostic& d, SourceLines& lines) {
+  const std::string rule = json_string(d.rule), severity = json_string(severity_name(d.severity)),
+                    text = json_string(lines.text(d.span)), message = json_string(d.message),
+                    suggestion = json_string(d.suggestion);
+  append_json_fields(o, d.span, {rule, severity, text, message, suggestion});
+}
+
+const std::string& JsonFindings::quoted(std::string_view s, std::size_t first_slot, std::size_t slots) {
+  // A slot for each (length, first, middle and last letter): the same
+  // message or suggestion comes back to the same slot.
+  std::size_t key = s.size();
+  if (!s.empty())
+    key = key * 31 + static_cast<unsigned char>(s.front()) * 7 + static_cast<unsigned char>(s[s.size() / 2]) * 131 +
+          static_cast<unsigned char>(s.back());
+  Quoted& slot = quoted_[first_slot + key % slots];
+  if (!slot.json.empty() && slot.text == s) return slot.json;
+  slot.text.assign(s);
+  slot.json.clear();
+  append_json_string(slot.json, s);
+  return slot.json;
+}
+
+void JsonFindings::append(std::string& o, const Diagnostic& d) {
+  const bool same_words = d.span.line == last_span_.line && d.span.column == last_span_.column &&
+                          d.span.end_line == last_span_.end_line && d.span.end_column == last_span_.end_column &&
+                          !last_text_.empty();
+  if (!same_words) {
+    lines_.text_into(words_, d.span);
+    last_text_.clear();
+    append_json_string(last_text_, words_);
+    last_span_ = d.span;
+  }
+  // Each field has slots of its own, so one field never takes the slot of another.
+  const std::string_view rule = quoted(d.rule, 0, 8), severity = quoted(severity_name(d.severity), 8, 4);
+  const std::string_view message = quoted(d.message, 12, 24), suggestion = quoted(d.suggestion, 36, 28);
+  append_json_fields(o, d.span, {rule, severity, last_text_, message, suggestion});
 }
 
 std::string json_diagnostic(const Diagnostic& d, SourceLines& lines) {

@@ -46,6 +46,7 @@ struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> line;
   std::u16string units;            // reused by sentences()
   std::vector<std::size_t> byte_at;
+  std::vector<detail::Cut> cuts;
 };
 
 namespace {
@@ -106,13 +107,17 @@ std::vector<Range> Segmenter::sentences(std::string_view utf8) const {
   std::vector<Range> out;
   Impl& m = *impl_;
   detail::to_joined_utf16(utf8, m.units, m.byte_at);
+  detail::shorten_plain_runs(m.units, m.cuts);
   UErrorCode status = U_ZERO_ERROR;
   UText* opened = utext_openUChars(nullptr, m.units.data(), static_cast<int64_t>(m.units.size()), &status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU could not read the text");
   const UTextPtr ut(opened);
   m.sentence->setText(ut.get(), status);
-  auto byte = [&m](int32_t unit) {
-    const auto u = static_cast<std::size_t>(unit);
+  std::size_t next_cut = 0, removed = 0;  // sentence ends come in order: walk the cuts once
+  auto byte = [&m, &next_cut, &removed](int32_t unit) {
+    const auto shortened = static_cast<std::size_t>(unit);
+    while (next_cut < m.cuts.size() && m.cuts[next_cut].at <= shortened) removed = m.cuts[next_cut++].removed;
+    const std::size_t u = shortened + removed;
     return m.byte_at.empty() ? u : m.byte_at[u];
   };
   std::size_t start = 0;

@@ -110,6 +110,50 @@ void to_joined_utf16(std::string_view utf8, std::u16string& units, std::vector<s
   }
 }
 
+void shorten_plain_runs(std::u16string& units, std::vector<Cut>& cuts) {
+  constexpr std::size_t kKeep = 16, kShortestCut = 16;
+  static constexpr auto kPlain = [] {
+    std::array<bool, 128> plain{};
+    for (char16_t u = 0x20; u <= 0x7E; ++u) plain[u] = u != '.' && u != '!' && u != '?';
+    return plain;
+  }();
+  auto plain = [](char16_t u) { return u < 128 && kPlain[u]; };
+  auto small_letter = [](char16_t u) { return u >= 'a' && u <= 'z'; };
+  cuts.clear();
+  char16_t* unit = units.data();
+  const std::size_t n = units.size();
+  std::size_t kept = 0, removed = 0;
+  for (std::size_t i = 0; i < n;) {
+    std::size_t end = i;
+    while (end < n && plain(unit[end])) ++end;
+    if (end == i) {
+      unit[kept++] = unit[i++];
+      continue;
+    }
+    if (end - i < 2 * kKeep + kShortestCut) {  // too short to cut: kept whole
+      if (kept != i) std::copy(unit + i, unit + end, unit + kept);
+      kept += end - i;
+      i = end;
+      continue;
+    }
+    std::size_t from = i + kKeep;  // the units to take out: [from, to)
+    while (from < end && !small_letter(unit[from - 1])) ++from;
+    std::size_t to = end - kKeep;
+    while (to > from && !small_letter(unit[to - 1])) --to;
+    if (to < from + kShortestCut) from = to = end;
+    if (kept != i) std::copy(unit + i, unit + from, unit + kept);
+    kept += from - i;
+    if (to > from) {
+      removed += to - from;
+      cuts.push_back({kept, removed});
+    }
+    std::copy(unit + to, unit + end, unit + kept);
+    kept += end - to;
+    i = end;
+  }
+  units.resize(kept);
+}
+
 // Easy Read writes numbers as digits, so sentences often start with one:
 // "12 members came. 3 supporters came to help." Unicode's rules (UAX #29)
 // keep that together, because a small letter follows the number. Split

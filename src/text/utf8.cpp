@@ -94,15 +94,19 @@ void append_folded_white_space(std::string& out, std::string_view s) {
   auto space = [](char c) {
     return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
   };
-  // Whole runs of other bytes are copied at once: findings can quote long sentences.
+  // Written straight into room made once: findings quote long sentences,
+  // and an append for each word cost more than the copying.
+  const std::size_t old_size = out.size();
+  out.resize(old_size + s.size() + 1);  // at most one space more than the bytes
+  char* const start = out.data();
+  char* write = start + old_size;
   for (std::size_t i = 0, n = s.size(); i < n;) {
     while (i < n && space(s[i])) ++i;
-    const std::size_t run = i;
-    while (i < n && !space(s[i])) ++i;
-    if (i == run) break;
-    if (!out.empty()) out += ' ';
-    out.append(s.data() + run, i - run);
+    if (i == n) break;
+    if (write != start) *write++ = ' ';
+    while (i < n && !space(s[i])) *write++ = s[i++];
   }
+  out.resize(static_cast<std::size_t>(write - start));
 }
 
 TextPlace walk_to(std::string_view text, TextPlace from, std::size_t to) {

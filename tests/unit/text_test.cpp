@@ -21,6 +21,37 @@ TEST_CASE("sentences do not split after titles, e.g. or inside times") {
   CHECK(s[2] == "Mr. Smith came.");
 }
 
+TEST_CASE("long sentences end in the same places as short ones") {
+  // ICU reads only the ends of long runs of plain words (see
+  // shorten_plain_runs): the words around each stop decide, as they do when
+  // the same sentences are short.
+  const std::string parts[] = {"We met Dr. Patel ", "at 12.30 today. ", "e.g. the pen ", "Mr. Smith came. The U.S. Army ",
+                               "came too! 5 people ", "and Prof. Jones came.\n\nIt is free, says Ms. Lee ",
+                               "now. Is it good ", "for you? Hon.B.A. Lee ", "spoke. Then at 9 a.m. ", "later."};
+  auto joined = [&](const std::string& filler) {
+    std::string text;
+    for (const std::string& part : parts) text += (text.empty() ? "" : filler) + part;
+    return text;
+  };
+  const std::string short_filler = "and the park ";
+  std::string long_filler;
+  for (int i = 0; i < 6; ++i) long_filler += "then the people in the group talked about it ";
+  const auto short_ones = sentences_of(joined(short_filler));
+  const auto long_ones = sentences_of(joined(long_filler));
+  REQUIRE(short_ones.size() >= 6);
+  REQUIRE(long_ones.size() == short_ones.size());
+  for (std::size_t i = 0; i < short_ones.size(); ++i) {
+    std::string expected = short_ones[i];
+    for (std::size_t at = 0; (at = expected.find(short_filler, at)) != std::string::npos; at += long_filler.size())
+      expected.replace(at, short_filler.size(), long_filler);
+    CHECK(long_ones[i] == expected);
+  }
+  // A long run with no full stop at all: one sentence, however long.
+  std::string long_run;
+  for (int i = 0; i < 500; ++i) long_run += "word, other words (and more) ";
+  CHECK(sentences_of(long_run + "end.").size() == 1);
+}
+
 TEST_CASE("a sentence broken over lines by the author stays one sentence") {
   auto s = sentences_of("We talked about\n   the new bus pass.\n\nIt is free. Is it good?");
   REQUIRE(s.size() == 3);
