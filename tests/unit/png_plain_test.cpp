@@ -34,10 +34,12 @@ std::uint8_t paeth(int a, int b, int c) {
   return std::uint8_t(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
 }
 
+using Chunk = std::pair<std::string, std::string>;  // type, data
+
 // A PNG of `width` x `height` made-up pixels with `channels` samples each,
 // row y filtered with filter y % 5 (so every filter is used), with the extra
 // chunks given before the pixels, and the pixel data split over two IDATs.
-std::string made_png(int width, int height, int channels, const std::vector<std::pair<std::string, std::string>>& extra = {}) {
+std::string made_png(int width, int height, int channels, const std::vector<Chunk>& extra = {}) {
   const std::size_t row = std::size_t(width) * std::size_t(channels);
   std::vector<std::uint8_t> pixels(row * std::size_t(height));
   std::uint32_t seed = 12345;
@@ -86,7 +88,8 @@ std::vector<std::uint8_t> libpng_pixels(const std::string& png, int channels) {
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
   REQUIRE(png_image_begin_read_from_memory(&image, png.data(), png.size()));
-  image.format = channels == 1 ? PNG_FORMAT_GRAY : channels == 2 ? PNG_FORMAT_GA : channels == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_RGBA;
+  const png_uint_32 formats[] = {PNG_FORMAT_GRAY, PNG_FORMAT_GA, PNG_FORMAT_RGB, PNG_FORMAT_RGBA};
+  image.format = formats[channels - 1];
   std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(image));
   REQUIRE(png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr));
   png_image_free(&image);
@@ -99,7 +102,8 @@ std::vector<std::uint8_t> joined(const RasterImage& image) {
   const auto colour = std::size_t(image.components);
   std::vector<std::uint8_t> out;
   for (std::size_t i = 0; i < count; ++i) {
-    out.insert(out.end(), image.data.begin() + std::ptrdiff_t(i * colour), image.data.begin() + std::ptrdiff_t((i + 1) * colour));
+    const auto first = image.data.begin() + std::ptrdiff_t(i * colour);
+    out.insert(out.end(), first, first + std::ptrdiff_t(colour));
     if (!image.alpha.empty()) out.push_back(image.alpha[i]);
   }
   return out;
