@@ -12,6 +12,8 @@ namespace easyread::cli {
 using Args = std::vector<std::string>;
 struct CommandSpec;
 
+// Returns the exit code for a wrong command line; after building, ends the
+// process itself (std::exit) so that the engine is not freed for nothing.
 int run_build(const Args& args);
 int run_check(const Args& args);
 int run_symbols(const Args& args);

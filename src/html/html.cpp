@@ -9,9 +9,9 @@ namespace easyread::html {
 std::string render(const content::Document& doc, const Options& options, const std::string& file,
                    Diagnostics& diags) {
   PageWriter page(doc, options);
-  const std::string body = page.body();
+  std::string body = page.body();
   PaintClasses paint;
-  const std::string symbols = page.symbols(paint);
+  std::string symbols = page.symbols(paint);
   collect_codes(doc.metadata.title, page.heading_codes);
   // The read-aloud buttons' words, which the script writes on them.
   for (const std::string* label : {&options.speech.listen, &options.speech.listen_all, &options.speech.stop})
@@ -35,8 +35,9 @@ std::string render(const content::Document& doc, const Options& options, const s
   if (!shared_heading) add_face("er-heading", true, fonts.heading, page.heading_codes);
   if (!ok) return {};
 
+  page.add_photos(body, symbols);  // the one wait for the photos, after all else
   std::string out;
-  out.reserve(body.size() + faces.size() + 16384);
+  out.reserve(body.size() + symbols.size() + faces.size() + 16384);
   out += "<!DOCTYPE html>\n<html lang=\"" + escaped(doc.metadata.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + escaped(doc.metadata.title) + "</title>\n";

@@ -18,6 +18,10 @@ bool safe_link(std::string_view href) {
   return href.starts_with("https://") || href.starts_with("http://") || href.starts_with("mailto:");
 }
 
+// Around the pictures' <symbol>s.
+constexpr std::string_view kSymbolsStart = "<svg class=\"symbols\" aria-hidden=\"true\">\n";
+constexpr std::string_view kSymbolsEnd = "</svg>\n";
+
 // The id of picture `index` in the hidden <svg>.
 std::string symbol_id(std::size_t index) { return "p" + std::to_string(index); }
 
@@ -29,6 +33,25 @@ PageWriter::PageWriter(const content::Document& doc, const Options& options)
   for (const content::Section& section : doc.sections)
     for (const content::Row& row : section.rows) plan_photo(row.picture, options.look.picture_size);
   for (const content::WordEntry& word : doc.words) plan_photo(word.picture, options.look.picture_size);
+  start_photos();
+}
+
+void PageWriter::start_photos() {
+  // Pixels on the longer side of each photo on the page; -1: not a photo on the page.
+  std::vector<int> longest(photos_.size(), -1);
+  bool any = false;
+  for (std::size_t i = 0; i < photos_.size(); ++i)
+    if (photos_[i].uses > 0 && std::holds_alternative<RasterImage>(doc_.pictures[i].content)) {
+      longest[i] = static_cast<int>(std::ceil(px(photos_[i].points) * kDevicePixelsPerCssPixel));
+      any = true;
+    }
+  if (!any) return;
+  photo_data_ = std::async(std::launch::async, [this, longest = std::move(longest)] {
+    std::vector<std::string> data(longest.size());
+    for (std::size_t i = 0; i < longest.size(); ++i)
+      if (longest[i] >= 0) data[i] = photo_data_url(std::get<RasterImage>(doc_.pictures[i].content), longest[i]);
+    return data;
+  });
 }
 
 void PageWriter::plan_photo(const content::PictureUse& use, double points) {
@@ -83,15 +106,14 @@ void PageWriter::picture(const content::PictureUse& use) {
     out_ += "<use href=\"#" + symbol_id(index) + "\"/></svg>";
   } else {
     const auto& image = std::get<RasterImage>(pic.content);
-    PhotoUse& photo = photos_[index];
-    if (photo.data.empty())
-      photo.data = photo_data_url(image, static_cast<int>(std::ceil(px(photo.points) * kDevicePixelsPerCssPixel)));
-    if (photo.uses > 1) {  // stored once among the symbols
+    if (photos_[index].uses > 1) {  // stored once among the symbols
       out_ += use.alt.empty() ? "<svg aria-hidden=\"true\">" : "<svg role=\"img\" aria-label=\"" + escaped(use.alt) + "\">";
       out_ += "<use href=\"#" + symbol_id(index) + "\"/></svg>";
     } else {
-      out_ += "<img src=\"" + photo.data + "\" alt=\"" + escaped(use.alt) + "\" width=\"" +
-              std::to_string(image.shown_width()) + "\" height=\"" + std::to_string(image.shown_height()) + "\">";
+      out_ += "<img src=\"";
+      body_slots_.push_back({out_.size(), index});
+      out_ += "\" alt=\"" + escaped(use.alt) + "\" width=\"" + std::to_string(image.shown_width()) + "\" height=\"" +
+              std::to_string(image.shown_height()) + "\">";
     }
   }
   out_ += "</span>";
@@ -215,20 +237,39 @@ std::string PageWriter::body() {
   return std::move(out_);
 }
 
-std::string PageWriter::symbols(PaintClasses& classes) const {
+std::string PageWriter::symbols(PaintClasses& classes) {
   std::string out;
   for (std::size_t i = 0; i < doc_.pictures.size(); ++i) {
-    if (const auto* drawing = std::get_if<Drawing>(&doc_.pictures[i].content)) {
+    if (const auto* drawing = std::get_if<Drawing>(&doc_.pictures[i].content))
       out += svg_symbol(*drawing, symbol_id(i), classes) + "\n";
-    } else if (photos_[i].uses > 1 && !photos_[i].data.empty()) {
-      const auto& image = std::get<RasterImage>(doc_.pictures[i].content);
-      const std::string w = std::to_string(image.shown_width()), h = std::to_string(image.shown_height());
-      out += "<symbol id=\"" + symbol_id(i) + "\" viewBox=\"0 0 " + w + " " + h + "\"><image href=\"" +
-             photos_[i].data + "\" width=\"" + w + "\" height=\"" + h + "\"/></symbol>\n";
-    }
+    else if (photos_[i].uses > 1)
+      symbol_slots_.push_back({out.size(), i});
   }
+  symbols_wrapped_ = !out.empty();
   if (out.empty()) return out;
-  return "<svg class=\"symbols\" aria-hidden=\"true\">\n" + out + "</svg>\n";
+  for (PhotoSlot& slot : symbol_slots_) slot.offset += kSymbolsStart.size();
+  return std::string(kSymbolsStart) + out + std::string(kSymbolsEnd);
+}
+
+void PageWriter::add_photos(std::string& body, std::string& symbols) {
+  if (!photo_data_.valid()) return;
+  const std::vector<std::string> data = photo_data_.get();
+  // From the end, so that the places before stay where they were.
+  for (auto slot = body_slots_.rbegin(); slot != body_slots_.rend(); ++slot)
+    body.insert(slot->offset, data[slot->picture]);
+  std::string photo_symbols;  // when there are no drawings, only these
+  for (auto slot = symbol_slots_.rbegin(); slot != symbol_slots_.rend(); ++slot) {
+    const std::string& url = data[slot->picture];
+    if (url.empty()) continue;
+    const auto& image = std::get<RasterImage>(doc_.pictures[slot->picture].content);
+    const std::string w = std::to_string(image.shown_width()), h = std::to_string(image.shown_height());
+    const std::string symbol = "<symbol id=\"" + symbol_id(slot->picture) + "\" viewBox=\"0 0 " + w + " " + h +
+                               "\"><image href=\"" + url + "\" width=\"" + w + "\" height=\"" + h + "\"/></symbol>\n";
+    if (symbols_wrapped_) symbols.insert(slot->offset, symbol);
+    else photo_symbols.insert(0, symbol);
+  }
+  if (!symbols_wrapped_ && !photo_symbols.empty())
+    symbols = std::string(kSymbolsStart) + photo_symbols + std::string(kSymbolsEnd);
 }
 
 }  // namespace easyread::html

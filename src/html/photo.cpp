@@ -23,7 +23,7 @@ std::string redone_jpeg(const RasterImage& image, int longest) {
 
 std::string photo_data_url(const RasterImage& image, int longest) {
   if (image.encoding == RasterImage::Encoding::pixels) {
-    const std::string png = raster::png_bytes(raster::fitted(raster::joined_pixels(image), longest));
+    const std::string png = raster::png_bytes(raster::fitted(image, longest));
     return png.empty() ? std::string() : "data:image/png;base64," + base64(png);
   }
   const bool stands_upright = image.orientation <= 1 || image.orientation > 8;

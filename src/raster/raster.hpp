@@ -33,6 +33,9 @@ Pixels joined_pixels(const RasterImage& image);
 // Smaller when the picture has more pixels than `longest` on its longer
 // side (0: any size): each new pixel is the average of the ones it covers.
 Pixels fitted(Pixels pixels, int longest);
+// joined_pixels(image), then fitted(), but read straight from the decoded
+// picture's colour and alpha, without joining all of its pixels first.
+Pixels fitted(const RasterImage& image, int longest);
 
 // The pixels as the reader should see them, for EXIF orientations 2 to 8.
 Pixels upright(const Pixels& in, int orientation);

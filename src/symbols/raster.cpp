@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "base/files.hpp"
+#include "symbols/png_plain.hpp"
 #include "symbols/png_reduced.hpp"
 #include "symbols/symbols.hpp"
 
@@ -104,6 +105,8 @@ std::optional<RasterImage> decode_png(const std::string& bytes, const std::strin
                  "again as PNG.");
     return smaller;
   }
+  // Most photos are plain 8-bit RGB or RGBA: read faster without libpng.
+  if (auto plain = detail::decode_plain_png(bytes)) return plain;
   // Without gAMA or sRGB chunks libpng would take 16-bit samples as linear
   // light; pictures from ordinary programs are sRGB at every bit depth.
   png.image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
