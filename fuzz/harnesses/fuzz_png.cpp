@@ -1,4 +1,4 @@
-// libFuzzer harness: the PNG reader (libpng underneath).
+// libFuzzer harness: the PNG reader (libpng, and our plain-PNG reader over libdeflate).
 #include "file_input.hpp"
 #include "symbols/symbols.hpp"
 
