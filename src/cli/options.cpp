@@ -5,6 +5,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/diagnostic.hpp"
 #include "text/text.hpp"
 
 namespace easyread::cli {
@@ -101,7 +102,9 @@ std::vector<std::string> ParsedArgs::values(std::string_view name) const {
 std::optional<ParsedArgs> parse_args(const CommandSpec& spec, const Args& args, std::ostream& errors) {
   ParsedArgs parsed;
   auto fail = [&](const std::string& what, const std::string& fix) {
-    errors << prefix(spec) << what << "\n" << fix << "\n";
+    // What was typed may be a stranger's file name: never send its control
+    // characters to the terminal as they are.
+    errors << prefix(spec) << escape_controls(what) << "\n" << escape_controls(fix) << "\n";
     return std::nullopt;
   };
   for (std::size_t i = 0; i < args.size(); ++i) {

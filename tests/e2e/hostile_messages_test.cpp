@@ -136,6 +136,13 @@ TEST_CASE("File names with control characters are shown escaped, and the notes' 
   INFO(r.out << r.err);
   CHECK(r.err.find("I cannot find the file \"" + shown + ".txt\".") != std::string::npos);
   CHECK_FALSE(has_raw_control(r.out + r.err));
+
+  // A name that starts with "-" is read as an option: the error shows it escaped too.
+  r = run_limited({"build", "-" + bad + ".xml"}, dir.path(), 20, 1000);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("I do not know the option \"-" + shown + ".xml\".") != std::string::npos);
+  CHECK_FALSE(has_raw_control(r.out + r.err));
 }
 
 TEST_CASE("More sentences in one section than a PDF can hold is a plain error with the line", "[hostile]") {
