@@ -18,7 +18,8 @@ namespace easyread {
 namespace fs = std::filesystem;
 namespace {
 
-// Temporary files being written, for the signal handler to remove. A signal
+// Temporary files being written, for the signal handler to remove (on a
+// stop asked for, or an abort such as running out of memory). A signal
 // handler can only reach static storage, and may only use plain C strings.
 constexpr std::size_t kSlots = 8, kLongestPath = 4096;
 std::array<std::array<char, kLongestPath>, kSlots> pending_temp_files{};
@@ -33,7 +34,7 @@ extern "C" void remove_temp_files_and_stop(int signal_number) {
 
 void install_handlers_once() {
   static const bool installed = [] {
-    for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+    for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGABRT}) {
       struct sigaction action {};
       action.sa_handler = remove_temp_files_and_stop;
       sigemptyset(&action.sa_mask);
@@ -109,7 +110,7 @@ bool AtomicFile::open(const std::string& path, Diagnostics& diags) {
   // Signals wait while the file is made and remembered, so none is left behind.
   sigset_t block, old;
   sigemptyset(&block);
-  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, s);
+  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGABRT}) sigaddset(&block, s);
   ::sigprocmask(SIG_BLOCK, &block, &old);
   fd_ = ::mkstemp(temp.data());
   const int error = errno;
