@@ -21,6 +21,11 @@ namespace easyread::cli {
 using namespace report;
 namespace {
 
+// The web page report shows at most this many findings of one file: a page
+// with more is too long to use, and keeping them all would take memory
+// without end. Text, JSON and SARIF are written as they come, so they show all.
+constexpr std::size_t kMostFindingsOnPage = 10000;
+
 constexpr std::string_view kCheckIntro = R"(easyread check finds hard words and long sentences. It says how to fix them.
 
 How to use it:
@@ -179,10 +184,13 @@ int run_check(const Args& args) {
     return 2;
   }
   bool unreadable = false, failed = false;
-  std::vector<FileResult> results;  // html and sarif: kept to the end
   Counts total;
-  const bool text_format = options->format == "text", json_format = options->format == "json";
+  const bool text_format = options->format == "text", json_format = options->format == "json",
+             sarif_format = options->format == "sarif", html_format = options->format == "html";
   if (json_format) out << "{\"files\":[";
+  if (sarif_format) write_sarif_start(out);
+  if (html_format) write_html_start(out);
+  bool first_sarif = true;
   for (std::size_t index = 0; index < options->files.size(); ++index) {
     const std::string& path = options->files[index];
     const Input input = Input::file(path);  // "-": the library reads what is typed or piped in
@@ -190,7 +198,7 @@ int run_check(const Args& args) {
     std::optional<TextPrinter> printer;
     std::optional<JsonFindings> json;
     std::vector<Diagnostic> kept;
-    std::string json_pending;
+    std::string json_pending;  // JSON or SARIF, written in big pieces
     Counts counts;
     auto start = [&](const FileResult& so_far) {
       if (text_format && !printer) printer.emplace(out, color, so_far.sentence_words);
@@ -213,7 +221,14 @@ int run_check(const Args& args) {
           out << json_pending;
           json_pending.clear();
         }
-      } else {
+      } else if (sarif_format) {
+        append_sarif_result(json_pending, d, first_sarif);
+        first_sarif = false;
+        if (json_pending.size() >= (1u << 18)) {
+          out << json_pending;
+          json_pending.clear();
+        }
+      } else if (kept.size() < kMostFindingsOnPage) {
         kept.push_back(std::move(d));
       }
     });
@@ -227,13 +242,13 @@ int run_check(const Args& args) {
     total.notes += counts.notes;
     if (text_format) printer->summary(result, counts);
     if (json_format) out << json_pending << json_file_end(result.stats);
-    if (text_format || json_format) result.source.clear();
-    else results.push_back(std::move(result));
+    if (sarif_format) out << json_pending;
+    if (html_format) write_html_file(out, result, counts);
   }
 
   if (json_format) out << "\n]}\n";
-  else if (options->format == "sarif") write_sarif(out, results);
-  else if (options->format == "html") write_html(out, results);
+  else if (sarif_format) write_sarif_end(out);
+  else if (html_format) write_html_end(out);
   else if (options->files.size() > 1)
     out << "Found in all " << options->files.size() << " files: " << total.errors << " errors, " << total.warnings
         << " warnings, " << total.notes << " notes.\n";

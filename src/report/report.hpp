@@ -131,6 +131,17 @@ std::string to_html(const std::vector<FileResult>& files);
 // memory, and a failure to write shows in `out`'s state.
 void write_sarif(std::ostream& out, const std::vector<FileResult>& files);
 void write_html(std::ostream& out, const std::vector<FileResult>& files);
+// Pieces of the SARIF, so that findings are written as they come: the start
+// (the tool and its rules), each result (after a comma unless `first`), the end.
+void write_sarif_start(std::ostream& out);
+void append_sarif_result(std::string& out, const Diagnostic& d, bool first);
+void write_sarif_end(std::ostream& out);
+// Pieces of the web page: the top, one file's section, the end. `counts` are
+// all the findings in the file; `file.diagnostics` may hold only the first
+// of them, and the page then says so.
+void write_html_start(std::ostream& out);
+void write_html_file(std::ostream& out, const FileResult& file, const Counts& counts);
+void write_html_end(std::ostream& out);
 
 // Text for HTML, with & < > " escaped.
 std::string html_escape(std::string_view s);

@@ -120,73 +120,86 @@ std::string marked_line(std::string_view line, int line_number, const std::vecto
 
 }  // namespace
 
-void write_html(std::ostream& out, const std::vector<FileResult>& files) {
+void write_html_start(std::ostream& out) {
   out << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>easyread check: what to fix</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
       << "<h1>easyread check: what to fix</h1>\n"
       << "<p>This page shows your writing. Colour marks the parts that may be hard to read. "
       << "Beside each one, it says what to do.</p>\n";
+}
+
+void write_html_end(std::ostream& out) { out << "</body>\n</html>\n"; }
+
+void write_html(std::ostream& out, const std::vector<FileResult>& files) {
+  write_html_start(out);
   for (const FileResult& file : files) {
-    out << "<section>\n<h2>" << escape(file.path) << "</h2>\n";
-    if (!file.read) {
-      out << "<p class=\"summary\">easyread could not read this file.</p>\n";
-      for (const Diagnostic& d : file.diagnostics) out << "<p>" << escape(d.message) << " " << escape(d.suggestion) << "</p>\n";
-      out << "</section>\n";
-      continue;
-    }
     Counts counts;
     for (const Diagnostic& d : file.diagnostics) counts.add(d.severity);
-    const check::Stats& s = file.stats;
-    char share[32];
-    std::snprintf(share, sizeof share, "%.0f", 100 * s.short_sentence_share);
-    out << "<div class=\"summary\"><p>" << counts.errors << " must fix, " << counts.warnings << " should fix, "
-        << counts.notes << " to think about.</p>";
-    if (s.sentences > 0)
-      out << "<p>" << s.sentences << " sentences and " << s.words << " words. " << share << "% of sentences have "
-          << file.sentence_words << " words or fewer.</p>";
-    out << "</div>\n";
-
-    // Which findings touch which line.
-    std::map<int, std::vector<const Diagnostic*>> by_line, starting;
-    std::map<const Diagnostic*, int> numbers;
-    std::vector<const Diagnostic*> no_place;
-    int n = 0;
-    for (const Diagnostic& d : file.diagnostics) {
-      numbers[&d] = ++n;
-      if (d.span.line < 1) {
-        no_place.push_back(&d);
-        continue;
-      }
-      starting[d.span.line].push_back(&d);
-      const int last = std::max(d.span.line, d.span.end_line);
-      for (int line = d.span.line; line <= last && line - d.span.line < 50; ++line) by_line[line].push_back(&d);
-    }
-    const text::LineIndex lines(file.source);
-    const bool markup = file.path.ends_with(".xml");
-    if (markup) out << "<p>Only the lines with something to look at are shown.</p>\n";
-    for (int line = 1;; ++line) {
-      const std::string_view t = lines.line_text(line);
-      if (t.data() == nullptr && line > 1) break;
-      const auto covering = by_line.find(line);
-      if (markup && covering == by_line.end()) continue;
-      out << "<div class=\"row\"><div class=\"num\">" << (file.paragraphs ? "para " : "") << line
-          << "</div><div class=\"text\">"
-          << (covering == by_line.end() ? escape(t) : marked_line(t, line, covering->second, numbers))
-          << "</div><div class=\"notes\">";
-      if (const auto here = starting.find(line); here != starting.end())
-        for (const Diagnostic* d : here->second)
-          out << "<div class=\"note-box " << kind(d->severity) << "\"><span class=\"what\">" << numbers[d] << ". "
-              << plain_kind(d->severity) << ":</span> " << escape(d->message) << "<br>" << escape(d->suggestion)
-              << " <span class=\"rule\">(" << escape(d->rule) << ")</span></div>";
-      out << "</div></div>\n";
-    }
-    for (const Diagnostic* d : no_place)
-      out << "<div class=\"note-box " << kind(d->severity) << "\"><span class=\"what\">" << numbers[d] << ". "
-          << plain_kind(d->severity) << ":</span> " << escape(d->message) << "<br>" << escape(d->suggestion) << "</div>\n";
-    out << "</section>\n";
+    write_html_file(out, file, counts);
   }
-  out << "</body>\n</html>\n";
+  write_html_end(out);
+}
+
+void write_html_file(std::ostream& out, const FileResult& file, const Counts& counts) {
+  out << "<section>\n<h2>" << escape(file.path) << "</h2>\n";
+  if (!file.read) {
+    out << "<p class=\"summary\">easyread could not read this file.</p>\n";
+    for (const Diagnostic& d : file.diagnostics) out << "<p>" << escape(d.message) << " " << escape(d.suggestion) << "</p>\n";
+    out << "</section>\n";
+    return;
+  }
+  const check::Stats& s = file.stats;
+  char share[32];
+  std::snprintf(share, sizeof share, "%.0f", 100 * s.short_sentence_share);
+  out << "<div class=\"summary\"><p>" << counts.errors << " must fix, " << counts.warnings << " should fix, "
+      << counts.notes << " to think about.</p>";
+  if (s.sentences > 0)
+    out << "<p>" << s.sentences << " sentences and " << s.words << " words. " << share << "% of sentences have "
+        << file.sentence_words << " words or fewer.</p>";
+  const int shown = int(file.diagnostics.size()), all = counts.errors + counts.warnings + counts.notes;
+  if (shown < all)
+    out << "<p>This page shows the first " << shown << " of them. To see them all, check the file with "
+        << "<code>--format text</code> or <code>--format json</code>.</p>";
+  out << "</div>\n";
+  // Which findings touch which line.
+  std::map<int, std::vector<const Diagnostic*>> by_line, starting;
+  std::map<const Diagnostic*, int> numbers;
+  std::vector<const Diagnostic*> no_place;
+  int n = 0;
+  for (const Diagnostic& d : file.diagnostics) {
+    numbers[&d] = ++n;
+    if (d.span.line < 1) {
+      no_place.push_back(&d);
+      continue;
+    }
+    starting[d.span.line].push_back(&d);
+    const int last = std::max(d.span.line, d.span.end_line);
+    for (int line = d.span.line; line <= last && line - d.span.line < 50; ++line) by_line[line].push_back(&d);
+  }
+  const text::LineIndex lines(file.source);
+  const bool markup = file.path.ends_with(".xml");
+  if (markup) out << "<p>Only the lines with something to look at are shown.</p>\n";
+  for (int line = 1;; ++line) {
+    const std::string_view t = lines.line_text(line);
+    if (t.data() == nullptr && line > 1) break;
+    const auto covering = by_line.find(line);
+    if (markup && covering == by_line.end()) continue;
+    out << "<div class=\"row\"><div class=\"num\">" << (file.paragraphs ? "para " : "") << line
+        << "</div><div class=\"text\">"
+        << (covering == by_line.end() ? escape(t) : marked_line(t, line, covering->second, numbers))
+        << "</div><div class=\"notes\">";
+    if (const auto here = starting.find(line); here != starting.end())
+      for (const Diagnostic* d : here->second)
+        out << "<div class=\"note-box " << kind(d->severity) << "\"><span class=\"what\">" << numbers[d] << ". "
+            << plain_kind(d->severity) << ":</span> " << escape(d->message) << "<br>" << escape(d->suggestion)
+            << " <span class=\"rule\">(" << escape(d->rule) << ")</span></div>";
+    out << "</div></div>\n";
+  }
+  for (const Diagnostic* d : no_place)
+    out << "<div class=\"note-box " << kind(d->severity) << "\"><span class=\"what\">" << numbers[d] << ". "
+        << plain_kind(d->severity) << ":</span> " << escape(d->message) << "<br>" << escape(d->suggestion) << "</div>\n";
+  out << "</section>\n";
 }
 
 std::string to_html(const std::vector<FileResult>& files) {

@@ -236,7 +236,7 @@ std::string to_json(const std::vector<FileResult>& files) {
   return out + "\n]}\n";
 }
 
-void write_sarif(std::ostream& out, const std::vector<FileResult>& files) {
+void write_sarif_start(std::ostream& out) {
   const auto& all = check::rules();
   out << "{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\","
          "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"easyread\",\"version\":"
@@ -246,28 +246,47 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& files) {
         << json_string(all[i].summary) << "},\"defaultConfiguration\":{\"level\":"
         << json_string(severity_name(all[i].severity)) << "}}";
   out << "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[";
+}
+
+void append_sarif_result(std::string& out, const Diagnostic& d, bool first) {
+  const auto& all = check::rules();
+  std::size_t index = 0;
+  while (index < all.size() && all[index].id != d.rule) ++index;
+  out += first ? "\n{\"ruleId\":" : ",\n{\"ruleId\":";
+  append_json_string(out, d.rule);
+  if (index < all.size()) out += ",\"ruleIndex\":" + std::to_string(index);
+  out += ",\"level\":";
+  append_json_string(out, severity_name(d.severity));
+  out += ",\"message\":{\"text\":";
+  append_json_string(out, d.suggestion.empty() ? d.message : d.message + " " + d.suggestion);
+  out += "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":";
+  append_json_string(out, d.file);
+  out += "}";
+  if (d.span.line > 0) {
+    out += ",\"region\":{\"startLine\":" + std::to_string(d.span.line);
+    if (d.span.column > 0) out += ",\"startColumn\":" + std::to_string(d.span.column);
+    if (d.span.end_line > 0) out += ",\"endLine\":" + std::to_string(d.span.end_line);
+    if (d.span.end_column > 0) out += ",\"endColumn\":" + std::to_string(d.span.end_column);
+    out += "}";
+  }
+  out += "}}],\"properties\":{\"suggestion\":";
+  append_json_string(out, d.suggestion);
+  out += "}}";
+}
+
+void write_sarif_end(std::ostream& out) { out << "\n]}]}\n"; }
+
+void write_sarif(std::ostream& out, const std::vector<FileResult>& files) {
+  write_sarif_start(out);
+  std::string results;
   bool first = true;
-  for (const FileResult& file : files) {
+  for (const FileResult& file : files)
     for (const Diagnostic& d : file.diagnostics) {
-      std::size_t index = 0;
-      while (index < all.size() && all[index].id != d.rule) ++index;
-      out << (first ? "" : ",") << "\n{\"ruleId\":" << json_string(d.rule);
-      if (index < all.size()) out << ",\"ruleIndex\":" << index;
-      out << ",\"level\":" << json_string(severity_name(d.severity)) << ",\"message\":{\"text\":"
-          << json_string(d.suggestion.empty() ? d.message : d.message + " " + d.suggestion)
-          << "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" << json_string(d.file) << "}";
-      if (d.span.line > 0) {
-        out << ",\"region\":{\"startLine\":" << d.span.line;
-        if (d.span.column > 0) out << ",\"startColumn\":" << d.span.column;
-        if (d.span.end_line > 0) out << ",\"endLine\":" << d.span.end_line;
-        if (d.span.end_column > 0) out << ",\"endColumn\":" << d.span.end_column;
-        out << "}";
-      }
-      out << "}}],\"properties\":{\"suggestion\":" << json_string(d.suggestion) << "}}";
+      append_sarif_result(results, d, first);
       first = false;
     }
-  }
-  out << "\n]}]}\n";
+  out << results;
+  write_sarif_end(out);
 }
 
 std::string to_sarif(const std::vector<FileResult>& files) {
