@@ -41,11 +41,17 @@ bool running(pid_t pid) {
 
 TEST_CASE("SIGTERM to easyread while it makes many files stops its workers, and they leave nothing", "[hostile]") {
   TempDir dir;
-  const std::string notes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<easyread title=\"Test\" lang=\"en-GB\">\n"
-                            "<section title=\"Part\">\n" +
-                            repeat("<point picture=\"none\">We met at the hall. It was a good day.</point>\n", 5000) +
-                            "</section>\n</easyread>\n";
-  for (const char* name : {"a.xml", "b.xml", "c.xml"}) write_file(dir / name, notes);
+  const std::string section = "<section title=\"Part\">\n" +
+                              repeat("<point picture=\"none\">We met at the hall. It was a good day.</point>\n", 5000) +
+                              "</section>\n";
+  auto notes = [](const std::string& sections) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<easyread title=\"Test\" lang=\"en-GB\">\n" + sections +
+           "</easyread>\n";
+  };
+  // b.xml and c.xml take several times as long as a.xml, so that b.pdf is far
+  // from made when easyread is stopped, even on a fast machine.
+  write_file(dir / "a.xml", notes(section));
+  for (const char* name : {"b.xml", "c.xml"}) write_file(dir / name, notes(repeat(section, 6)));
   fs::create_directory(dir / "out");
   int out[2];
   REQUIRE(::pipe(out) == 0);
@@ -73,7 +79,7 @@ TEST_CASE("SIGTERM to easyread while it makes many files stops its workers, and 
   ::close(out[0]);
   INFO(said);
   REQUIRE(said.find("a.xml ->") != std::string::npos);
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // b.xml is handed out and begun
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // b.xml is handed out and begun
   const std::vector<pid_t> workers = children_of(easyread);
   ::kill(easyread, SIGTERM);
   int status = 0;
