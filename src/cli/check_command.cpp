@@ -194,12 +194,18 @@ int run_check(const Args& args) {
   for (std::size_t index = 0; index < options->files.size(); ++index) {
     const std::string& path = options->files[index];
     const Input input = Input::file(path);  // "-": the library reads what is typed or piped in
-    // Findings are printed as they come (text and JSON), so big files need no list.
+    // Findings are printed as they come (text, JSON and SARIF), so big files need no list.
     std::optional<TextPrinter> printer;
     std::optional<JsonFindings> json;
     std::vector<Diagnostic> kept;
     std::string json_pending;  // JSON or SARIF, written in big pieces
     Counts counts;
+    // JSON and SARIF are kept and written in big pieces, as the text printer does.
+    auto write_if_big = [&] {
+      if (json_pending.size() < (1u << 18)) return;
+      out << json_pending;
+      json_pending.clear();
+    };
     auto start = [&](const FileResult& so_far) {
       if (text_format && !printer) printer.emplace(out, color, so_far.sentence_words);
       if (json_format && !json) {
@@ -214,20 +220,13 @@ int run_check(const Args& args) {
       if (text_format) {
         printer->print(d, so_far.source, so_far.paragraphs);
       } else if (json_format) {
-        // Kept and written in big pieces, as the text printer does.
         if (!first) json_pending += ',';
         json->append(json_pending, d);
-        if (json_pending.size() >= (1u << 18)) {
-          out << json_pending;
-          json_pending.clear();
-        }
+        write_if_big();
       } else if (sarif_format) {
         append_sarif_result(json_pending, d, first_sarif);
         first_sarif = false;
-        if (json_pending.size() >= (1u << 18)) {
-          out << json_pending;
-          json_pending.clear();
-        }
+        write_if_big();
       } else if (kept.size() < kMostFindingsOnPage) {
         kept.push_back(std::move(d));
       }
