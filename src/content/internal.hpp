@@ -1,7 +1,9 @@
 // Private helpers of the content stage.
 #pragma once
+#include <future>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "content/content.hpp"
@@ -30,9 +32,10 @@ class SentenceMaker {
 // Finds (or chooses) each picture once, each distinct picture stored once.
 class PictureTable {
  public:
+  // Starts reading the picture files the notes name (photos) on another
+  // thread, so that they are decoded while this one finds the symbols.
   PictureTable(symbols::Library& library, const markup::Document& notes, const symbols::GivenPictures& given,
-               std::vector<Picture>& pictures, Diagnostics& diags)
-      : library_(library), suggester_(library), notes_(notes), given_(given), pictures_(pictures), diags_(diags) {}
+               std::vector<Picture>& pictures, Diagnostics& diags);
 
   // `text` lets the tool choose a picture when the author gave none.
   PictureUse resolve(const markup::PictureRef& ref, const markup::Paragraph* text, Span where);
@@ -47,6 +50,14 @@ class PictureTable {
   Diagnostics& diags_;
   std::map<std::string, int> by_key_;
   bool uses_openmoji_ = false;
+  // A picture file read ahead: the attribute that names it first, and its reading.
+  struct Ahead {
+    const markup::PictureRef* ref;
+    std::promise<symbols::Library::ReadAhead> promise;
+    std::future<symbols::Library::ReadAhead> reading;
+  };
+  std::vector<Ahead> ahead_;  // never resized while reader_ runs
+  std::jthread reader_;       // declared last, so it stops and ends first
 };
 
 // A stable id for links to a word list entry: "word-care-pathway".

@@ -1,9 +1,40 @@
 // Pictures: each one the notes name (or the tool chooses) is found once, and
 // each distinct picture is stored once.
+#include <algorithm>
+#include <set>
+#include <string_view>
+
 #include "content/internal.hpp"
 #include "symbols/symbols.hpp"
 
 namespace easyread::content::detail {
+
+PictureTable::PictureTable(symbols::Library& library, const markup::Document& notes,
+                           const symbols::GivenPictures& given, std::vector<Picture>& pictures, Diagnostics& diags)
+    : library_(library), suggester_(library), notes_(notes), given_(given), pictures_(pictures), diags_(diags) {
+  std::vector<const markup::PictureRef*> refs;
+  if (notes.cover) refs.push_back(&notes.cover->picture);
+  for (const auto& section : notes.sections)
+    for (const auto& block : section.blocks) std::visit([&](const auto& b) { refs.push_back(&b.picture); }, block);
+  for (const auto& word : notes.words) refs.push_back(&word.picture);
+  std::set<std::string_view> seen;
+  for (const markup::PictureRef* ref : refs)
+    if (ref->span.line && symbols::Library::names_file(ref->value) && seen.insert(ref->value).second)
+      ahead_.push_back({ref, {}, {}});
+  if (ahead_.empty()) return;
+  for (Ahead& a : ahead_) a.reading = a.promise.get_future();
+  // In the order of the notes: the first photo is ready first.
+  reader_ = std::jthread([this](std::stop_token stop) {
+    for (Ahead& a : ahead_) {
+      if (stop.stop_requested()) return;  // the build stopped; nobody waits
+      try {
+        a.promise.set_value(library_.read_ahead(a.ref->value, notes_.directory, notes_.path, a.ref->span, given_));
+      } catch (...) {
+        a.promise.set_exception(std::current_exception());
+      }
+    }
+  });
+}
 
 PictureUse PictureTable::resolve(const markup::PictureRef& ref, const markup::Paragraph* text,
                                  Span where) {
@@ -24,7 +55,10 @@ PictureUse PictureTable::resolve(const markup::PictureRef& ref, const markup::Pa
                 "I chose the picture \"" + match->name + "\" for this part.",
                 "If it is not right, write picture=\"...\" here. For no picture, write picture=\"none\"."});
   }
-  auto picture = library_.resolve(value, notes_.directory, notes_.path, span, diags_, given_);
+  auto ahead = std::find_if(ahead_.begin(), ahead_.end(), [&](const Ahead& a) { return a.ref == &ref; });
+  std::optional<symbols::Library::ReadAhead> read;
+  if (ahead != ahead_.end() && ahead->reading.valid()) read = ahead->reading.get();  // waits, if not read yet
+  auto picture = library_.resolve(value, notes_.directory, notes_.path, span, diags_, given_, read ? &*read : nullptr);
   if (!picture) return {};
   PictureUse use;
   use.aspect = picture->aspect();

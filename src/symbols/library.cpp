@@ -174,6 +174,7 @@ bool Library::add_folder(const std::string& dir, Diagnostics& diags) {
 
 void Library::allow_folder(const std::string& dir) {
   std::error_code ec;
+  const std::lock_guard hold(impl_->lock);
   impl_->allowed_folders.push_back(fs::absolute(fs::path(dir), ec));
 }
 
@@ -184,137 +185,206 @@ std::vector<Match> Library::catalogue() const {
   return all;
 }
 
+std::optional<Picture> Library::Impl::cached(const std::string& key) {
+  const std::lock_guard hold(lock);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  return std::nullopt;
+}
+
+Picture Library::Impl::keep(Picture picture) {
+  // Another thread may have read the same picture meanwhile: the first one kept wins.
+  const std::lock_guard hold(lock);
+  const std::string key = picture.key;
+  return cache.emplace(key, std::move(picture)).first->second;
+}
+
+// `readable` names the picture for alternative text: the catalogue's own
+// name when it came from there (so OpenMoji's list need not be read), else
+// OpenMoji's name for it.
+std::optional<Picture> Library::Impl::load_openmoji(const std::string& code, const std::string& readable,
+                                                    const std::string& file, Span span, Diagnostics& diags) {
+  const std::string key = "openmoji:" + code;
+  auto named = [&](Picture picture) {
+    if (!readable.empty()) {
+      picture.name = readable;
+    } else {
+      const std::lock_guard hold(lock);
+      picture.name = annotation(code);
+    }
+    return picture;
+  };
+  if (auto picture = cached(key)) return named(std::move(*picture));
+  // Read and parsed without the lock: another thread may resolve meanwhile.
+  const fs::path svg_path = fs::path(openmoji_dir) / "color" / "svg" / (code + ".svg");
+  const auto text = detail::read_text_file(svg_path.string());
+  if (!text) {
+    std::error_code ec;
+    if (fs::is_directory(svg_path.parent_path(), ec))  // installed, but no such picture: a wrong code
+      diags.error(file, span, "missing-picture", "OpenMoji has no picture with the code " + code + ".",
+                  "Check the code. If it comes from a catalogue.tsv file, correct it there.");
+    else
+      diags.error(file, span, "missing-picture", "The OpenMoji pictures are not here yet.",
+                  "Run scripts/install-openmoji.sh to install them.");
+    return std::nullopt;
+  }
+  Diagnostics inner;
+  auto drawing = read_svg(*text, svg_path.string(), inner);
+  if (!drawing) {
+    detail::retell(inner, svg_path.string(), file, span, diags);
+    return std::nullopt;
+  }
+  Picture picture;
+  picture.key = key;
+  picture.source = key;
+  picture.is_openmoji = true;
+  picture.content = std::move(*drawing);
+  return named(keep(std::move(picture)));
+}
+
+// `from_notes`: the notes named this file (not a picture folder's catalogue).
+std::optional<Picture> Library::Impl::load_file(const fs::path& path, const std::string& shown, bool from_notes,
+                                                const GivenPictures& given, const std::string& file, Span span,
+                                                Diagnostics& diags) {
+  if (given.files)
+    if (auto it = given.files->find(shown); it != given.files->end())
+      return detail::decode_given(shown, it->second, file, span, diags);
+  std::error_code ec;
+  if (from_notes && !given.disk) {
+    diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" was not given.",
+                "Send the picture with the notes, by the name \"" + shown + "\".");
+    return std::nullopt;
+  }
+  if (!fs::exists(path, ec)) {
+    diags.error(file, span, "missing-picture",
+                "The picture file \"" + shown + "\" is not there. I looked in the folder \"" +
+                    detail::folder_of(path).string() + "\".",
+                detail::missing_file_hint(path, shown));
+    return std::nullopt;
+  }
+  const fs::path canonical = fs::weakly_canonical(path, ec);
+  const std::string key = "file:" + (ec ? path.string() : canonical.string());
+  if (auto picture = cached(key)) return picture;
+  auto picture = detail::read_picture_file(path, shown, key, file, span, diags);  // without the lock
+  if (!picture) return std::nullopt;
+  return keep(std::move(*picture));
+}
+
+namespace {
+
+// The value with its white space folded and trimmed.
+std::string trimmed_name(const std::string& value) {
+  const std::string folded = text::fold_white_space(value);
+  std::string_view name = folded;
+  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return std::string(name);
+}
+
+// No name has a "/" or ends in ".png": such a value names a picture file.
+bool names_a_file(const std::string& name) {
+  return detail::is_picture_extension(detail::lower_extension(fs::path(name))) || name.find('/') != std::string::npos;
+}
+
+}  // namespace
+
+std::optional<Picture> Library::Impl::named_file(const std::string& name, const std::string& base_dir,
+                                                 const GivenPictures& given, const std::string& file, Span span,
+                                                 Diagnostics& diags) {
+  const fs::path named(name);
+  const fs::path path = named.is_absolute() ? named : fs::path(base_dir) / named;
+  std::vector<fs::path> trusted;
+  {
+    const std::lock_guard hold(lock);
+    trusted = allowed_folders;
+  }
+  trusted.push_back(base_dir.empty() ? fs::path(".") : fs::path(base_dir));
+  trusted.push_back(data_home);
+  if (!is_inside_any(path, trusted)) {
+    // Say nothing about the file itself: not even whether it is there.
+    diags.error(file, span, "outside-folder",
+                "The picture \"" + name + "\" is outside the folder of your notes. easyread only "
+                "reads pictures from the folder of your notes and the folders inside it.",
+                "Copy the picture into the folder of your notes. Or, if you trust its folder, allow it with "
+                "--allow-folder FOLDER.");
+    return std::nullopt;
+  }
+  return load_file(path, name, true, given, file, span, diags);
+}
+
+bool Library::names_file(const std::string& value) {
+  const std::string name = trimmed_name(value);
+  return !name.empty() && names_a_file(name);
+}
+
+Library::ReadAhead Library::read_ahead(const std::string& value, const std::string& base_dir, const std::string& file,
+                                       Span span, const GivenPictures& given) {
+  ReadAhead ahead;
+  const std::string name = trimmed_name(value);
+  if (!name.empty() && names_a_file(name)) ahead.picture = impl_->named_file(name, base_dir, given, file, span, ahead.diags);
+  return ahead;
+}
+
 std::optional<Picture> Library::resolve(const std::string& value, const std::string& base_dir,
                                         const std::string& file, Span span, Diagnostics& diags,
-                                        const GivenPictures& given) {
+                                        const GivenPictures& given, ReadAhead* ahead) {
   Impl& im = *impl_;
-  const std::lock_guard hold(im.lock);
+  // The lock is held only while the indexes and the cache are used: pictures
+  // are read and parsed without it, so that two threads can read at once.
+  std::unique_lock hold(im.lock);
   if (!im.told_load_problems) {
     diags.append(im.load_problems);
     im.told_load_problems = true;
   }
-  // `readable` names the picture for alternative text: the catalogue's own
-  // name when it came from there (so OpenMoji's list need not be read),
-  // else OpenMoji's name for it.
-  auto load_openmoji = [&](const std::string& code, const std::string& readable) -> std::optional<Picture> {
-    const std::string key = "openmoji:" + code;
-    auto named = [&](Picture picture) {
-      if (!readable.empty()) {
-        picture.name = readable;
-      } else {
-        picture.name = im.annotation(code);
-      }
-      return picture;
-    };
-    if (auto it = im.cache.find(key); it != im.cache.end()) return named(it->second);
-    const fs::path svg_path = fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg");
-    const auto text = detail::read_text_file(svg_path.string());
-    if (!text) {
-      std::error_code ec;
-      if (fs::is_directory(svg_path.parent_path(), ec))  // installed, but no such picture: a wrong code
-        diags.error(file, span, "missing-picture", "OpenMoji has no picture with the code " + code + ".",
-                    "Check the code. If it comes from a catalogue.tsv file, correct it there.");
-      else
-        diags.error(file, span, "missing-picture", "The OpenMoji pictures are not here yet.",
-                    "Run scripts/install-openmoji.sh to install them.");
-      return std::nullopt;
-    }
-    Diagnostics inner;
-    auto drawing = read_svg(*text, svg_path.string(), inner);
-    if (!drawing) {
-      detail::retell(inner, svg_path.string(), file, span, diags);
-      return std::nullopt;
-    }
-    Picture picture;
-    picture.key = key;
-    picture.source = key;
-    picture.is_openmoji = true;
-    picture.content = std::move(*drawing);
-    return named(im.cache.emplace(key, std::move(picture)).first->second);
-  };
-  // `from_notes`: the notes named this file (not a picture folder's catalogue).
-  auto load_file = [&](const fs::path& path, const std::string& shown, bool from_notes) -> std::optional<Picture> {
-    if (given.files)
-      if (auto it = given.files->find(shown); it != given.files->end()) return detail::decode_given(shown, it->second, file, span, diags);
-    std::error_code ec;
-    if (from_notes && !given.disk) {
-      diags.error(file, span, "missing-picture", "The picture file \"" + shown + "\" was not given.",
-                  "Send the picture with the notes, by the name \"" + shown + "\".");
-      return std::nullopt;
-    }
-    if (!fs::exists(path, ec)) {
-      diags.error(file, span, "missing-picture",
-                  "The picture file \"" + shown + "\" is not there. I looked in the folder \"" +
-                      detail::folder_of(path).string() + "\".",
-                  detail::missing_file_hint(path, shown));
-      return std::nullopt;
-    }
-    const fs::path canonical = fs::weakly_canonical(path, ec);
-    const std::string key = "file:" + (ec ? path.string() : canonical.string());
-    if (auto it = im.cache.find(key); it != im.cache.end()) return it->second;
-    auto picture = detail::read_picture_file(path, shown, key, file, span, diags);
-    if (!picture) return std::nullopt;
-    return im.cache.emplace(key, std::move(*picture)).first->second;
-  };
-
-  const std::string trimmed = text::fold_white_space(value);
-  std::string_view name = trimmed;
-  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  if (ahead) {
+    hold.unlock();
+    diags.append(ahead->diags);
+    return std::move(ahead->picture);
+  }
+  const std::string name = trimmed_name(value);
   if (name.empty()) {
     diags.error(file, span, "empty-picture", "The picture name is empty.",
                 "Write a picture name such as \"doctor\", or picture=\"none\" for no picture.");
     return std::nullopt;
   }
   // 0. A picture file or an OpenMoji code such as 1F91D. Both are checked
-  // first because they are cheap: no name has a "/" or ends in ".png", and
-  // no name is made of digits and the letters A to F only.
-  {
-    const fs::path given(std::string{name});
-    if (detail::is_picture_extension(detail::lower_extension(given)) || name.find('/') != std::string_view::npos) {
-      const fs::path path = given.is_absolute() ? given : fs::path(base_dir) / given;
-      std::vector<fs::path> trusted = im.allowed_folders;
-      trusted.push_back(base_dir.empty() ? fs::path(".") : fs::path(base_dir));
-      trusted.push_back(im.data_home);
-      if (!is_inside_any(path, trusted)) {
-        // Say nothing about the file itself: not even whether it is there.
-        diags.error(file, span, "outside-folder",
-                    "The picture \"" + std::string(name) + "\" is outside the folder of your notes. easyread only "
-                    "reads pictures from the folder of your notes and the folders inside it.",
-                    "Copy the picture into the folder of your notes. Or, if you trust its folder, allow it with "
-                    "--allow-folder FOLDER.");
-        return std::nullopt;
-      }
-      return load_file(path, std::string(name), true);
-    }
+  // first because they are cheap: no name is made of digits and the letters A to F only.
+  if (names_a_file(name)) {
+    hold.unlock();
+    return im.named_file(name, base_dir, given, file, span, diags);
   }
   if (detail::looks_like_code(name) && std::any_of(name.begin(), name.end(), ::isdigit)) {
     const std::string code = detail::upper_ascii(name);
     std::error_code ec;
-    if (fs::is_regular_file(fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg"), ec))
-      return load_openmoji(code, "");
+    if (fs::is_regular_file(fs::path(im.openmoji_dir) / "color" / "svg" / (code + ".svg"), ec)) {
+      hold.unlock();
+      return im.load_openmoji(code, "", file, span, diags);
+    }
   }
   // 1. Names: own folders, the catalogue, then OpenMoji's names and tags.
-  if (auto c = im.best(std::string(name))) {
+  if (auto c = im.best(name)) {
+    hold.unlock();
     const bool own_name = c->source <= detail::Source::openmoji_name;  // not a tag shared by many
     std::optional<Picture> picture =
-        c->target_is_file ? load_file(c->target, c->target, false) : load_openmoji(c->target, own_name ? c->name : "");
+        c->target_is_file ? im.load_file(c->target, c->target, false, given, file, span, diags)
+                          : im.load_openmoji(c->target, own_name ? c->name : "", file, span, diags);
     if (picture && c->source == detail::Source::folder) picture->name = c->name;
     return picture;
   }
   // 2. An OpenMoji code such as 1F91D.
-  if (detail::looks_like_code(name) && im.emojis() && im.emojis()->find(name))
-    return load_openmoji(detail::upper_ascii(name), "");
+  if (detail::looks_like_code(name) && im.emojis() && im.emojis()->find(name)) {
+    hold.unlock();
+    return im.load_openmoji(detail::upper_ascii(name), "", file, span, diags);
+  }
 
   std::string hint;
-  const auto close = im.closest(std::string(name), 3);
+  const auto close = im.closest(name, 3);
   for (std::size_t i = 0; i < close.size(); ++i)
     hint += (i == 0 ? "" : i + 1 == close.size() ? " or " : ", ") + ("\"" + close[i] + "\"");
-  std::string message = "There is no picture called \"" + std::string(name) + "\".";
+  std::string message = "There is no picture called \"" + name + "\".";
   if (!im.emojis()) message += " The OpenMoji pictures are not here yet.";
   diags.error(file, span, "unknown-picture", message,
               (hint.empty() ? std::string() : "Did you mean " + hint + "? ") +
-                  "You can look for pictures with: easyread symbols search " + std::string(name));
+                  "You can look for pictures with: easyread symbols search " + name);
   return std::nullopt;
 }
 

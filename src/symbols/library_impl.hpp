@@ -18,8 +18,9 @@
 namespace easyread::symbols {
 
 struct Library::Impl {
-  // Held by every public method: the caches and indexes below are filled
-  // when first needed, and an engine shares one Library between threads.
+  // Held while the caches and indexes below are used (they are filled when
+  // first needed, and an engine shares one Library between threads), but
+  // not while a picture is read and parsed.
   std::mutex lock;
   std::string data_home;
   std::string openmoji_dir;  // .../third_party/openmoji
@@ -44,6 +45,18 @@ struct Library::Impl {
   std::unordered_map<std::string_view, std::size_t> rows;  // code -> its row in csv_text
   bool rows_read = false;
 
+  // These take the lock themselves, only around the cache; the caller does not hold it.
+  std::optional<Picture> cached(const std::string& key);
+  Picture keep(Picture picture);  // into the cache; the one kept first if another thread was quicker
+  std::optional<Picture> load_openmoji(const std::string& code, const std::string& readable, const std::string& file,
+                                       Span span, Diagnostics& diags);
+  std::optional<Picture> load_file(const std::filesystem::path& path, const std::string& shown, bool from_notes,
+                                   const GivenPictures& given, const std::string& file, Span span, Diagnostics& diags);
+  // A picture file named in the notes, if it is inside a folder they may read.
+  std::optional<Picture> named_file(const std::string& name, const std::string& base_dir, const GivenPictures& given,
+                                    const std::string& file, Span span, Diagnostics& diags);
+
+  // The rest need the lock held.
   const detail::EmojiList* emojis();
   // OpenMoji's name for one code ("handshake"), without parsing the whole list.
   std::string annotation(const std::string& code);

@@ -54,15 +54,29 @@ class Library {
   // Lets documents name picture files in `dir` and below (--allow-folder).
   // Without it, a document reads picture files only from its own folder.
   void allow_folder(const std::string& dir);
+  // A picture file's reading, done ahead of resolve: on another thread while
+  // this one resolves other pictures (reading and decoding hold no lock).
+  struct ReadAhead {
+    std::optional<Picture> picture;
+    Diagnostics diags;  // told by resolve, at the place the picture is used
+  };
   // Resolves a picture attribute value: catalogue name, OpenMoji annotation/tag, OpenMoji code
   // ("1F91D"), or a file path (PNG, JPEG, SVG) relative to base_dir. Errors (unknown name with the 3
   // closest names, missing or unreadable file, bad SVG) go to diags with `file` and `span`.
   // Parses each distinct symbol once per Library (cache); the returned Picture has a stable key.
   // Picture.name is the catalogue's or folder's name when found there, else OpenMoji's own name.
   // A file name found in `given` is read from its bytes (never cached: each call may give others).
+  // With `ahead` (what read_ahead gave for this value at this place), its
+  // picture and problems are taken instead of reading the file again.
   std::optional<Picture> resolve(const std::string& value, const std::string& base_dir,
                                  const std::string& file, Span span, Diagnostics& diags,
-                                 const GivenPictures& given = {});
+                                 const GivenPictures& given = {}, ReadAhead* ahead = nullptr);
+  // Whether a picture attribute value names a picture file ("photos/tea.png").
+  static bool names_file(const std::string& value);
+  // Reads the picture file `value` names for resolve, ahead (see ReadAhead);
+  // empty for a value that names no file.
+  ReadAhead read_ahead(const std::string& value, const std::string& base_dir, const std::string& file, Span span,
+                       const GivenPictures& given = {});
   // Chooses a picture for a point's text; nullopt if nothing fits well. Pictures in
   // `shown_before` (codes, from earlier points of the document) win when the text names them.
   // Pictures listed in symbols/unsuitable.tsv (jokey or hurtful) are never chosen.
