@@ -65,9 +65,10 @@ namespace {
 class Builder {
  public:
   Builder(const markup::Document& notes, symbols::Library& library, const symbols::GivenPictures& given,
-          const style::Strings& strings, Document& out, Diagnostics& diags, Deadline deadline)
+          const style::Template& look, const PictureRead& on_read, const style::Strings& strings, Document& out,
+          Diagnostics& diags, Deadline deadline)
       : notes_(notes), strings_(strings), out_(out), deadline_(deadline), sentences_(notes, notes.lang),
-        dates_(notes.lang), pictures_(library, notes, given, out.pictures, diags) {}
+        dates_(notes.lang), pictures_(library, notes, given, look, on_read, out.pictures, diags) {}
 
   void run(const style::Template& look) {
     out_.metadata = {notes_.title, notes_.lang, notes_.organisation, {}};
@@ -198,9 +199,9 @@ class Builder {
 
 Document build(const markup::Document& notes, symbols::Library& library, const style::Template& look,
                const style::Strings& strings, Diagnostics& diags, const symbols::GivenPictures& given,
-               Deadline deadline) {
+               Deadline deadline, const PictureRead& on_read) {
   Document out;
-  Builder(notes, library, given, strings, out, diags, deadline).run(look);
+  Builder(notes, library, given, look, on_read, strings, out, diags, deadline).run(look);
   return out;
 }
 

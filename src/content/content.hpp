@@ -168,9 +168,15 @@ std::string shown_code(const std::string& code);
 // chosen, with a note) once. Picture problems go to `diags`.
 // `given`: picture files given as bytes by their name in the notes. Past
 // `deadline` (checked once a point) it throws OutOfTime.
+// Picture files the notes name are read on a second thread while the
+// symbols are found; `on_read` (if any) is told of each one there as soon as
+// it is read, with the largest size (points) the template shows it at, so
+// that a writer can start work on a photo before the tree is done. It must
+// copy what it keeps, and be quick: the build waits for it.
+using PictureRead = std::function<void(const Picture& picture, double largest_points)>;
 Document build(const markup::Document& notes, symbols::Library& library,
                const style::Template& look, const style::Strings& strings, Diagnostics& diags,
-               const symbols::GivenPictures& given = {}, Deadline deadline = {});
+               const symbols::GivenPictures& given = {}, Deadline deadline = {}, const PictureRead& on_read = {});
 
 // Whether the fonts can draw a character, in bold or not (see check_characters).
 using CanDraw = std::function<bool(char32_t code_point, bool bold)>;

@@ -8,6 +8,7 @@
 
 #include "content/content.hpp"
 #include "markup/markup.hpp"
+#include "style/style.hpp"
 #include "symbols/symbols.hpp"
 #include "text/text.hpp"
 
@@ -35,7 +36,8 @@ class PictureTable {
   // Starts reading the picture files the notes name (photos) on another
   // thread, so that they are decoded while this one finds the symbols.
   PictureTable(symbols::Library& library, const markup::Document& notes, const symbols::GivenPictures& given,
-               std::vector<Picture>& pictures, Diagnostics& diags);
+               const style::Template& look, const PictureRead& on_read, std::vector<Picture>& pictures,
+               Diagnostics& diags);
 
   // `text` lets the tool choose a picture when the author gave none.
   PictureUse resolve(const markup::PictureRef& ref, const markup::Paragraph* text, Span where);
@@ -50,9 +52,11 @@ class PictureTable {
   Diagnostics& diags_;
   std::map<std::string, int> by_key_;
   bool uses_openmoji_ = false;
-  // A picture file read ahead: the attribute that names it first, and its reading.
+  // A picture file read ahead: the attribute that names it first, its
+  // largest size on the page (points), and its reading.
   struct Ahead {
     const markup::PictureRef* ref;
+    double largest_points;
     std::promise<symbols::Library::ReadAhead> promise;
     std::future<symbols::Library::ReadAhead> reading;
   };

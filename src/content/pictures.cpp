@@ -1,7 +1,7 @@
 // Pictures: each one the notes name (or the tool chooses) is found once, and
 // each distinct picture is stored once.
 #include <algorithm>
-#include <set>
+#include <map>
 #include <string_view>
 
 #include "content/internal.hpp"
@@ -10,25 +10,33 @@
 namespace easyread::content::detail {
 
 PictureTable::PictureTable(symbols::Library& library, const markup::Document& notes,
-                           const symbols::GivenPictures& given, std::vector<Picture>& pictures, Diagnostics& diags)
+                           const symbols::GivenPictures& given, const style::Template& look,
+                           const PictureRead& on_read, std::vector<Picture>& pictures, Diagnostics& diags)
     : library_(library), suggester_(library), notes_(notes), given_(given), pictures_(pictures), diags_(diags) {
-  std::vector<const markup::PictureRef*> refs;
-  if (notes.cover) refs.push_back(&notes.cover->picture);
+  // Each attribute with the size the template shows its picture at.
+  std::vector<std::pair<const markup::PictureRef*, double>> refs;
+  if (notes.cover) refs.emplace_back(&notes.cover->picture, look.cover_picture_size);
   for (const auto& section : notes.sections)
-    for (const auto& block : section.blocks) std::visit([&](const auto& b) { refs.push_back(&b.picture); }, block);
-  for (const auto& word : notes.words) refs.push_back(&word.picture);
-  std::set<std::string_view> seen;
-  for (const markup::PictureRef* ref : refs)
-    if (ref->span.line && symbols::Library::names_file(ref->value) && seen.insert(ref->value).second)
-      ahead_.push_back({ref, {}, {}});
+    for (const auto& block : section.blocks)
+      std::visit([&](const auto& b) { refs.emplace_back(&b.picture, look.picture_size); }, block);
+  for (const auto& word : notes.words) refs.emplace_back(&word.picture, look.picture_size);
+  std::map<std::string_view, std::size_t> seen;  // value -> its place in ahead_
+  for (const auto& [ref, points] : refs) {
+    if (!ref->span.line || !symbols::Library::names_file(ref->value)) continue;
+    auto [it, added] = seen.emplace(ref->value, ahead_.size());
+    if (added) ahead_.push_back({ref, points, {}, {}});
+    else ahead_[it->second].largest_points = std::max(ahead_[it->second].largest_points, points);
+  }
   if (ahead_.empty()) return;
   for (Ahead& a : ahead_) a.reading = a.promise.get_future();
   // In the order of the notes: the first photo is ready first.
-  reader_ = std::jthread([this](std::stop_token stop) {
+  reader_ = std::jthread([this, on_read](std::stop_token stop) {
     for (Ahead& a : ahead_) {
       if (stop.stop_requested()) return;  // the build stopped; nobody waits
       try {
-        a.promise.set_value(library_.read_ahead(a.ref->value, notes_.directory, notes_.path, a.ref->span, given_));
+        auto read = library_.read_ahead(a.ref->value, notes_.directory, notes_.path, a.ref->span, given_);
+        if (on_read && read.picture) on_read(*read.picture, a.largest_points);  // before resolve takes it
+        a.promise.set_value(std::move(read));
       } catch (...) {
         a.promise.set_exception(std::current_exception());
       }

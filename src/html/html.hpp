@@ -3,7 +3,11 @@
 // fonts, symbols and photos are inside the file; no script is needed to read
 // it, and the only script (read aloud) sends nothing anywhere.
 #pragma once
+#include <future>
+#include <map>
+#include <mutex>
 #include <string>
+#include <utility>
 
 #include "base/deadline.hpp"
 #include "base/diagnostic.hpp"
@@ -27,11 +31,33 @@ struct SpeechLabels {
   std::string stop = "Stop";
 };
 
+// Photos packed for the page while the content tree is still being made:
+// give picture_read() to content::build, then this to render() in Options.
+// Each photo is packed on a thread of its own from the moment it is read.
+class EarlyPhotos {
+ public:
+  EarlyPhotos() = default;
+  EarlyPhotos(const EarlyPhotos&) = delete;
+  EarlyPhotos& operator=(const EarlyPhotos&) = delete;
+  ~EarlyPhotos();  // waits for any packing still going on
+
+  content::PictureRead picture_read();
+  // The data: address of the photo with this key, packed for `longest`
+  // pixels, to wait for; not valid() if it is not packed so.
+  std::future<std::string> take(const std::string& key, int longest);
+
+ private:
+  void add(const Picture& picture, double largest_points);
+  std::mutex lock_;  // add() runs on the content stage's reading thread
+  std::map<std::pair<std::string, int>, std::future<std::string>> packing_;
+};
+
 struct Options {
   style::Template look;  // the same template file as the PDF
   FontFiles fonts;
   SpeechLabels speech;
   Deadline deadline = {};  // checked once a row; past it, render() throws OutOfTime
+  EarlyPhotos* early_photos = nullptr;  // photos packed ahead, if any
 };
 
 // The page's bytes. The same document and options always give the same

@@ -48,6 +48,9 @@ class PaintClasses {
 // One vector picture as an SVG <symbol id="ID">, with its clip paths inside.
 std::string svg_symbol(const Drawing& drawing, const std::string& id, PaintClasses& classes);
 
+// Pixels on a photo's longer side when it is shown at most `points` large.
+int photo_pixels(double points);
+
 // A photo as a data: address, turned upright as its EXIF orientation says,
 // and made smaller when its longer side has more than `longest` pixels (0:
 // any size). Empty if it cannot be encoded.

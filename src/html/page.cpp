@@ -8,12 +8,6 @@
 namespace easyread::html {
 namespace {
 
-// Pixels kept in a photo for each CSS pixel it is shown at. Phones draw 2
-// or 3 device pixels for each CSS pixel; 1.5 looks nearly as sharp on them
-// at the picture sizes Easy Read uses, and keeps a photo about half the
-// size it would be at 2 (the 12-page sample's page: 72 KB, not 77 KB).
-constexpr double kDevicePixelsPerCssPixel = 1.5;
-
 bool safe_link(std::string_view href) {
   return href.starts_with("https://") || href.starts_with("http://") || href.starts_with("mailto:");
 }
@@ -27,22 +21,33 @@ std::string symbol_id(std::size_t index) { return "p" + std::to_string(index); }
 
 }  // namespace
 
+// Pixels kept in a photo for each CSS pixel it is shown at. Phones draw 2
+// or 3 device pixels for each CSS pixel; 1.5 looks nearly as sharp on them
+// at the picture sizes Easy Read uses, and keeps a photo about half the
+// size it would be at 2 (the 12-page sample's page: 72 KB, not 77 KB).
+int photo_pixels(double points) {
+  constexpr double kDevicePixelsPerCssPixel = 1.5;
+  return static_cast<int>(std::ceil(px(points) * kDevicePixelsPerCssPixel));
+}
+
 PageWriter::PageWriter(const content::Document& doc, const Options& options)
-    : doc_(doc), deadline_(options.deadline), photos_(doc.pictures.size()) {
+    : doc_(doc), deadline_(options.deadline), photos_(doc.pictures.size()), early_(doc.pictures.size()) {
   plan_photo(doc.cover.picture, options.look.cover_picture_size);
   for (const content::Section& section : doc.sections)
     for (const content::Row& row : section.rows) plan_photo(row.picture, options.look.picture_size);
   for (const content::WordEntry& word : doc.words) plan_photo(word.picture, options.look.picture_size);
-  start_photos();
+  start_photos(options.early_photos);
 }
 
-void PageWriter::start_photos() {
-  // Pixels on the longer side of each photo on the page; -1: not a photo on the page.
+void PageWriter::start_photos(EarlyPhotos* early) {
+  // Pixels on the longer side of each photo on the page still to pack; -1: none.
   std::vector<int> longest(photos_.size(), -1);
   bool any = false;
   for (std::size_t i = 0; i < photos_.size(); ++i)
     if (photos_[i].uses > 0 && std::holds_alternative<RasterImage>(doc_.pictures[i].content)) {
-      longest[i] = static_cast<int>(std::ceil(px(photos_[i].points) * kDevicePixelsPerCssPixel));
+      const int pixels = photo_pixels(photos_[i].points);
+      if (early && (early_[i] = early->take(doc_.pictures[i].key, pixels)).valid()) continue;  // packed ahead
+      longest[i] = pixels;
       any = true;
     }
   if (!any) return;
@@ -252,8 +257,9 @@ std::string PageWriter::symbols(PaintClasses& classes) {
 }
 
 void PageWriter::add_photos(std::string& body, std::string& symbols) {
-  if (!photo_data_.valid()) return;
-  const std::vector<std::string> data = photo_data_.get();
+  std::vector<std::string> data = photo_data_.valid() ? photo_data_.get() : std::vector<std::string>(early_.size());
+  for (std::size_t i = 0; i < early_.size(); ++i)
+    if (early_[i].valid()) data[i] = early_[i].get();
   // From the end, so that the places before stay where they were.
   for (auto slot = body_slots_.rbegin(); slot != body_slots_.rend(); ++slot)
     body.insert(slot->offset, data[slot->picture]);

@@ -46,7 +46,7 @@ class PageWriter {
     double points = 0;
   };
   void plan_photo(const content::PictureUse& use, double points);
-  void start_photos();
+  void start_photos(EarlyPhotos* early);
 
   // A place left in the body or the symbols for photo `picture`: its data:
   // address (an <img>), or its whole <symbol> (a photo used more than once).
@@ -60,6 +60,8 @@ class PageWriter {
   std::string out_;
   std::vector<PhotoUse> photos_;  // by picture index
   std::vector<PhotoSlot> body_slots_, symbol_slots_;
+  // Each photo's data: address by picture index, if it is packed ahead (EarlyPhotos).
+  std::vector<std::future<std::string>> early_;
   // Each photo's data: address by picture index (empty for the others),
   // made on another thread; declared last, so it is waited for first.
   std::future<std::vector<std::string>> photo_data_;

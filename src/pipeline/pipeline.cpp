@@ -59,7 +59,8 @@ struct WithFonts {
 };
 
 std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbols::Library& library,
-                                            const Options& options, Diagnostics& diags) {
+                                            const Options& options, Diagnostics& diags,
+                                            const content::PictureRead& on_read = {}) {
   const std::size_t before = errors_since(diags, 0);
   auto look = load_look(notes, options, diags);
   if (!look) return std::nullopt;
@@ -69,7 +70,8 @@ std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbo
   if (!faces) return std::nullopt;
   content::check_characters(
       notes, [&](char32_t cp, bool bold) { return layout::can_draw(*fonts, *faces, cp, bold); }, diags);
-  content::Document content = content::build(notes, library, *look, strings, diags, options.pictures, options.deadline);
+  content::Document content =
+      content::build(notes, library, *look, strings, diags, options.pictures, options.deadline, on_read);
   if (errors_since(diags, before) > 0 || (options.stop && options.stop())) return std::nullopt;
   return WithFonts{std::move(*look), std::move(strings), std::move(fonts), *faces, std::move(content)};
 }
@@ -100,7 +102,8 @@ std::optional<std::string> write_word(const markup::Document& notes, symbols::Li
 
 std::optional<std::string> web_page(const markup::Document& notes, symbols::Library& library,
                                     const Options& options, const std::string& file, Diagnostics& diags) {
-  auto ready = prepare_with_fonts(notes, library, options, diags);
+  html::EarlyPhotos photos;  // packed while the content is made
+  auto ready = prepare_with_fonts(notes, library, options, diags, photos.picture_read());
   if (!ready) return std::nullopt;
   const auto path = [&](int face) { return ready->fonts->files().at(static_cast<std::size_t>(face)).path; };
   html::Options page;
@@ -108,6 +111,7 @@ std::optional<std::string> web_page(const markup::Document& notes, symbols::Libr
   page.fonts = {path(ready->faces.regular), path(ready->faces.bold), path(ready->faces.heading)};
   page.speech = {ready->strings.get("listen"), ready->strings.get("listen-all"), ready->strings.get("stop")};
   page.deadline = options.deadline;
+  page.early_photos = &photos;
   std::string bytes = html::render(ready->content, page, file, diags);
   if (bytes.empty()) return std::nullopt;
   return bytes;
