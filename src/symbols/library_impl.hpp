@@ -2,6 +2,8 @@
 // suggest.cpp (suggestions and search).
 #pragma once
 #include <filesystem>
+#include <future>
+#include <thread>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -9,6 +11,8 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+
+#include <sys/types.h>
 
 #include "symbols/name_index.hpp"
 #include "symbols/names.hpp"
@@ -24,7 +28,7 @@ struct Library::Impl {
   std::mutex lock;
   std::string data_home;
   std::string openmoji_dir;  // .../third_party/openmoji
-  detail::NameIndex names;  // own folders and the catalogue, read at once
+  detail::NameIndex names;  // own folders and the catalogue (made in `loading`)
   // OpenMoji's list and its names and tags are read when first needed: a
   // document whose pictures all come from the catalogue never builds the index.
   std::optional<detail::EmojiList> emoji_list;
@@ -44,6 +48,19 @@ struct Library::Impl {
   bool csv_text_read = false;
   std::unordered_map<std::string_view, std::size_t> rows;  // code -> its row in csv_text
   bool rows_read = false;
+
+  // The project's catalogue and its list of unsuitable pictures, as read.
+  struct Catalogue {
+    detail::NameIndex names;
+    std::vector<Match> entries;
+    std::set<std::string, std::less<>> unsuitable;
+    Diagnostics problems;
+  };
+  static Catalogue read_catalogue(const std::string& data_home);
+  // Puts what `loading` read into names, catalogue_entries, unsuitable and
+  // load_problems, waiting for it first; needs the lock, like they do.
+  void wait_loaded();
+  ~Impl();
 
   // These take the lock themselves, only around the cache; the caller does not hold it.
   std::optional<Picture> cached(const std::string& key);
@@ -72,6 +89,13 @@ struct Library::Impl {
   // The best picture for a name that a suggestion may use: a name or a catalogue
   // entry, never a tag shared by many pictures, never an unsuitable one.
   std::optional<detail::Candidate> suggestable(const detail::NameIndex& index, const std::string& phrase) const;
+
+  // The catalogue, read by `loader` on another thread. Not std::async: a
+  // batch's worker is a copy of this process (fork), without that thread,
+  // and must not join it or wait for it.
+  std::future<Catalogue> loading;
+  std::thread loader;
+  pid_t loader_pid = 0;  // the process that started `loader`
 };
 
 }  // namespace easyread::symbols

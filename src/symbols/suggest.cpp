@@ -232,6 +232,7 @@ std::optional<detail::Candidate> Library::Impl::suggestable(const detail::NameIn
 std::optional<Match> Library::suggest(std::string_view text, const std::vector<std::string>& shown_before) {
   Impl& im = *impl_;
   const std::lock_guard hold(im.lock);
+  im.wait_loaded();
   if (!im.segmenter) im.segmenter = std::make_unique<text::Segmenter>("en");
   const std::vector<Word> words = words_of(*im.segmenter, text);
   // Catalogue matches beat OpenMoji's, so OpenMoji's index is only built
@@ -267,6 +268,7 @@ void Suggester::remember(const std::string& code) {
 std::vector<Match> Library::search(const std::vector<std::string>& words, std::size_t limit) {
   Impl& im = *impl_;
   const std::lock_guard hold(im.lock);
+  im.wait_loaded();
   std::vector<detail::Candidate> found;
   std::string phrase;
   for (const auto& w : words) phrase += (phrase.empty() ? "" : " ") + w;
