@@ -248,18 +248,28 @@ std::string size_in_words(std::uint64_t bytes) {
   return text;
 }
 
-std::variant<std::string, FileProblem> read_stream(int fd, std::uint64_t max_bytes, bool text_only) {
-  std::string bytes;
-  char buffer[65536];
+std::variant<std::string, FileProblem> read_stream(int fd, std::uint64_t max_bytes, bool text_only,
+                                                   std::size_t expected) {
+  // Straight into the string, made one byte larger than the bytes expected,
+  // so that a file is read in one go and its end seen at once, with no copy.
+  std::string bytes(expected > 0 ? expected + 1 : std::size_t(65536), '\0');
+  std::size_t used = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (used == bytes.size()) bytes.resize(bytes.size() * 2);
+    const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return FileProblem{FileProblem::Kind::cannot_read, "It will not read."};
-    if (n == 0) return bytes;
-    if (bytes.size() + std::size_t(n) > max_bytes) return too_big(max_bytes);
-    bytes.append(buffer, std::size_t(n));
-    if (text_only && std::memchr(buffer, 0, std::size_t(n))) return not_text(bytes);
+    if (n == 0) break;
+    if (used + std::size_t(n) > max_bytes) return too_big(max_bytes);
+    const char* read = bytes.data() + used;
+    used += std::size_t(n);
+    if (text_only && std::memchr(read, 0, std::size_t(n))) {
+      bytes.resize(used);
+      return not_text(bytes);
+    }
   }
+  bytes.resize(used);
+  return bytes;
 }
 
 std::variant<std::string, FileProblem> read_regular_file(const std::string& path, std::uint64_t max_bytes,
@@ -280,7 +290,7 @@ std::variant<std::string, FileProblem> read_regular_file(const std::string& path
   // (/proc); read_stream still stops at the limit.
   const int flags = ::fcntl(file.get(), F_GETFL);
   if (flags >= 0) ::fcntl(file.get(), F_SETFL, flags & ~O_NONBLOCK);
-  return read_stream(file.get(), max_bytes, text_only);
+  return read_stream(file.get(), max_bytes, text_only, std::size_t(info.st_size));
 }
 
 bool is_inside(const fs::path& path, const fs::path& folder) {

@@ -76,8 +76,10 @@ std::variant<std::string, FileProblem> read_regular_file(const std::string& path
                                                          bool text_only = false);
 
 // Reads a stream (standard input, or a pipe) up to `max_bytes`. A stream
-// that goes on for longer is a FileProblem of kind too_big.
-std::variant<std::string, FileProblem> read_stream(int fd, std::uint64_t max_bytes, bool text_only = false);
+// that goes on for longer is a FileProblem of kind too_big. `expected`: the
+// bytes it most likely holds (a file's size), or 0 when not known.
+std::variant<std::string, FileProblem> read_stream(int fd, std::uint64_t max_bytes, bool text_only = false,
+                                                   std::size_t expected = 0);
 
 // "12 MB", "3.1 GB": a size in words people know.
 std::string size_in_words(std::uint64_t bytes);
