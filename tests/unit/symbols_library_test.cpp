@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "symbols/names.hpp"
 #include "symbols/symbols.hpp"
@@ -131,6 +132,57 @@ TEST_CASE("file paths are relative to the document's folder and keep a stable ke
   REQUIRE(jpeg);
   CHECK(jpeg->aspect() == 2);  // 60 by 30 once turned upright
   CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("two threads that resolve the same pictures at once get the same pictures", "[symbols][library]") {
+  // A server shares one Library between requests: the pictures are read
+  // and parsed without its lock, and the first one kept is the one both get.
+  symbols::Library lib(kHome);
+  const std::vector<std::string> values = {"1F91D", "photos/alpha.png", "handshake", "1F4DD", "photos/alpha.png"};
+  std::vector<std::optional<Picture>> first(values.size()), second(values.size());
+  Diagnostics first_diags, second_diags;
+  {
+    std::jthread other([&] {
+      for (std::size_t i = 0; i < values.size(); ++i) second[i] = resolve(lib, values[i], second_diags);
+    });
+    for (std::size_t i = 0; i < values.size(); ++i) first[i] = resolve(lib, values[i], first_diags);
+  }
+  CHECK_FALSE(first_diags.has_errors());
+  CHECK_FALSE(second_diags.has_errors());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    REQUIRE(first[i]);
+    REQUIRE(second[i]);
+    CHECK(first[i]->key == second[i]->key);
+    CHECK(first[i]->name == second[i]->name);
+    CHECK(first[i]->content.index() == second[i]->content.index());
+    if (const auto* drawing = std::get_if<Drawing>(&first[i]->content))
+      CHECK(drawing->shapes.size() == std::get<Drawing>(second[i]->content).shapes.size());
+    else
+      CHECK(std::get<RasterImage>(first[i]->content).data == std::get<RasterImage>(second[i]->content).data);
+  }
+}
+
+TEST_CASE("a picture file read ahead is what resolve gives, its problems told by resolve", "[symbols][library]") {
+  symbols::Library lib(kHome);
+  CHECK(symbols::Library::names_file(" photos/alpha.png "));
+  CHECK_FALSE(symbols::Library::names_file("1F91D"));
+  CHECK_FALSE(symbols::Library::names_file("handshake"));
+  auto ahead = lib.read_ahead("photos/alpha.png", kData, "doc.xml", Span{4, 12, 4, 30});
+  REQUIRE(ahead.picture);
+  Diagnostics diags;
+  auto picture = lib.resolve("photos/alpha.png", kData, "doc.xml", Span{4, 12, 4, 30}, diags, {}, &ahead);
+  REQUIRE(picture);
+  CHECK(picture->key == resolve(lib, "photos/alpha.png", diags)->key);
+  CHECK_FALSE(diags.has_errors());
+
+  auto missing = lib.read_ahead("photos/not-there.png", kData, "doc.xml", Span{7, 3, 7, 20});
+  CHECK_FALSE(missing.picture);
+  Diagnostics told;
+  CHECK_FALSE(lib.resolve("photos/not-there.png", kData, "doc.xml", Span{7, 3, 7, 20}, told, {}, &missing));
+  REQUIRE(told.items().size() == 1);
+  CHECK(told.items()[0].rule == "missing-picture");
+  CHECK(told.items()[0].span.line == 7);
+  CHECK(lib.read_ahead("1F91D", kData, "doc.xml", {}).diags.items().empty());  // not a file: nothing read
 }
 
 TEST_CASE("names: catalogue, then OpenMoji names and tags, case and plural folded", "[symbols][library]") {
