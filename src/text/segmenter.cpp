@@ -44,9 +44,8 @@ struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
   std::unique_ptr<icu::BreakIterator> line;
-  std::u16string units;            // reused by sentences()
-  std::vector<std::size_t> byte_at;
-  std::vector<detail::Cut> cuts;
+  std::u16string units;  // reused by sentences()
+  std::vector<detail::Shift> shifts;
 };
 
 namespace {
@@ -106,19 +105,17 @@ Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 std::vector<Range> Segmenter::sentences(std::string_view utf8) const {
   std::vector<Range> out;
   Impl& m = *impl_;
-  detail::to_joined_utf16(utf8, m.units, m.byte_at);
-  detail::shorten_plain_runs(m.units, m.cuts);
+  detail::to_short_utf16(utf8, m.units, m.shifts);
   UErrorCode status = U_ZERO_ERROR;
   UText* opened = utext_openUChars(nullptr, m.units.data(), static_cast<int64_t>(m.units.size()), &status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU could not read the text");
   const UTextPtr ut(opened);
   m.sentence->setText(ut.get(), status);
-  std::size_t next_cut = 0, removed = 0;  // sentence ends come in order: walk the cuts once
-  auto byte = [&m, &next_cut, &removed](int32_t unit) {
-    const auto shortened = static_cast<std::size_t>(unit);
-    while (next_cut < m.cuts.size() && m.cuts[next_cut].at <= shortened) removed = m.cuts[next_cut++].removed;
-    const std::size_t u = shortened + removed;
-    return m.byte_at.empty() ? u : m.byte_at[u];
+  std::size_t next_shift = 0, delta = 0;  // sentence ends come in order: walk the shifts once
+  auto byte = [&m, &next_shift, &delta](int32_t end) {
+    const auto unit = static_cast<std::size_t>(end);
+    while (next_shift < m.shifts.size() && m.shifts[next_shift].at <= unit) delta = m.shifts[next_shift++].delta;
+    return unit + delta;
   };
   std::size_t start = 0;
   m.sentence->first();

@@ -2,6 +2,7 @@
 #include "text/sentence_rules.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -17,141 +18,115 @@ bool is_abbreviation(std::string_view word_with_stop) {
   return false;
 }
 
-// True when none of 8 bytes is beyond ASCII, '\n' or '\r'.
-bool plain_ascii(std::uint64_t eight) {
+constexpr std::size_t kKeep = 16, kShortestCut = 16;
+
+bool small_letter(char c) { return c >= 'a' && c <= 'z'; }
+
+// True when the line end at `at` ('\n' or '\r') starts a blank line: only
+// spaces, tabs and '\r' come before the next '\n'. Such a line end is kept;
+// any other becomes a space.
+bool starts_blank_line(const char* bytes, std::size_t at, std::size_t size) {
+  std::size_t j = at + 1;
+  while (j < size && (bytes[j] == ' ' || bytes[j] == '\t' || bytes[j] == '\r')) ++j;
+  return j < size && bytes[j] == '\n';
+}
+
+bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '.' && c != '!' && c != '?'; }
+
+// The high bit of each of 8 bytes that is not plain: a control (line ends
+// too), DEL, a byte beyond ASCII, '.', '!' or '?'. The first byte marked
+// really is one; bytes after it may be marked without need (a borrow or carry).
+std::uint64_t not_plain(std::uint64_t eight) {
   constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  auto has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-  return (eight & highs) == 0 && !has_zero(eight ^ (ones * '\n')) && !has_zero(eight ^ (ones * '\r'));
+  auto zero = [](std::uint64_t v) { return (v - ones) & ~v; };
+  const std::uint64_t below_space = (eight - ones * 0x20) & ~eight, del_or_above = (eight + ones) | eight;
+  return (below_space | del_or_above | zero(eight ^ (ones * '.')) | zero(eight ^ (ones * '!')) |
+          zero(eight ^ (ones * '?'))) & highs;
+}
+
+// The end of the run of plain units from byte `i` on: plain bytes, and line
+// ends that become spaces. In such a run every byte is one unit.
+std::size_t plain_run_end(const char* bytes, std::size_t i, std::size_t size) {
+  for (;;) {
+    // Eight bytes at a time while all are plain (runs are long), then
+    // straight to the first byte that needs a look.
+    while (i + 8 <= size) {
+      std::uint64_t eight;
+      std::memcpy(&eight, bytes + i, 8);
+      const std::uint64_t marked = not_plain(eight);
+      if (marked == 0) {
+        i += 8;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) i += static_cast<std::size_t>(std::countr_zero(marked)) / 8;
+      break;
+    }
+    if (i >= size) return size;
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (plain_byte(c) || ((c == '\n' || c == '\r') && !starts_blank_line(bytes, i, size))) {
+      ++i;
+      continue;
+    }
+    return i;
+  }
 }
 
 }  // namespace
 
 // ICU ends a sentence at every line end. Authors and PDFs wrap lines in the
-// middle of sentences, so a single line end counts as a space; a blank line
-// still ends a sentence (headings and list items often have no full stop).
-// ICU reads UTF-16 much faster than UTF-8 through UText, so we convert here,
-// in the same pass.
-void to_joined_utf16(std::string_view utf8, std::u16string& units, std::vector<std::size_t>& byte_at) {
+// middle of sentences, so a single line end counts as a space. ICU reads
+// UTF-16 much faster than UTF-8 through UText, and most of a long text is
+// runs that ICU would only read through, so the runs are found first and
+// only what ICU needs is converted.
+void to_short_utf16(std::string_view utf8, std::u16string& units, std::vector<Shift>& shifts) {
   units.resize(utf8.size());  // never more units than bytes
-  byte_at.clear();
+  shifts.clear();
   const char* bytes = utf8.data();
   const std::size_t size = utf8.size();
   char16_t* unit = units.data();
   std::size_t n = 0, i = 0;
-  bool mapped = false;  // true after the first non-ASCII character
-  auto put = [&](char16_t u, std::size_t from) {
-    if (mapped) byte_at[n] = from;
-    unit[n++] = u;
+  auto shift_to = [&](std::size_t byte) { shifts.push_back({n, byte - n}); };  // unit n is byte `byte`
+  auto copy_plain = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      const char c = bytes[k];
+      unit[n++] = c == '\n' || c == '\r' ? u' ' : static_cast<char16_t>(c);
+    }
   };
   while (i < size) {
-    // Most text is ASCII with no line end: copy it 8 bytes at a time while
-    // none of the 8 is a line end or beyond ASCII, then byte by byte.
-    while (i + 8 <= size) {
-      std::uint64_t eight;
-      std::memcpy(&eight, bytes + i, 8);
-      if (!plain_ascii(eight)) break;
-      for (std::size_t k = 0; k < 8; ++k) unit[n + k] = static_cast<unsigned char>(bytes[i + k]);
-      if (mapped)
-        for (std::size_t k = 0; k < 8; ++k) byte_at[n + k] = i + k;
-      n += 8;
-      i += 8;
-    }
-    if (!mapped) {
-      while (i < size) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c >= 0x80 || c == '\n' || c == '\r') break;
-        unit[n++] = c;
-        ++i;
+    const std::size_t end = plain_run_end(bytes, i, size);
+    if (end > i) {
+      std::size_t from = end, to = end;  // the bytes left out: [from, to)
+      if (end - i >= 2 * kKeep + kShortestCut) {
+        from = i + kKeep;
+        while (from < end && !small_letter(bytes[from - 1])) ++from;
+        to = end - kKeep;
+        while (to > from && !small_letter(bytes[to - 1])) --to;
+        if (to < from + kShortestCut) from = to = end;
       }
-    } else {
-      std::size_t* at = byte_at.data();
-      while (i < size) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c >= 0x80 || c == '\n' || c == '\r') break;
-        at[n] = i;
-        unit[n++] = c;
-        ++i;
-      }
-    }
-    if (i == size) break;
-    const char c = bytes[i];
-    if (c == '\n' || c == '\r') {
-      std::size_t j = i + 1;
-      while (j < size && (bytes[j] == ' ' || bytes[j] == '\t' || bytes[j] == '\r')) ++j;
-      if (j < size && bytes[j] == '\n') {
-        for (; i <= j; ++i) put(static_cast<char16_t>(bytes[i]), i);  // a blank line: kept
-      } else {
-        put(u' ', i++);
-      }
-      continue;
-    }
-    if (static_cast<unsigned char>(c) < 0x80) {
-      put(static_cast<char16_t>(c), i++);
-      continue;
-    }
-    if (!mapped) {  // the first non-ASCII character: start the map
-      mapped = true;
-      byte_at.resize(size + 1);
-      for (std::size_t k = 0; k < n; ++k) byte_at[k] = k;
-    }
-    const std::size_t start = i;
-    const char32_t cp = next_code_point(utf8, i);
-    if (cp >= 0x10000) {  // 4 bytes become 2 units
-      put(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)), start);
-      put(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)), start);
-    } else {
-      put(static_cast<char16_t>(cp), start);
-    }
-  }
-  units.resize(n);
-  if (mapped) {
-    byte_at[n] = size;
-    byte_at.resize(n + 1);
-  }
-}
-
-void shorten_plain_runs(std::u16string& units, std::vector<Cut>& cuts) {
-  constexpr std::size_t kKeep = 16, kShortestCut = 16;
-  static constexpr auto kPlain = [] {
-    std::array<bool, 128> plain{};
-    for (char16_t u = 0x20; u <= 0x7E; ++u) plain[u] = u != '.' && u != '!' && u != '?';
-    return plain;
-  }();
-  auto plain = [](char16_t u) { return u < 128 && kPlain[u]; };
-  auto small_letter = [](char16_t u) { return u >= 'a' && u <= 'z'; };
-  cuts.clear();
-  char16_t* unit = units.data();
-  const std::size_t n = units.size();
-  std::size_t kept = 0, removed = 0;
-  for (std::size_t i = 0; i < n;) {
-    std::size_t end = i;
-    while (end < n && plain(unit[end])) ++end;
-    if (end == i) {
-      unit[kept++] = unit[i++];
-      continue;
-    }
-    if (end - i < 2 * kKeep + kShortestCut) {  // too short to cut: kept whole
-      if (kept != i) std::copy(unit + i, unit + end, unit + kept);
-      kept += end - i;
+      copy_plain(i, from);
+      if (to > from) shift_to(to);
+      copy_plain(to, end);
       i = end;
       continue;
     }
-    std::size_t from = i + kKeep;  // the units to take out: [from, to)
-    while (from < end && !small_letter(unit[from - 1])) ++from;
-    std::size_t to = end - kKeep;
-    while (to > from && !small_letter(unit[to - 1])) --to;
-    if (to < from + kShortestCut) from = to = end;
-    if (kept != i) std::copy(unit + i, unit + from, unit + kept);
-    kept += from - i;
-    if (to > from) {
-      removed += to - from;
-      cuts.push_back({kept, removed});
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x80) {  // a stop, a control or a blank line's line end, as it is
+      unit[n++] = c;
+      ++i;
+      continue;
     }
-    std::copy(unit + to, unit + end, unit + kept);
-    kept += end - to;
-    i = end;
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(utf8, i);
+    if (cp >= 0x10000) {  // 4 bytes become 2 units, both at the letter's first byte
+      unit[n++] = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      shift_to(start);
+      unit[n++] = static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit[n++] = static_cast<char16_t>(cp);
+    }
+    shift_to(i);
   }
-  units.resize(kept);
+  units.resize(n);
 }
 
 // Easy Read writes numbers as digits, so sentences often start with one:
