@@ -57,8 +57,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::size_t count_code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  // Eight bytes at a time: each byte but a continuation byte (10xxxxxx)
+  // starts a code point. Every finding's place is counted this way.
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const char* p = s.data();
+  const std::size_t size = s.size();
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, p + i, 8);
+    const std::uint64_t continuation = (eight & ~(eight << 1) & highs) >> 7;  // 1 in each such byte
+    n += 8 - ((continuation * ones) >> 56);
+  }
+  for (; i < size; ++i) n += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
   return n;
 }
 
