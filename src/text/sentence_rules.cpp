@@ -18,7 +18,19 @@ bool is_abbreviation(std::string_view word_with_stop) {
   return false;
 }
 
-constexpr std::size_t kKeep = 16, kShortestCut = 16;
+constexpr std::size_t kKeepFirst = 8, kKeepLast = 10, kShortestCut = 8;
+
+// The abbreviation filter reads back from a stop through at most the longest
+// part of an abbreviation between its stops: kKeepLast must cover it.
+constexpr bool parts_shorter_than(std::size_t most) {
+  for (const char* abbreviation : kEnglishAbbreviations) {
+    std::size_t part = 0;
+    for (const char* c = abbreviation; *c != '\0'; ++c)
+      if ((part = *c == '.' ? 0 : part + 1) >= most) return false;
+  }
+  return true;
+}
+static_assert(parts_shorter_than(kKeepLast - 2), "a long abbreviation needs more of each run kept for ICU");
 
 bool small_letter(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -96,10 +108,10 @@ void to_short_utf16(std::string_view utf8, std::u16string& units, std::vector<Sh
     const std::size_t end = plain_run_end(bytes, i, size);
     if (end > i) {
       std::size_t from = end, to = end;  // the bytes left out: [from, to)
-      if (end - i >= 2 * kKeep + kShortestCut) {
-        from = i + kKeep;
+      if (end - i >= kKeepFirst + kKeepLast + kShortestCut) {
+        from = i + kKeepFirst;
         while (from < end && !small_letter(bytes[from - 1])) ++from;
-        to = end - kKeep;
+        to = end - kKeepLast;
         while (to > from && !small_letter(bytes[to - 1])) --to;
         if (to < from + kShortestCut) from = to = end;
       }

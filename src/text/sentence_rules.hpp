@@ -21,12 +21,15 @@ inline constexpr std::array kEnglishAbbreviations = {
 //   line, even one of spaces, still ends a sentence);
 // - the middle of each long run of plain ASCII (no '.', '!', '?', line end or
 //   other control) is left out, because ICU would only read through it: a
-//   sentence can end only after one of those. Each run keeps its first and
-//   last 16 units, so ICU still sees all it looks at around a sentence end
-//   (the abbreviation filter looks back at most 10), and a cut goes from
-//   after a small letter to after another one, so ICU's rules are in the same
-//   state when they read on (UAX #29: after a letter, nothing before it
-//   matters). The sentence ends stay the same.
+//   sentence can end only after one of those. A cut goes from after a small
+//   letter to after another one, so ICU's rules are in the same state when
+//   they read on (UAX #29: after a letter, nothing before it matters), and
+//   whether a stop ends a sentence is known by the first letter after it,
+//   which comes before the cut. Each run keeps its last 10 units, because
+//   the abbreviation filter reads back from a stop through one abbreviation:
+//   at most 6 letters of a run (ICU 72's "Approx." and our "approx."), and
+//   its first 8, because the filter may read on through an abbreviation such
+//   as "Ph.D." The sentence ends stay the same (checked on 580 MB of text).
 // `shifts` says where each unit came from: from unit `at` on (until the next
 // shift), the unit's byte offset is the unit plus `delta`.
 struct Shift {
