@@ -44,7 +44,7 @@ struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
   std::unique_ptr<icu::BreakIterator> line;
-  std::u16string units;  // reused by sentences()
+  detail::Units units;  // reused by sentences()
   std::vector<detail::Shift> shifts;
 };
 
@@ -107,7 +107,7 @@ std::vector<Range> Segmenter::sentences(std::string_view utf8) const {
   Impl& m = *impl_;
   detail::to_short_utf16(utf8, m.units, m.shifts);
   UErrorCode status = U_ZERO_ERROR;
-  UText* opened = utext_openUChars(nullptr, m.units.data(), static_cast<int64_t>(m.units.size()), &status);
+  UText* opened = utext_openUChars(nullptr, m.units.room.get(), static_cast<int64_t>(m.units.size), &status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU could not read the text");
   const UTextPtr ut(opened);
   m.sentence->setText(ut.get(), status);

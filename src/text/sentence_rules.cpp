@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace easyread::text::detail {
 namespace {
 
@@ -56,30 +60,43 @@ std::uint64_t not_plain(std::uint64_t eight) {
           zero(eight ^ (ones * '?'))) & highs;
 }
 
+// The first byte from `i` on that may not be plain (see not_plain), or the
+// first of the last few bytes (under 8), which are for the caller to look at.
+// Most bytes are plain: they are looked at 16 or 8 at a time.
+std::size_t next_not_plain(const char* bytes, std::size_t i, std::size_t size) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), stop = _mm_set1_epi8('.'),
+                exclamation = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+  for (; i + 16 <= size; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    // Signed bytes: those beyond ASCII are below zero, so below a space too.
+    const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, stop),
+                                                  _mm_or_si128(_mm_cmpeq_epi8(v, exclamation), _mm_cmpeq_epi8(v, question))));
+    if (const int marked = _mm_movemask_epi8(odd); marked != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(marked)));
+  }
+#endif
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, bytes + i, 8);
+    if (const std::uint64_t marked = not_plain(eight); marked != 0) {
+      if constexpr (std::endian::native == std::endian::little) i += static_cast<std::size_t>(std::countr_zero(marked)) / 8;
+      return i;
+    }
+  }
+  return i;
+}
+
 // The end of the run of plain units from byte `i` on: plain bytes, and line
 // ends that become spaces. In such a run every byte is one unit.
 std::size_t plain_run_end(const char* bytes, std::size_t i, std::size_t size) {
   for (;;) {
-    // Eight bytes at a time while all are plain (runs are long), then
-    // straight to the first byte that needs a look.
-    while (i + 8 <= size) {
-      std::uint64_t eight;
-      std::memcpy(&eight, bytes + i, 8);
-      const std::uint64_t marked = not_plain(eight);
-      if (marked == 0) {
-        i += 8;
-        continue;
-      }
-      if constexpr (std::endian::native == std::endian::little) i += static_cast<std::size_t>(std::countr_zero(marked)) / 8;
-      break;
-    }
+    i = next_not_plain(bytes, i, size);
     if (i >= size) return size;
     const auto c = static_cast<unsigned char>(bytes[i]);
-    if (plain_byte(c) || ((c == '\n' || c == '\r') && !starts_blank_line(bytes, i, size))) {
-      ++i;
-      continue;
-    }
-    return i;
+    if (!plain_byte(c) && !((c == '\n' || c == '\r') && !starts_blank_line(bytes, i, size))) return i;
+    ++i;
   }
 }
 
@@ -90,12 +107,15 @@ std::size_t plain_run_end(const char* bytes, std::size_t i, std::size_t size) {
 // UTF-16 much faster than UTF-8 through UText, and most of a long text is
 // runs that ICU would only read through, so the runs are found first and
 // only what ICU needs is converted.
-void to_short_utf16(std::string_view utf8, std::u16string& units, std::vector<Shift>& shifts) {
-  units.resize(utf8.size());  // never more units than bytes
+void to_short_utf16(std::string_view utf8, Units& units, std::vector<Shift>& shifts) {
+  const std::size_t size = utf8.size();
+  if (units.capacity < size) {  // never more units than bytes
+    units.room.reset(new char16_t[size]);
+    units.capacity = size;
+  }
   shifts.clear();
   const char* bytes = utf8.data();
-  const std::size_t size = utf8.size();
-  char16_t* unit = units.data();
+  char16_t* unit = units.room.get();
   std::size_t n = 0, i = 0;
   auto shift_to = [&](std::size_t byte) { shifts.push_back({n, byte - n}); };  // unit n is byte `byte`
   auto copy_plain = [&](std::size_t from, std::size_t to) {
@@ -138,7 +158,7 @@ void to_short_utf16(std::string_view utf8, std::u16string& units, std::vector<Sh
     }
     shift_to(i);
   }
-  units.resize(n);
+  units.size = n;
 }
 
 // Easy Read writes numbers as digits, so sentences often start with one:

@@ -1,6 +1,7 @@
 // Sentence rules that ICU's break iterator does not know (private to text/).
 #pragma once
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,13 @@ inline constexpr std::array kEnglishAbbreviations = {
 struct Shift {
   std::size_t at = 0, delta = 0;
 };
-void to_short_utf16(std::string_view utf8, std::u16string& units, std::vector<Shift>& shifts);
+// UTF-16 units in room that is kept from text to text and never filled
+// first (a std::u16string fills it with zeros: megabytes for a big file).
+struct Units {
+  std::unique_ptr<char16_t[]> room;
+  std::size_t size = 0, capacity = 0;
+};
+void to_short_utf16(std::string_view utf8, Units& units, std::vector<Shift>& shifts);
 
 // Appends `sentence` to `out`, split before sentences that start with a number.
 void split_before_numbers(std::string_view text, Range sentence, std::vector<Range>& out, bool english);
