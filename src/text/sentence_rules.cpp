@@ -90,7 +90,7 @@ std::size_t next_not_plain(const char* bytes, std::size_t i, std::size_t size) {
 
 // The end of the run of plain units from byte `i` on: plain bytes, and line
 // ends that become spaces. In such a run every byte is one unit.
-std::size_t plain_run_end(const char* bytes, std::size_t i, std::size_t size) {
+inline std::size_t plain_run_end(const char* bytes, std::size_t i, std::size_t size) {
   for (;;) {
     i = next_not_plain(bytes, i, size);
     if (i >= size) return size;
@@ -100,6 +100,57 @@ std::size_t plain_run_end(const char* bytes, std::size_t i, std::size_t size) {
   }
 }
 
+bool capital_letter(char c) { return c >= 'A' && c <= 'Z'; }
+bool stop_byte(char c) { return c == '.' || c == '!' || c == '?'; }
+
+// ICU 72's English abbreviations that are small letters with no inner stop.
+// The filter matches an abbreviation at the end of a word ("piano." ends in
+// "no."), so a word that ends in one of these, or in one of ours, is for ICU.
+using namespace std::string_view_literals;
+constexpr std::array kIcuSmallAbbreviations = {"exec"sv, "pp"sv, "vs"sv};
+
+// Ours with no inner stop, without their stop ("no", "Dr"), made once.
+constexpr auto kOneWordAbbreviations = [] {
+  std::array<std::string_view, kEnglishAbbreviations.size()> words{};
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::string_view abbreviation = kEnglishAbbreviations[k];
+    if (abbreviation.find('.') + 1 == abbreviation.size()) words[k] = abbreviation.substr(0, abbreviation.size() - 1);
+  }
+  return words;
+}();
+
+bool ends_in_abbreviation(std::string_view word) {
+  auto ends_with = [word](std::string_view part) {
+    return !part.empty() && word.size() >= part.size() && word.back() == part.back() &&
+           word.substr(word.size() - part.size()) == part;
+  };
+  for (std::string_view abbreviation : kIcuSmallAbbreviations)
+    if (ends_with(abbreviation)) return true;
+  for (std::string_view abbreviation : kOneWordAbbreviations)
+    if (ends_with(abbreviation)) return true;
+  return false;
+}
+
+// Where the next sentence starts when the stop at `p` surely ends one, in
+// English, for ICU's rules and its abbreviation filter alike; 0 when ICU must
+// decide. Surely: '.', '!' or '?' right after a word of small letters (with
+// no letter or stop just before it, and not ending in an abbreviation), then
+// spaces (a single line end is one), then a capital letter. UAX #29 ends the
+// sentence before the capital (SB11), and the filter, which reads back from
+// there through letters and stops only, finds no abbreviation.
+std::size_t sure_end_after(const char* bytes, std::size_t p, std::size_t size) {
+  if (!stop_byte(bytes[p]) || p == 0 || !small_letter(bytes[p - 1])) return 0;
+  std::size_t next = p + 1;
+  while (next < size && (bytes[next] == ' ' || ((bytes[next] == '\n' || bytes[next] == '\r') && !starts_blank_line(bytes, next, size))))
+    ++next;
+  if (next == p + 1 || next >= size || !capital_letter(bytes[next])) return 0;
+  std::size_t word = p;
+  while (word > 0 && small_letter(bytes[word - 1])) --word;
+  if (word > 0 && (is_ascii_letter(bytes[word - 1]) || bytes[word - 1] == '.')) return 0;
+  if (bytes[p] == '.' && ends_in_abbreviation({bytes + word, p - word})) return 0;
+  return next;
+}
+
 }  // namespace
 
 // ICU ends a sentence at every line end. Authors and PDFs wrap lines in the
@@ -107,13 +158,16 @@ std::size_t plain_run_end(const char* bytes, std::size_t i, std::size_t size) {
 // UTF-16 much faster than UTF-8 through UText, and most of a long text is
 // runs that ICU would only read through, so the runs are found first and
 // only what ICU needs is converted.
-void to_short_utf16(std::string_view utf8, Units& units, std::vector<Shift>& shifts) {
+void to_short_utf16(std::string_view utf8, Shorten shorten, Units& units, std::vector<Shift>& shifts,
+                    std::vector<std::size_t>& sure_ends) {
   const std::size_t size = utf8.size();
   if (units.capacity < size) {  // never more units than bytes
     units.room.reset(new char16_t[size]);
     units.capacity = size;
   }
   shifts.clear();
+  sure_ends.clear();
+  std::vector<std::pair<std::size_t, std::size_t>> sure;  // in the run: each sure stop, and where the next sentence starts
   const char* bytes = utf8.data();
   char16_t* unit = units.room.get();
   std::size_t n = 0, i = 0;
@@ -125,19 +179,36 @@ void to_short_utf16(std::string_view utf8, Units& units, std::vector<Shift>& shi
     }
   };
   while (i < size) {
-    const std::size_t end = plain_run_end(bytes, i, size);
+    std::size_t end = plain_run_end(bytes, i, size);
+    // A sure sentence end joins the runs on either side into one, so ICU
+    // need not read it when it falls in the middle that is left out.
+    sure.clear();
+    for (std::size_t next; shorten.runs && shorten.sure_ends && end < size && end > i && (next = sure_end_after(bytes, end, size)) != 0;) {
+      sure.emplace_back(end, next);
+      end = plain_run_end(bytes, end + 1, size);
+    }
     if (end > i) {
       std::size_t from = end, to = end;  // the bytes left out: [from, to)
-      if (end - i >= kKeepFirst + kKeepLast + kShortestCut) {
+      if (shorten.runs && end - i >= kKeepFirst + kKeepLast + kShortestCut) {
         from = i + kKeepFirst;
         while (from < end && !small_letter(bytes[from - 1])) ++from;
         to = end - kKeepLast;
         while (to > from && !small_letter(bytes[to - 1])) --to;
+        // ICU must see the whole word before a sure stop that it reads, and
+        // the byte before the word: its filter reads back through them.
+        for (std::size_t k = sure.size(); k-- > 0 && sure[k].first >= to && to > from;) {
+          std::size_t word = sure[k].first;
+          while (word > i && small_letter(bytes[word - 1])) --word;
+          if (word > to) continue;
+          for (to = word; to > from && !small_letter(bytes[to - 1]);) --to;
+        }
         if (to < from + kShortestCut) from = to = end;
       }
       copy_plain(i, from);
       if (to > from) shift_to(to);
       copy_plain(to, end);
+      for (const auto& [stop, next] : sure)
+        if (stop >= from && stop < to) sure_ends.push_back(next);
       i = end;
       continue;
     }

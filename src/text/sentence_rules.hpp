@@ -31,6 +31,10 @@ inline constexpr std::array kEnglishAbbreviations = {
 //   at most 6 letters of a run (ICU 72's "Approx." and our "approx."), and
 //   its first 8, because the filter may read on through an abbreviation such
 //   as "Ph.D." The sentence ends stay the same (checked on 580 MB of text).
+// - in English, sentence ends that are sure without ICU (a stop after a word
+//   of small letters, a space and a capital; see sure_end_after) count as
+//   plain, so that the middle left out spans them; where the sentences after
+//   those left out start goes in `sure_ends` (byte offsets, in order).
 // `shifts` says where each unit came from: from unit `at` on (until the next
 // shift), the unit's byte offset is the unit plus `delta`.
 struct Shift {
@@ -42,7 +46,14 @@ struct Units {
   std::unique_ptr<char16_t[]> room;
   std::size_t size = 0, capacity = 0;
 };
-void to_short_utf16(std::string_view utf8, Units& units, std::vector<Shift>& shifts);
+// What may be left out: `runs` only under Unicode's own sentence rules (a
+// language that ends sentences with other marks gets every unit), and sure
+// ends only in English.
+struct Shorten {
+  bool runs = true, sure_ends = true;
+};
+void to_short_utf16(std::string_view utf8, Shorten shorten, Units& units, std::vector<Shift>& shifts,
+                    std::vector<std::size_t>& sure_ends);
 
 // Appends `sentence` to `out`, split before sentences that start with a number.
 void split_before_numbers(std::string_view text, Range sentence, std::vector<Range>& out, bool english);
