@@ -22,7 +22,7 @@ bool is_abbreviation(std::string_view word_with_stop) {
   return false;
 }
 
-constexpr std::size_t kKeepFirst = 8, kKeepLast = 10, kShortestCut = 8;
+constexpr std::size_t kKeepFirst = 6, kKeepLast = 8, kShortestCut = 8;
 
 // The abbreviation filter reads back from a stop through at most the longest
 // part of an abbreviation between its stops: kKeepLast must cover it.
@@ -34,7 +34,7 @@ constexpr bool parts_shorter_than(std::size_t most) {
   }
   return true;
 }
-static_assert(parts_shorter_than(kKeepLast - 2), "a long abbreviation needs more of each run kept for ICU");
+static_assert(parts_shorter_than(kKeepLast - 1), "a long abbreviation needs more of each run kept for ICU");
 
 bool small_letter(char c) { return c >= 'a' && c <= 'z'; }
 

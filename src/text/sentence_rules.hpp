@@ -26,11 +26,13 @@ inline constexpr std::array kEnglishAbbreviations = {
 //   letter to after another one, so ICU's rules are in the same state when
 //   they read on (UAX #29: after a letter, nothing before it matters), and
 //   whether a stop ends a sentence is known by the first letter after it,
-//   which comes before the cut. Each run keeps its last 10 units, because
+//   which comes before the cut. Each run keeps its last 8 units, because
 //   the abbreviation filter reads back from a stop through one abbreviation:
-//   at most 6 letters of a run (ICU 72's "Approx." and our "approx."), and
-//   its first 8, because the filter may read on through an abbreviation such
-//   as "Ph.D." The sentence ends stay the same (checked on 580 MB of text).
+//   at most 6 letters of a run (ICU 72's "Approx." and our "approx."; with
+//   5 kept, sentence ends change), and its first 6, because the filter may
+//   read on through an abbreviation's later parts (at most 4 units of a run,
+//   "Cdr" of "Lt.Cdr." and the unit after it). The sentence ends stay the
+//   same (checked on 630 MB of text).
 // - in English, sentence ends that are sure without ICU (a stop after a word
 //   of small letters, a space and a capital; see sure_end_after) count as
 //   plain, so that the middle left out spans them; where the sentences after
