@@ -65,27 +65,36 @@ std::string_view SourceLines::line(int number) {
     if (number >= recent_low_) {  // a line walked lately
       at_line_ = number;
       at_start_ = recent_[static_cast<std::size_t>(number % kRecent)];
+      at_end_ = std::string_view::npos;
     } else {  // back to the last checkpoint before it
       const auto index = static_cast<std::size_t>((number - 1) / kCheckpointEvery);
       at_line_ = static_cast<int>(index) * kCheckpointEvery + 1;
       at_start_ = checkpoints_[index];
+      at_end_ = std::string_view::npos;
       recent_low_ = at_line_;
       recent_[static_cast<std::size_t>(at_line_ % kRecent)] = at_start_;
     }
   }
   const char* data = source_.data();
   while (at_line_ < number) {
-    const void* end = at_start_ < source_.size() ? std::memchr(data + at_start_, '\n', source_.size() - at_start_) : nullptr;
-    if (end == nullptr) return {};
-    at_start_ = static_cast<std::size_t>(static_cast<const char*>(end) - data) + 1;
+    if (at_end_ == std::string_view::npos) {
+      const void* end = at_start_ < source_.size() ? std::memchr(data + at_start_, '\n', source_.size() - at_start_) : nullptr;
+      at_end_ = end ? static_cast<std::size_t>(static_cast<const char*>(end) - data) : source_.size();
+    }
+    if (at_end_ >= source_.size()) return {};
+    at_start_ = at_end_ + 1;
+    at_end_ = std::string_view::npos;
     ++at_line_;
     recent_[static_cast<std::size_t>(at_line_ % kRecent)] = at_start_;
     if (at_line_ - recent_low_ >= kRecent) recent_low_ = at_line_ - kRecent + 1;
     const auto index = static_cast<std::size_t>((at_line_ - 1) / kCheckpointEvery);
     if ((at_line_ - 1) % kCheckpointEvery == 0 && index == checkpoints_.size()) checkpoints_.push_back(at_start_);
   }
-  std::string_view rest = source_.substr(at_start_);
-  rest = rest.substr(0, rest.find('\n'));
+  if (at_end_ == std::string_view::npos) {  // found once for the findings on a line
+    const void* end = at_start_ < source_.size() ? std::memchr(data + at_start_, '\n', source_.size() - at_start_) : nullptr;
+    at_end_ = end ? static_cast<std::size_t>(static_cast<const char*>(end) - data) : source_.size();
+  }
+  std::string_view rest = source_.substr(at_start_, at_end_ - std::min(at_start_, at_end_));
   while (!rest.empty() && (rest.back() == '\r' || rest.back() == '\n')) rest.remove_suffix(1);
   return rest;
 }
@@ -136,107 +145,127 @@ void SourceLines::text_into(std::string& out, const Span& span) {
 TextPrinter::TextPrinter(std::ostream& out, bool color, int sentence_words)
     : out_(out), color_(color), sentence_words_(sentence_words) {}
 
+char* TextPrinter::room(std::size_t size) {
+  if (buffer_.size() - used_ < size) buffer_.resize(std::max(used_ + size, 2 * buffer_.size()));
+  return buffer_.data() + used_;
+}
+
 void TextPrinter::print(const Diagnostic& d, std::string_view source, bool paragraphs) {
   if (indexed_ != source.data() || !lines_) {
     lines_.emplace(source);
     indexed_ = source.data();
   }
-  // Added to one string and written in big pieces: big files have many findings.
-  std::string& o = buffer_;
-  // letter.txt:12:5: warning: message [rule]
-  using namespace std::string_view_literals;  // appends that need no strlen: big files print a lot
-  const std::string line_number = d.span.line > 0 ? std::to_string(d.span.line) : std::string();
-  {
-    // Written into room made once: an append for each piece cost more than the copying.
-    const std::size_t start = o.size();
-    o.resize(start + d.file.size() + d.message.size() + d.rule.size() + 128);  // the rest is under 90 bytes
-    char* w = o.data() + start;
-    auto put = [&w](std::string_view piece) { w = std::copy(piece.begin(), piece.end(), w); };
-    if (color_) put(kBold);
-    put(d.file);
-    if (d.span.line > 0) {
-      put(paragraphs ? ": paragraph "sv : ":"sv);
-      put(line_number);
-      if (!paragraphs && d.span.column > 0) {
-        *w++ = ':';
-        w = std::to_chars(w, w + 12, d.span.column).ptr;
-      }
-    }
-    put(": "sv);
-    if (color_) put(severity_color(d.severity));
-    put(severity_name(d.severity));
-    *w++ = ':';
-    if (color_) {
-      put(kReset);
-      put(kBold);
-    }
-    *w++ = ' ';
-    put(d.message);
-    if (color_) put(kReset);
-    put(" ["sv);
-    put(d.rule);
-    put("]\n"sv);
-    o.resize(static_cast<std::size_t>(w - o.data()));
-  }
+  using namespace std::string_view_literals;
+  char number_text[16];
+  const std::string_view line_number(
+      number_text, d.span.line > 0 ? static_cast<std::size_t>(std::to_chars(number_text, number_text + 16, d.span.line).ptr - number_text) : 0);
 
-  if (d.span.line > 0 && d.span.column > 0) {
+  // The line the words are on, worked out first, so that the room for the whole finding is known.
+  const bool quote = d.span.line > 0 && d.span.column > 0;
+  std::string_view line, shown;  // the part of the line shown, and the same escaped
+  std::string escaped;
+  int first = 0, last = 0, skipped = 0;
+  bool more = false;
+  if (quote) {
     const std::string_view whole = lines_->line(d.span.line);
-    int first = d.span.column;
+    first = d.span.column;
     // Long lines: show a window around the words.
-    int skipped = 0;
     if (first > kShownWidth / 2) skipped = first - 11;
     const std::size_t start = lines_->offset(d.span.line, skipped + 1);
-    std::string_view line = whole.substr(start);
-    const std::size_t cut = column_offset(line, kShownWidth + 1);
-    const bool more = cut < line.size();
+    line = whole.substr(start);
+    // A line of at most kShownWidth bytes has at most that many characters.
+    const std::size_t cut = line.size() <= static_cast<std::size_t>(kShownWidth) ? line.size() : column_offset(line, kShownWidth + 1);
+    more = cut < line.size();
     line = line.substr(0, cut);
     first -= skipped;
-    int last = d.span.end_line == d.span.line && d.span.end_column > d.span.column
-                   ? d.span.end_column - skipped
-                   : static_cast<int>(text::count_code_points(line)) + 1;
+    last = d.span.end_line == d.span.line && d.span.end_column > d.span.column
+               ? d.span.end_column - skipped
+               : static_cast<int>(text::count_code_points(line)) + 1;
     last = std::min(last, kShownWidth + 1);
-    ((o += "  "sv) += line_number) += " | "sv;
-    if (skipped) o += "..."sv;
-    const std::size_t shown_at = o.size();
-    if (!may_need_escape(line) || escape_controls(line).size() == line.size()) {
-      o += line;
-    } else {
-      const std::string escaped = escape_controls(line);  // control characters shown as \u202E: the marks move right by what each escape adds
-      o += escaped;
+    shown = line;
+    if (may_need_escape(line) && (escaped = escape_controls(line)).size() != line.size()) {
+      shown = escaped;  // control characters shown as \u202E: the marks move right by what each escape adds
       const int first_column = first, last_column = last;
       int column = 1;
       for (std::size_t pos = 0; pos < line.size(); ++column) {
         const std::size_t from = pos;
         text::next_code_point(line, pos);
         const std::string_view piece = line.substr(from, pos - from);
-        const std::string shown = escape_controls(piece);
-        if (shown == piece) continue;
-        const int added = static_cast<int>(shown.size()) - 1;
+        const std::string shown_piece = escape_controls(piece);
+        if (shown_piece == piece) continue;
+        const int added = static_cast<int>(shown_piece.size()) - 1;
         if (column < first_column) first += added;
         if (column < last_column) last += added;
       }
     }
-    if (line.find('\t') != std::string_view::npos)
-      std::replace(o.begin() + static_cast<std::ptrdiff_t>(shown_at), o.end(), '\t', ' ');
-    if (more) o += "..."sv;
-    o += "\n  "sv;
-    o.append(line_number.size(), ' ');
-    o += " | "sv;
-    if (skipped) o += "   "sv;
-    o.append(static_cast<std::size_t>(first - 1), ' ');
-    if (color_) o += "\x1b[1;32m"sv;
-    o += '^';
-    o.append(static_cast<std::size_t>(std::max(0, last - first - 1)), '~');
-    if (color_) o += kReset;
-    o += '\n';
   }
-  if (!d.suggestion.empty()) ((o += "  What to do: "sv) += d.suggestion) += '\n';
-  if (o.size() >= (1u << 18)) flush();
+  const std::size_t spaces = quote ? static_cast<std::size_t>(first - 1) : 0,
+                    tildes = quote ? static_cast<std::size_t>(std::max(0, last - first - 1)) : 0;
+  // Written straight into room made once: big files have many findings, and
+  // an append for each piece cost more than the copying.
+  char* const begin = room(d.file.size() + d.message.size() + d.rule.size() + 128 +  // the rest is under 90 bytes
+                           (quote ? 2 * line_number.size() + shown.size() + spaces + tildes + 64 : 0) +
+                           d.suggestion.size() + 16);
+  char* w = begin;
+  auto put = [&w](std::string_view piece) { w = std::copy(piece.begin(), piece.end(), w); };
+  // letter.txt:12:5: warning: message [rule]
+  if (color_) put(kBold);
+  put(d.file);
+  if (d.span.line > 0) {
+    put(paragraphs ? ": paragraph "sv : ":"sv);
+    put(line_number);
+    if (!paragraphs && d.span.column > 0) {
+      *w++ = ':';
+      w = std::to_chars(w, w + 12, d.span.column).ptr;
+    }
+  }
+  put(": "sv);
+  if (color_) put(severity_color(d.severity));
+  put(severity_name(d.severity));
+  *w++ = ':';
+  if (color_) {
+    put(kReset);
+    put(kBold);
+  }
+  *w++ = ' ';
+  put(d.message);
+  if (color_) put(kReset);
+  put(" ["sv);
+  put(d.rule);
+  put("]\n"sv);
+
+  if (quote) {
+    put("  "sv);
+    put(line_number);
+    put(" | "sv);
+    if (skipped) put("..."sv);
+    char* const shown_at = w;
+    put(shown);
+    if (line.find('\t') != std::string_view::npos) std::replace(shown_at, w, '\t', ' ');
+    if (more) put("..."sv);
+    put("\n  "sv);
+    w = std::fill_n(w, line_number.size(), ' ');
+    put(" | "sv);
+    if (skipped) put("   "sv);
+    w = std::fill_n(w, spaces, ' ');
+    if (color_) put("\x1b[1;32m"sv);
+    *w++ = '^';
+    w = std::fill_n(w, tildes, '~');
+    if (color_) put(kReset);
+    *w++ = '\n';
+  }
+  if (!d.suggestion.empty()) {
+    put("  What to do: "sv);
+    put(d.suggestion);
+    *w++ = '\n';
+  }
+  used_ += static_cast<std::size_t>(w - begin);
+  if (used_ >= (1u << 18)) flush();
 }
 
 void TextPrinter::flush() {
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  buffer_.clear();
+  out_.write(buffer_.data(), static_cast<std::streamsize>(used_));
+  used_ = 0;
 }
 
 void TextPrinter::summary(const FileResult& file, const Counts& counts) {

@@ -46,7 +46,8 @@ class SourceLines {
   static constexpr int kRecent = 256;
   std::string_view source_;
   int at_line_ = 1;          // the line the walk has reached,
-  std::size_t at_start_ = 0;  // and where it starts
+  std::size_t at_start_ = 0;  // where it starts,
+  std::size_t at_end_ = std::string_view::npos;  // and its line end, once it is looked for
   std::vector<std::size_t> checkpoints_;  // starts of lines 1, 1025, 2049, ...
   // Starts of the last lines walked (line n at n % kRecent), from line recent_low_ on:
   // a finding that spans lines is followed by findings that start on its first line.
@@ -74,9 +75,15 @@ class TextPrinter {
   std::ostream& out_;
   bool color_;
   int sentence_words_;
+  // Room for `size` more bytes at the end of what is kept back.
+  char* room(std::size_t size);
+
   const char* indexed_ = nullptr;
   std::optional<SourceLines> lines_;
-  std::string buffer_;  // findings not written yet: big files have many, so they go out in big pieces
+  // Findings not written yet: big files have many, so they go out in big
+  // pieces. Only the first `used_` bytes are findings; the rest is room.
+  std::string buffer_;
+  std::size_t used_ = 0;
 };
 
 // Byte offset of a 1-based column (in code points) within one line.

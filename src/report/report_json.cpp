@@ -14,6 +14,10 @@
 #include <new>
 #include <sstream>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/files.hpp"
 
 #ifndef EASYREAD_VERSION
@@ -70,6 +74,17 @@ std::uint64_t bytes_to_look_at(const char* at) {
   return (below_space | is_quote | is_backslash | del_or_above) & highs;
 }
 
+#if defined(__SSE2__)
+// The same for 16 bytes, exactly: bit k is set when byte k needs a look.
+int bytes_to_look_at_16(const char* at) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  // Signed bytes: those above 0x7F are below zero, so below 0x20 too.
+  const __m128i control_or_above = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+  const __m128i quote_or_backslash = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  return _mm_movemask_epi8(_mm_or_si128(control_or_above, quote_or_backslash));
+}
+#endif
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -78,8 +93,19 @@ void append_json_string(std::string& out, std::string_view s) {
   std::size_t run = 0;  // start of the bytes not yet copied
   const std::size_t n = s.size();
   for (std::size_t i = 0; i < n;) {
-    // Eight bytes at a time while all are plain (texts are long), then
-    // straight to the first byte that needs a look.
+    // Sixteen or eight bytes at a time while all are plain (texts are
+    // long), then straight to the first byte that needs a look.
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+      const int marked = bytes_to_look_at_16(s.data() + i);
+      if (marked == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(marked)));
+      break;
+    }
+#endif
     while (i + 8 <= n) {
       const std::uint64_t marked = bytes_to_look_at(s.data() + i);
       if (marked == 0) {
@@ -137,21 +163,19 @@ struct JsonFields {
 };
 
 void append_json_fields(std::string& o, const Span& span, const JsonFields& f) {
-  // The short fields and the numbers go into one buffer, then into `o` at
-  // once: a big file has many findings, and each append has a cost.
-  char buffer[128];
-  char* w = buffer;
+  // Written straight into room made once: a big file has many findings,
+  // and each append has a cost.
+  using namespace std::string_view_literals;
+  const std::size_t start = o.size();
+  o.resize(start + f.rule.size() + f.severity.size() + f.text.size() + f.message.size() + f.suggestion.size() + 160);
+  char* const begin = o.data() + start;
+  char* w = begin;
   auto put = [&w](std::string_view s) { w = std::copy(s.begin(), s.end(), w); };
   auto number = [&w](int value) { w = std::to_chars(w, w + 12, value).ptr; };
-  using namespace std::string_view_literals;
-  o += "\n {\"rule\":"sv;
-  o += f.rule;
-  if (f.severity.size() > 16) {  // never, for "note", "warning" and "error"
-    (o += ",\"severity\":"sv) += f.severity;
-  } else {
-    put(",\"severity\":"sv);
-    put(f.severity);
-  }
+  put("\n {\"rule\":"sv);
+  put(f.rule);
+  put(",\"severity\":"sv);
+  put(f.severity);
   put(",\"line\":"sv);
   number(span.line);
   put(",\"column\":"sv);
@@ -161,11 +185,13 @@ void append_json_fields(std::string& o, const Span& span, const JsonFields& f) {
   put(",\"end_column\":"sv);
   number(span.end_column);
   put(",\"text\":"sv);
-  o.append(buffer, w);
-  o += f.text;
-  (o += ",\"message\":"sv) += f.message;
-  (o += ",\"suggestion\":"sv) += f.suggestion;
-  o += '}';
+  put(f.text);
+  put(",\"message\":"sv);
+  put(f.message);
+  put(",\"suggestion\":"sv);
+  put(f.suggestion);
+  *w++ = '}';
+  o.resize(start + static_cast<std::size_t>(w - begin));
 }
 
 }  // namespace

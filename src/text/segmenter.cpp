@@ -3,6 +3,7 @@
 // sentences, which checks run over whole files, go through UTF-16 for speed.
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
+#include <unicode/rbbi.h>
 #include <unicode/utext.h>
 
 #include <map>
@@ -41,12 +42,13 @@ std::string icu_locale_id(const std::string& lang) {
 
 struct Segmenter::Impl {
   bool english = false;
+  bool root_rules = false;  // the language's sentence rules are Unicode's own (Greek's are not)
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
   std::unique_ptr<icu::BreakIterator> line;
-  std::u16string units;            // reused by sentences()
-  std::vector<std::size_t> byte_at;
-  std::vector<detail::Cut> cuts;
+  detail::Units units;  // reused by sentences()
+  std::vector<detail::Shift> shifts;
+  std::vector<std::size_t> sure_ends;
 };
 
 namespace {
@@ -58,7 +60,7 @@ namespace {
 // the same breaks. Never changed after it is made; the lock guards the map
 // and the copying.
 struct Prototype {
-  bool english = false;
+  bool english = false, root_rules = false;
   std::unique_ptr<icu::BreakIterator> sentence, word, line;
 };
 
@@ -68,6 +70,17 @@ Prototype make_prototype(const std::string& locale_id, const std::string& lang) 
   icu::Locale locale(locale_id.c_str());
   std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(locale, status));
   made.english = std::string(locale.getLanguage()) == "en";
+  // Only '.', '!', '?' and line ends end a sentence under Unicode's own rules,
+  // so that sentences() may leave out the rest of long runs (see
+  // to_short_utf16). Some languages add their own: Greek's question mark is ';'.
+  {
+    UErrorCode root_status = U_ZERO_ERROR;
+    const std::unique_ptr<icu::BreakIterator> root(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), root_status));
+    const auto* own_rules = dynamic_cast<const icu::RuleBasedBreakIterator*>(sentences.get());
+    const auto* root_rules = dynamic_cast<const icu::RuleBasedBreakIterator*>(root.get());
+    made.root_rules = U_SUCCESS(status) && U_SUCCESS(root_status) && own_rules && root_rules &&
+                      own_rules->getRules() == root_rules->getRules();
+  }
   if (U_SUCCESS(status) && made.english) {
     std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
         icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
@@ -93,6 +106,7 @@ Segmenter::Segmenter(const std::string& lang) : impl_(std::make_unique<Impl>()) 
   if (found == made.end()) found = made.emplace(locale_id, make_prototype(locale_id, lang)).first;
   const Prototype& prototype = found->second;
   impl_->english = prototype.english;
+  impl_->root_rules = prototype.root_rules;
   impl_->sentence.reset(prototype.sentence->clone());
   impl_->word.reset(prototype.word->clone());
   impl_->line.reset(prototype.line->clone());
@@ -106,29 +120,35 @@ Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 std::vector<Range> Segmenter::sentences(std::string_view utf8) const {
   std::vector<Range> out;
   Impl& m = *impl_;
-  detail::to_joined_utf16(utf8, m.units, m.byte_at);
-  detail::shorten_plain_runs(m.units, m.cuts);
+  detail::to_short_utf16(utf8, {m.root_rules, m.english}, m.units, m.shifts, m.sure_ends);
   UErrorCode status = U_ZERO_ERROR;
-  UText* opened = utext_openUChars(nullptr, m.units.data(), static_cast<int64_t>(m.units.size()), &status);
+  UText* opened = utext_openUChars(nullptr, m.units.room.get(), static_cast<int64_t>(m.units.size), &status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU could not read the text");
   const UTextPtr ut(opened);
   m.sentence->setText(ut.get(), status);
-  std::size_t next_cut = 0, removed = 0;  // sentence ends come in order: walk the cuts once
-  auto byte = [&m, &next_cut, &removed](int32_t unit) {
-    const auto shortened = static_cast<std::size_t>(unit);
-    while (next_cut < m.cuts.size() && m.cuts[next_cut].at <= shortened) removed = m.cuts[next_cut++].removed;
-    const std::size_t u = shortened + removed;
-    return m.byte_at.empty() ? u : m.byte_at[u];
+  std::size_t next_shift = 0, delta = 0;  // sentence ends come in order: walk the shifts once
+  auto byte = [&m, &next_shift, &delta](int32_t end) {
+    const auto unit = static_cast<std::size_t>(end);
+    while (next_shift < m.shifts.size() && m.shifts[next_shift].at <= unit) delta = m.shifts[next_shift++].delta;
+    return unit + delta;
   };
   std::size_t start = 0;
-  m.sentence->first();
-  for (int32_t end = m.sentence->next(); end != icu::BreakIterator::DONE; end = m.sentence->next()) {
-    std::size_t b = start, e = byte(end);
+  auto end_at = [&](std::size_t e) {
+    std::size_t b = start;
     start = e;
     while (b < e && is_space_byte(utf8[b])) ++b;
     while (e > b && is_space_byte(utf8[e - 1])) --e;
-    if (e > b) detail::split_before_numbers(utf8, {b, e}, out, impl_->english);
+    if (e > b) detail::split_before_numbers(utf8, {b, e}, out, m.english);
+  };
+  // ICU's ends and the sure ends that ICU did not read, in order.
+  std::size_t next_sure = 0;
+  m.sentence->first();
+  for (int32_t end = m.sentence->next(); end != icu::BreakIterator::DONE; end = m.sentence->next()) {
+    const std::size_t e = byte(end);
+    while (next_sure < m.sure_ends.size() && m.sure_ends[next_sure] < e) end_at(m.sure_ends[next_sure++]);
+    end_at(e);
   }
+  while (next_sure < m.sure_ends.size()) end_at(m.sure_ends[next_sure++]);
   return out;
 }
 

@@ -2,8 +2,13 @@
 #include "text/sentence_rules.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace easyread::text::detail {
 namespace {
@@ -17,141 +22,214 @@ bool is_abbreviation(std::string_view word_with_stop) {
   return false;
 }
 
-// True when none of 8 bytes is beyond ASCII, '\n' or '\r'.
-bool plain_ascii(std::uint64_t eight) {
+constexpr std::size_t kKeepFirst = 6, kKeepLast = 8, kShortestCut = 8;
+
+// The abbreviation filter reads back from a stop through at most the longest
+// part of an abbreviation between its stops: kKeepLast must cover it.
+constexpr bool parts_shorter_than(std::size_t most) {
+  for (const char* abbreviation : kEnglishAbbreviations) {
+    std::size_t part = 0;
+    for (const char* c = abbreviation; *c != '\0'; ++c)
+      if ((part = *c == '.' ? 0 : part + 1) >= most) return false;
+  }
+  return true;
+}
+static_assert(parts_shorter_than(kKeepLast - 1), "a long abbreviation needs more of each run kept for ICU");
+
+bool small_letter(char c) { return c >= 'a' && c <= 'z'; }
+
+// True when the line end at `at` ('\n' or '\r') starts a blank line: only
+// spaces, tabs and '\r' come before the next '\n'. Such a line end is kept;
+// any other becomes a space.
+bool starts_blank_line(const char* bytes, std::size_t at, std::size_t size) {
+  std::size_t j = at + 1;
+  while (j < size && (bytes[j] == ' ' || bytes[j] == '\t' || bytes[j] == '\r')) ++j;
+  return j < size && bytes[j] == '\n';
+}
+
+bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '.' && c != '!' && c != '?'; }
+
+// The high bit of each of 8 bytes that is not plain: a control (line ends
+// too), DEL, a byte beyond ASCII, '.', '!' or '?'. The first byte marked
+// really is one; bytes after it may be marked without need (a borrow or carry).
+std::uint64_t not_plain(std::uint64_t eight) {
   constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  auto has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-  return (eight & highs) == 0 && !has_zero(eight ^ (ones * '\n')) && !has_zero(eight ^ (ones * '\r'));
+  auto zero = [](std::uint64_t v) { return (v - ones) & ~v; };
+  const std::uint64_t below_space = (eight - ones * 0x20) & ~eight, del_or_above = (eight + ones) | eight;
+  return (below_space | del_or_above | zero(eight ^ (ones * '.')) | zero(eight ^ (ones * '!')) |
+          zero(eight ^ (ones * '?'))) & highs;
+}
+
+// The first byte from `i` on that may not be plain (see not_plain), or the
+// first of the last few bytes (under 8), which are for the caller to look at.
+// Most bytes are plain: they are looked at 16 or 8 at a time.
+std::size_t next_not_plain(const char* bytes, std::size_t i, std::size_t size) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), stop = _mm_set1_epi8('.'),
+                exclamation = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+  for (; i + 16 <= size; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    // Signed bytes: those beyond ASCII are below zero, so below a space too.
+    const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, stop),
+                                                  _mm_or_si128(_mm_cmpeq_epi8(v, exclamation), _mm_cmpeq_epi8(v, question))));
+    if (const int marked = _mm_movemask_epi8(odd); marked != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(marked)));
+  }
+#endif
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, bytes + i, 8);
+    if (const std::uint64_t marked = not_plain(eight); marked != 0) {
+      if constexpr (std::endian::native == std::endian::little) i += static_cast<std::size_t>(std::countr_zero(marked)) / 8;
+      return i;
+    }
+  }
+  return i;
+}
+
+// The end of the run of plain units from byte `i` on: plain bytes, and line
+// ends that become spaces. In such a run every byte is one unit.
+inline std::size_t plain_run_end(const char* bytes, std::size_t i, std::size_t size) {
+  for (;;) {
+    i = next_not_plain(bytes, i, size);
+    if (i >= size) return size;
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (!plain_byte(c) && !((c == '\n' || c == '\r') && !starts_blank_line(bytes, i, size))) return i;
+    ++i;
+  }
+}
+
+bool capital_letter(char c) { return c >= 'A' && c <= 'Z'; }
+bool stop_byte(char c) { return c == '.' || c == '!' || c == '?'; }
+
+// ICU 72's English abbreviations that are small letters with no inner stop.
+// The filter matches an abbreviation at the end of a word ("piano." ends in
+// "no."), so a word that ends in one of these, or in one of ours, is for ICU.
+using namespace std::string_view_literals;
+constexpr std::array kIcuSmallAbbreviations = {"exec"sv, "pp"sv, "vs"sv};
+
+// Ours with no inner stop, without their stop ("no", "Dr"), made once.
+constexpr auto kOneWordAbbreviations = [] {
+  std::array<std::string_view, kEnglishAbbreviations.size()> words{};
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::string_view abbreviation = kEnglishAbbreviations[k];
+    if (abbreviation.find('.') + 1 == abbreviation.size()) words[k] = abbreviation.substr(0, abbreviation.size() - 1);
+  }
+  return words;
+}();
+
+bool ends_in_abbreviation(std::string_view word) {
+  auto ends_with = [word](std::string_view part) {
+    return !part.empty() && word.size() >= part.size() && word.back() == part.back() &&
+           word.substr(word.size() - part.size()) == part;
+  };
+  for (std::string_view abbreviation : kIcuSmallAbbreviations)
+    if (ends_with(abbreviation)) return true;
+  for (std::string_view abbreviation : kOneWordAbbreviations)
+    if (ends_with(abbreviation)) return true;
+  return false;
+}
+
+// Where the next sentence starts when the stop at `p` surely ends one, in
+// English, for ICU's rules and its abbreviation filter alike; 0 when ICU must
+// decide. Surely: '.', '!' or '?' right after a word of small letters (with
+// no letter or stop just before it, and not ending in an abbreviation), then
+// spaces (a single line end is one), then a capital letter. UAX #29 ends the
+// sentence before the capital (SB11), and the filter, which reads back from
+// there through letters and stops only, finds no abbreviation.
+std::size_t sure_end_after(const char* bytes, std::size_t p, std::size_t size) {
+  if (!stop_byte(bytes[p]) || p == 0 || !small_letter(bytes[p - 1])) return 0;
+  std::size_t next = p + 1;
+  while (next < size && (bytes[next] == ' ' || ((bytes[next] == '\n' || bytes[next] == '\r') && !starts_blank_line(bytes, next, size))))
+    ++next;
+  if (next == p + 1 || next >= size || !capital_letter(bytes[next])) return 0;
+  std::size_t word = p;
+  while (word > 0 && small_letter(bytes[word - 1])) --word;
+  if (word > 0 && (is_ascii_letter(bytes[word - 1]) || bytes[word - 1] == '.')) return 0;
+  if (bytes[p] == '.' && ends_in_abbreviation({bytes + word, p - word})) return 0;
+  return next;
 }
 
 }  // namespace
 
 // ICU ends a sentence at every line end. Authors and PDFs wrap lines in the
-// middle of sentences, so a single line end counts as a space; a blank line
-// still ends a sentence (headings and list items often have no full stop).
-// ICU reads UTF-16 much faster than UTF-8 through UText, so we convert here,
-// in the same pass.
-void to_joined_utf16(std::string_view utf8, std::u16string& units, std::vector<std::size_t>& byte_at) {
-  units.resize(utf8.size());  // never more units than bytes
-  byte_at.clear();
-  const char* bytes = utf8.data();
+// middle of sentences, so a single line end counts as a space. ICU reads
+// UTF-16 much faster than UTF-8 through UText, and most of a long text is
+// runs that ICU would only read through, so the runs are found first and
+// only what ICU needs is converted.
+void to_short_utf16(std::string_view utf8, Shorten shorten, Units& units, std::vector<Shift>& shifts,
+                    std::vector<std::size_t>& sure_ends) {
   const std::size_t size = utf8.size();
-  char16_t* unit = units.data();
+  if (units.capacity < size) {  // never more units than bytes
+    units.room.reset(new char16_t[size]);
+    units.capacity = size;
+  }
+  shifts.clear();
+  sure_ends.clear();
+  std::vector<std::pair<std::size_t, std::size_t>> sure;  // in the run: each sure stop, and where the next sentence starts
+  const char* bytes = utf8.data();
+  char16_t* unit = units.room.get();
   std::size_t n = 0, i = 0;
-  bool mapped = false;  // true after the first non-ASCII character
-  auto put = [&](char16_t u, std::size_t from) {
-    if (mapped) byte_at[n] = from;
-    unit[n++] = u;
+  auto shift_to = [&](std::size_t byte) { shifts.push_back({n, byte - n}); };  // unit n is byte `byte`
+  auto copy_plain = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      const char c = bytes[k];
+      unit[n++] = c == '\n' || c == '\r' ? u' ' : static_cast<char16_t>(c);
+    }
   };
   while (i < size) {
-    // Most text is ASCII with no line end: copy it 8 bytes at a time while
-    // none of the 8 is a line end or beyond ASCII, then byte by byte.
-    while (i + 8 <= size) {
-      std::uint64_t eight;
-      std::memcpy(&eight, bytes + i, 8);
-      if (!plain_ascii(eight)) break;
-      for (std::size_t k = 0; k < 8; ++k) unit[n + k] = static_cast<unsigned char>(bytes[i + k]);
-      if (mapped)
-        for (std::size_t k = 0; k < 8; ++k) byte_at[n + k] = i + k;
-      n += 8;
-      i += 8;
+    std::size_t end = plain_run_end(bytes, i, size);
+    // A sure sentence end joins the runs on either side into one, so ICU
+    // need not read it when it falls in the middle that is left out.
+    sure.clear();
+    for (std::size_t next; shorten.runs && shorten.sure_ends && end < size && end > i && (next = sure_end_after(bytes, end, size)) != 0;) {
+      sure.emplace_back(end, next);
+      end = plain_run_end(bytes, end + 1, size);
     }
-    if (!mapped) {
-      while (i < size) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c >= 0x80 || c == '\n' || c == '\r') break;
-        unit[n++] = c;
-        ++i;
+    if (end > i) {
+      std::size_t from = end, to = end;  // the bytes left out: [from, to)
+      if (shorten.runs && end - i >= kKeepFirst + kKeepLast + kShortestCut) {
+        from = i + kKeepFirst;
+        while (from < end && !small_letter(bytes[from - 1])) ++from;
+        to = end - kKeepLast;
+        while (to > from && !small_letter(bytes[to - 1])) --to;
+        // ICU must see the whole word before a sure stop that it reads, and
+        // the byte before the word: its filter reads back through them.
+        for (std::size_t k = sure.size(); k-- > 0 && sure[k].first >= to && to > from;) {
+          std::size_t word = sure[k].first;
+          while (word > i && small_letter(bytes[word - 1])) --word;
+          if (word > to) continue;
+          for (to = word; to > from && !small_letter(bytes[to - 1]);) --to;
+        }
+        if (to < from + kShortestCut) from = to = end;
       }
-    } else {
-      std::size_t* at = byte_at.data();
-      while (i < size) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c >= 0x80 || c == '\n' || c == '\r') break;
-        at[n] = i;
-        unit[n++] = c;
-        ++i;
-      }
-    }
-    if (i == size) break;
-    const char c = bytes[i];
-    if (c == '\n' || c == '\r') {
-      std::size_t j = i + 1;
-      while (j < size && (bytes[j] == ' ' || bytes[j] == '\t' || bytes[j] == '\r')) ++j;
-      if (j < size && bytes[j] == '\n') {
-        for (; i <= j; ++i) put(static_cast<char16_t>(bytes[i]), i);  // a blank line: kept
-      } else {
-        put(u' ', i++);
-      }
-      continue;
-    }
-    if (static_cast<unsigned char>(c) < 0x80) {
-      put(static_cast<char16_t>(c), i++);
-      continue;
-    }
-    if (!mapped) {  // the first non-ASCII character: start the map
-      mapped = true;
-      byte_at.resize(size + 1);
-      for (std::size_t k = 0; k < n; ++k) byte_at[k] = k;
-    }
-    const std::size_t start = i;
-    const char32_t cp = next_code_point(utf8, i);
-    if (cp >= 0x10000) {  // 4 bytes become 2 units
-      put(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)), start);
-      put(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)), start);
-    } else {
-      put(static_cast<char16_t>(cp), start);
-    }
-  }
-  units.resize(n);
-  if (mapped) {
-    byte_at[n] = size;
-    byte_at.resize(n + 1);
-  }
-}
-
-void shorten_plain_runs(std::u16string& units, std::vector<Cut>& cuts) {
-  constexpr std::size_t kKeep = 16, kShortestCut = 16;
-  static constexpr auto kPlain = [] {
-    std::array<bool, 128> plain{};
-    for (char16_t u = 0x20; u <= 0x7E; ++u) plain[u] = u != '.' && u != '!' && u != '?';
-    return plain;
-  }();
-  auto plain = [](char16_t u) { return u < 128 && kPlain[u]; };
-  auto small_letter = [](char16_t u) { return u >= 'a' && u <= 'z'; };
-  cuts.clear();
-  char16_t* unit = units.data();
-  const std::size_t n = units.size();
-  std::size_t kept = 0, removed = 0;
-  for (std::size_t i = 0; i < n;) {
-    std::size_t end = i;
-    while (end < n && plain(unit[end])) ++end;
-    if (end == i) {
-      unit[kept++] = unit[i++];
-      continue;
-    }
-    if (end - i < 2 * kKeep + kShortestCut) {  // too short to cut: kept whole
-      if (kept != i) std::copy(unit + i, unit + end, unit + kept);
-      kept += end - i;
+      copy_plain(i, from);
+      if (to > from) shift_to(to);
+      copy_plain(to, end);
+      for (const auto& [stop, next] : sure)
+        if (stop >= from && stop < to) sure_ends.push_back(next);
       i = end;
       continue;
     }
-    std::size_t from = i + kKeep;  // the units to take out: [from, to)
-    while (from < end && !small_letter(unit[from - 1])) ++from;
-    std::size_t to = end - kKeep;
-    while (to > from && !small_letter(unit[to - 1])) --to;
-    if (to < from + kShortestCut) from = to = end;
-    if (kept != i) std::copy(unit + i, unit + from, unit + kept);
-    kept += from - i;
-    if (to > from) {
-      removed += to - from;
-      cuts.push_back({kept, removed});
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x80) {  // a stop, a control or a blank line's line end, as it is
+      unit[n++] = c;
+      ++i;
+      continue;
     }
-    std::copy(unit + to, unit + end, unit + kept);
-    kept += end - to;
-    i = end;
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(utf8, i);
+    if (cp >= 0x10000) {  // 4 bytes become 2 units, both at the letter's first byte
+      unit[n++] = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      shift_to(start);
+      unit[n++] = static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit[n++] = static_cast<char16_t>(cp);
+    }
+    shift_to(i);
   }
-  units.resize(kept);
+  units.size = n;
 }
 
 // Easy Read writes numbers as digits, so sentences often start with one:

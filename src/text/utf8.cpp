@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/text.hpp"
 
 namespace easyread::text {
@@ -57,8 +61,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::size_t count_code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  // Eight bytes at a time: each byte but a continuation byte (10xxxxxx)
+  // starts a code point. Every finding's place is counted this way.
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const char* p = s.data();
+  const std::size_t size = s.size();
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, p + i, 8);
+    const std::uint64_t continuation = (eight & ~(eight << 1) & highs) >> 7;  // 1 in each such byte
+    n += 8 - ((continuation * ones) >> 56);
+  }
+  for (; i < size; ++i) n += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
   return n;
 }
 
@@ -89,7 +104,46 @@ std::string fold_white_space(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// True when `s` is already folded: no white space at either end, no
+// control characters (so no tab or line end) and no two spaces side by side.
+// Most lines of prose are, and checking costs less than folding.
+bool already_folded(std::string_view s) {
+  const std::size_t n = s.size();
+  if (n == 0 || s.front() == ' ' || static_cast<unsigned char>(s.back()) <= ' ') return false;
+  const char* p = s.data();
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' '), zero = _mm_setzero_si128();
+  auto clean = [&](std::size_t at) {  // the 16 bytes at `at`, each with the byte after it
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at + 1));
+    const __m128i control = _mm_andnot_si128(_mm_cmplt_epi8(v, zero), _mm_cmplt_epi8(v, space));
+    const __m128i two_spaces = _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space));
+    return _mm_movemask_epi8(_mm_or_si128(control, two_spaces)) == 0;
+  };
+  if (n >= 17) {
+    for (; i + 17 <= n; i += 16)
+      if (!clean(i)) return false;
+    return clean(n - 17);
+  }
+#endif
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < ' ' || (c == ' ' && i + 1 < n && p[i + 1] == ' ')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void append_folded_white_space(std::string& out, std::string_view s) {
+  if (already_folded(s)) {  // the words as they are, after a space unless they come first
+    if (!out.empty()) out += ' ';
+    out += s;
+    return;
+  }
   // One test for most bytes: white space is never above ' '.
   auto space = [](char c) {
     return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');

@@ -52,6 +52,35 @@ TEST_CASE("long sentences end in the same places as short ones") {
   CHECK(sentences_of(long_run + "end.").size() == 1);
 }
 
+TEST_CASE("plain sentence ends far from others end in the same places as close ones") {
+  // ICU does not read a stop after small letters, a space and a capital
+  // when it falls in the middle of a long run (see sure_end_after); a word
+  // that ends like an abbreviation ("piano." ends in "no.") is left to ICU.
+  const std::string parts[] = {"It was late. ", "The bus came! ", "Was it full? ", "We went home.\nThen ",
+                               "we played the piano. Then ", "we went to bed. ", "Dr. Smith came."};
+  auto joined = [&](const std::string& filler) {
+    std::string text;
+    for (const std::string& part : parts) text += filler + part;
+    return text;
+  };
+  std::string long_filler = "So ";
+  for (int i = 0; i < 8; ++i) long_filler += "and then the people in the group talked about it ";
+  const auto short_ones = sentences_of(joined("So "));
+  const auto long_ones = sentences_of(joined(long_filler));
+  REQUIRE(short_ones.size() == 6);  // none after "piano." or "Dr."
+  REQUIRE(long_ones.size() == short_ones.size());
+  for (std::size_t i = 0; i < short_ones.size(); ++i)  // the same sentence, with the long filler in it
+    CHECK(long_ones[i].substr(long_ones[i].size() - 12) == short_ones[i].substr(short_ones[i].size() - 12));
+}
+
+TEST_CASE("a language with its own stops gets its sentences whole") {
+  // Greek ends a question with ';', which a long run would otherwise hide from ICU.
+  std::string words;
+  for (int i = 0; i < 8; ++i) words += "kai meta oi anthropoi milisan gia auto ";
+  CHECK(sentences_of("Ti einai; Ela.", "el").size() == 2);
+  CHECK(sentences_of(words + "ti einai; " + words + "ela.", "el").size() == 2);
+}
+
 TEST_CASE("a sentence broken over lines by the author stays one sentence") {
   auto s = sentences_of("We talked about\n   the new bus pass.\n\nIt is free. Is it good?");
   REQUIRE(s.size() == 3);
