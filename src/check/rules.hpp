@@ -99,6 +99,7 @@ class FileContext {
   std::array<Severity, rule_count> severity_{};
   WordFactsCache word_facts_;
   std::vector<Token> tokens_;
+  std::string folded_;  // the tokens' small letters, where the text has capitals
   std::vector<WordFacts> facts_;  // what the lists say about each token (words only)
   struct Finding {
     std::size_t offset = 0;                      // for the order in the sentence
