@@ -28,7 +28,7 @@ struct Lexicons {
   PhraseList phrases;  // jargon, disability language and the user's lists
   WordSet familiar;    // long words most people know, and everyday short words
   WordSet common;      // everyday short words (capitals, not abbreviations)
-  WordSet frequent;    // long words used often enough not to be hard (word-frequency.txt)
+  FastWords frequent;  // long words used often enough not to be hard (word-frequency.txt)
   IrregularVerbs verbs;
   FastWords be, between;                 // passive-voice: looked at for many words
   WordSet describing;

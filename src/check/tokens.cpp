@@ -234,6 +234,7 @@ bool tokenize_into(std::string_view s, std::size_t begin, std::size_t end, std::
           std::size_t l2 = 0;
           if (is_letter(peek(text, p + l, l2))) {
             if (c >= 0x80) ascii = false;
+            t.apostrophe = t.apostrophe || c != '&';
             p += l;
             continue;
           }

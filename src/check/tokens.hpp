@@ -22,6 +22,7 @@ struct Token {
   bool all_caps = false;           // 2 or more letters, all capitals
   bool capitalised = false;        // first letter is a capital
   bool percent = false;            // numbers: "45%"
+  bool apostrophe = false;         // words: an apostrophe inside ("don't")
   int capitals = 0;                // capital letters in a word
   int letters = 0;                 // letters (code points) in a word
   int syllables = 0;               // words: filled in by the checker

@@ -32,6 +32,7 @@ WordFacts look_up_word(const Lexicons& lex, std::string_view word) {
   f.joining_after_comma = lex.joining_after_comma.count(word) > 0;
   f.be = lex.be.count(word) > 0;
   f.between = lex.between.count(word) > 0;
+  f.short_date = lex.short_months.count(word) || lex.short_days.count(word);
   std::string_view key = word;
   if (key.ends_with("'s")) key.remove_suffix(2);
   f.known = lex.frequent.count(key) || lex.familiar.count(key) || lex.common.count(key);
@@ -45,12 +46,19 @@ const WordFacts& WordFactsCache::facts(std::string_view word) {
   }
   std::uint32_t hash = 2166136261u;  // FNV-1a
   for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-  Slot& slot = slots_[hash & (kSlots - 1)];
-  if (slot.length == word.size() && std::equal(word.begin(), word.end(), slot.word.begin())) return slot.facts;
-  slot.facts = look_up_word(lex_, word);
-  slot.length = static_cast<unsigned char>(word.size());
-  std::copy(word.begin(), word.end(), slot.word.begin());
-  return slot.facts;
+  auto holds = [&](const Slot& slot) {
+    return slot.length == word.size() && std::equal(word.begin(), word.end(), slot.word.begin());
+  };
+  const std::size_t at = hash & (kSlots - 2);
+  Slot& first = slots_[at];
+  if (holds(first)) return first.facts;
+  Slot& second = slots_[at + 1];
+  if (holds(second)) return second.facts;
+  second = first;  // the older word of the two goes
+  first.facts = look_up_word(lex_, word);
+  first.length = static_cast<unsigned char>(word.size());
+  std::copy(word.begin(), word.end(), first.word.begin());
+  return first.facts;
 }
 
 }  // namespace easyread::check::detail

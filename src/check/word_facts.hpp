@@ -21,13 +21,16 @@ struct WordFacts {
   bool be = false;                   // a form of "be" for the passive voice ("was")
   bool between = false;              // may stand between "be" and the action ("not")
   bool known = false;                // frequent, familiar or common (without "'s"): not a hard word
+  bool short_date = false;           // a short day or month ("Mon", "Jan")
 };
 
 // The facts of `word` (in small letters), from the lists themselves.
 WordFacts look_up_word(const Lexicons& lex, std::string_view word);
 
-// Facts of recent words: a table with one slot a hash, so memory stays the
-// same however big the file is. Longer words are looked up each time.
+// Facts of recent words: a table with two slots a hash (the word last used
+// first), so memory stays the same however big the file is, and two words
+// with the same hash do not push each other out. Longer words are looked up
+// each time.
 class WordFactsCache {
  public:
   explicit WordFactsCache(const Lexicons& lex) : lex_(lex) {}
@@ -39,7 +42,7 @@ class WordFactsCache {
     unsigned char length = 0;  // 0: empty
     WordFacts facts;
   };
-  static constexpr std::size_t kSlots = 16384;
+  static constexpr std::size_t kSlots = 32768;  // about 1.3 MB
   const Lexicons& lex_;
   std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
   WordFacts long_word_;

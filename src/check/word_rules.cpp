@@ -91,7 +91,7 @@ void FileContext::word_rules(std::string_view text) {
         continue;
       }
     }
-    if (w.find('\'') != std::string_view::npos) {
+    if (t.apostrophe) {  // the only way an apostrophe gets into a word
       if (on(contraction) && english_)
         if (auto full = expand_contraction(lex_, w))
           report_at(contraction, t.begin, t.end, quote(raw) + " is a short form of 2 words.",
