@@ -37,9 +37,14 @@ class WordFactsCache {
   const WordFacts& facts(std::string_view word);
 
  private:
+  // A word of up to 15 bytes, padded with zeros, and its length in the last
+  // byte: 2 numbers that are equal only for the same word (0, 0: empty).
+  struct Key {
+    std::uint64_t low = 0, high = 0;
+    bool operator==(const Key&) const = default;
+  };
   struct Slot {
-    std::array<char, 15> word{};
-    unsigned char length = 0;  // 0: empty
+    Key key;
     WordFacts facts;
   };
   static constexpr std::size_t kSlots = 32768;  // about 1.3 MB
