@@ -20,11 +20,12 @@ bool has_capital(std::string_view s) {
 // Splits a list term into the words the tokenizer would give.
 std::vector<std::string> term_words(std::string_view term, bool exact_case) {
   std::vector<Token> tokens;
-  tokenize(term, 0, term.size(), tokens);
+  std::string folded;
+  tokenize(term, 0, term.size(), tokens, folded);
   std::vector<std::string> words;
   for (const Token& t : tokens) {
     if (t.kind == Token::Kind::symbol) continue;
-    words.push_back(exact_case ? std::string(term.substr(t.begin, t.end - t.begin)) : t.lower);
+    words.push_back(exact_case ? std::string(term.substr(t.begin, t.end - t.begin)) : std::string(t.lower));
   }
   return words;
 }

@@ -147,6 +147,6 @@ void load_pair_file(const std::string& path, std::vector<std::pair<std::string, 
 // Reads "base past participle" lines.
 void load_verb_file(const std::string& path, IrregularVerbs& into, Diagnostics& diags);
 // Reads "word number" lines and keeps the words used at least `per_million` times.
-void load_frequency_file(const std::string& path, double per_million, WordSet& into, Diagnostics& diags);
+void load_frequency_file(const std::string& path, double per_million, FastWords& into, Diagnostics& diags);
 
 }  // namespace easyread::check::detail

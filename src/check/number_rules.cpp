@@ -78,7 +78,7 @@ std::optional<Date> numeric_date(std::string_view s) {
 
 bool FileContext::short_date_word(std::string_view text, std::size_t i) {
   const Token& t = tokens_[i];
-  if (!on(date_format) || !english_ || !(lex_.short_months.count(t.lower) || lex_.short_days.count(t.lower)))
+  if (!on(date_format) || !english_ || !facts_[i].short_date)
     return false;
   // Short forms of days and months next to a number: "Mon 3 Jan".
   const bool number_near = (i + 1 < tokens_.size() && tokens_[i + 1].kind == Token::Kind::number) ||

@@ -111,7 +111,7 @@ Stats FileContext::finish_stats() const {
 }
 
 void FileContext::check_sentence(std::string_view text, std::size_t begin, std::size_t end) {
-  tokenize(text, begin, end, tokens_);
+  tokenize(text, begin, end, tokens_, folded_);
   const int words = count_words(tokens_);
   if (words == 0) return;
   ++sentences_;
@@ -219,6 +219,9 @@ void FileContext::find_phrases(std::string_view text) {
       }
     }
     if (!english_ || covered_[i]) continue;  // the lists are English; <hard> words are explained
+    // Most words start no entry: no first word, no capitals, no possessive.
+    if (facts_[i].first_word < 0 && !t.capitalised && !t.lower.ends_with('\'') && !t.lower.ends_with("'s"))
+      continue;
     const std::int64_t next = i + 1 < tokens_.size() ? facts_[i + 1].second_word : -1;
     const Match match = lex_.phrases.longest_at(tokens_, i, text, facts_[i].first_word, next);
     if (!match.entry) continue;

@@ -28,7 +28,7 @@ struct Lexicons {
   PhraseList phrases;  // jargon, disability language and the user's lists
   WordSet familiar;    // long words most people know, and everyday short words
   WordSet common;      // everyday short words (capitals, not abbreviations)
-  WordSet frequent;    // long words used often enough not to be hard (word-frequency.txt)
+  FastWords frequent;  // long words used often enough not to be hard (word-frequency.txt)
   IrregularVerbs verbs;
   FastWords be, between;                 // passive-voice: looked at for many words
   WordSet describing;
@@ -99,6 +99,7 @@ class FileContext {
   std::array<Severity, rule_count> severity_{};
   WordFactsCache word_facts_;
   std::vector<Token> tokens_;
+  std::string folded_;  // the tokens' small letters, where the text has capitals
   std::vector<WordFacts> facts_;  // what the lists say about each token (words only)
   struct Finding {
     std::size_t offset = 0;                      // for the order in the sentence

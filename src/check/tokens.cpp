@@ -61,23 +61,55 @@ bool is_symbol_we_keep(char32_t cp) {
          cp == '/' || cp == '&' || cp == ':';
 }
 
-void lower_into(std::string_view raw, std::string& out, bool ascii) {
-  if (ascii) {
-    out.assign(raw);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  } else {
-    out = text::fold_case(raw);
+// Small letters for the tokens of one sentence, written into one buffer that
+// never moves while it is in use: a word that does not fit makes `full` true,
+// and tokenize() starts again with more room.
+class Folder {
+ public:
+  explicit Folder(std::string& buffer) : buffer_(buffer) {}
+  bool full() const { return full_; }
+  // ASCII: `raw` itself if it has no capitals (`capitals` < 0: not counted yet).
+  std::string_view ascii(std::string_view raw, int capitals = -1) {
+    if (capitals == 0 || (capitals < 0 && !has_capital(raw))) return raw;
+    const std::size_t at = buffer_.size();
+    if (!fits(raw.size())) return {};
+    buffer_.append(raw);
+    for (std::size_t i = at; i < buffer_.size(); ++i)
+      if (buffer_[i] >= 'A' && buffer_[i] <= 'Z') buffer_[i] = static_cast<char>(buffer_[i] + ('a' - 'A'));
+    return std::string_view(buffer_).substr(at);
+  }
+  std::string_view unicode(std::string_view raw) {
+    std::string out = text::fold_case(raw);
     // One spelling for the apostrophe, so "don’t" and "don't" match.
     for (std::size_t at; (at = out.find("\xE2\x80\x99")) != std::string::npos;)
       out.replace(at, 3, "'");
+    if (out == raw) return raw;
+    const std::size_t at = buffer_.size();
+    if (!fits(out.size())) return {};
+    buffer_.append(out);
+    return std::string_view(buffer_).substr(at);
   }
-}
 
-}  // namespace
+ private:
+  static bool has_capital(std::string_view raw) {
+    for (char c : raw)
+      if (c >= 'A' && c <= 'Z') return true;
+    return false;
+  }
+  bool fits(std::size_t more) {
+    full_ = full_ || buffer_.size() + more > buffer_.capacity();
+    return !full_;
+  }
+  std::string& buffer_;
+  bool full_ = false;
+};
 
-void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vector<Token>& out) {
+// One try at tokenize(): false if `folded` had too little room.
+bool tokenize_into(std::string_view s, std::size_t begin, std::size_t end, std::vector<Token>& out,
+                   std::string& folded) {
   out.clear();
+  folded.clear();
+  Folder fold(folded);
   bool in_quotes = false;
   bool hyphen_pending = false;
   std::size_t pos = begin;
@@ -136,7 +168,7 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
         ++p;
       }
       t.end = p;
-      lower_into(text.substr(t.begin, t.end - t.begin), t.lower, true);
+      t.lower = fold.ascii(text.substr(t.begin, t.end - t.begin));
       t.joined = hyphen_pending;
       t.quoted = in_quotes;
       hyphen_pending = false;
@@ -161,9 +193,6 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       }
       if (p > pos) t.capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
       // Plain ASCII letters and digits, the usual case, without decoding.
-      // Short words are folded to small letters on the way.
-      char folded[16];
-      std::size_t folded_length = 0;
       const bool plain = p == pos;
       if (plain) {  // counted in locals: the compiler cannot keep t's fields in registers
         t.capitalised = text[p] >= 'A' && text[p] <= 'Z';  // a letter: is_letter(cp) said so
@@ -178,15 +207,12 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
           } else if (!ascii_digit(c)) {
             break;
           }
-          if (folded_length < sizeof folded) folded[folded_length] = static_cast<char>(small);  // digits stay digits
-          ++folded_length;
           ++p;
         }
         t.letters = letters;
         upper = letters - small_letters;
         any_lower = small_letters > 0;
       }
-      const std::size_t plain_end = p;
       for (;;) {
         if (p > pos && text[p - 1] == '.') break;
         std::size_t l = 0;
@@ -208,6 +234,7 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
           std::size_t l2 = 0;
           if (is_letter(peek(text, p + l, l2))) {
             if (c >= 0x80) ascii = false;
+            t.apostrophe = t.apostrophe || c != '&';
             p += l;
             continue;
           }
@@ -217,8 +244,8 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       t.end = p;
       t.all_caps = upper >= 2 && !any_lower;
       t.capitals = upper;
-      if (plain && p == plain_end && folded_length <= sizeof folded) t.lower.assign(folded, folded_length);
-      else lower_into(text.substr(t.begin, t.end - t.begin), t.lower, ascii);
+      const std::string_view raw = text.substr(t.begin, t.end - t.begin);
+      t.lower = ascii ? fold.ascii(raw, upper) : fold.unicode(raw);
       t.joined = hyphen_pending;
       t.quoted = in_quotes;
       hyphen_pending = false;
@@ -230,12 +257,21 @@ void tokenize(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       t.kind = Token::Kind::symbol;
       t.begin = pos;
       t.end = pos + len;
-      t.lower.assign(1, static_cast<char>(cp));
+      t.lower = text.substr(pos, 1);  // an ASCII sign
       t.quoted = in_quotes;
     }
     hyphen_pending = false;
     pos += len;
   }
+  return !fold.full();
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out,
+              std::string& folded) {
+  folded.reserve(end - begin + 64);  // folding rarely makes words longer
+  while (!tokenize_into(text, begin, end, out, folded)) folded.reserve(2 * folded.capacity());
 }
 
 int count_words(const std::vector<Token>& tokens) {

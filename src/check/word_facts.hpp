@@ -21,25 +21,33 @@ struct WordFacts {
   bool be = false;                   // a form of "be" for the passive voice ("was")
   bool between = false;              // may stand between "be" and the action ("not")
   bool known = false;                // frequent, familiar or common (without "'s"): not a hard word
+  bool short_date = false;           // a short day or month ("Mon", "Jan")
 };
 
 // The facts of `word` (in small letters), from the lists themselves.
 WordFacts look_up_word(const Lexicons& lex, std::string_view word);
 
-// Facts of recent words: a table with one slot a hash, so memory stays the
-// same however big the file is. Longer words are looked up each time.
+// Facts of recent words: a table with two slots a hash (the word last used
+// first), so memory stays the same however big the file is, and two words
+// with the same hash do not push each other out. Longer words are looked up
+// each time.
 class WordFactsCache {
  public:
   explicit WordFactsCache(const Lexicons& lex) : lex_(lex) {}
   const WordFacts& facts(std::string_view word);
 
  private:
+  // A word of up to 15 bytes, padded with zeros, and its length in the last
+  // byte: 2 numbers that are equal only for the same word (0, 0: empty).
+  struct Key {
+    std::uint64_t low = 0, high = 0;
+    bool operator==(const Key&) const = default;
+  };
   struct Slot {
-    std::array<char, 15> word{};
-    unsigned char length = 0;  // 0: empty
+    Key key;
     WordFacts facts;
   };
-  static constexpr std::size_t kSlots = 16384;
+  static constexpr std::size_t kSlots = 32768;  // about 1.3 MB
   const Lexicons& lex_;
   std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
   WordFacts long_word_;

@@ -120,7 +120,7 @@ void load_verb_file(const std::string& path, IrregularVerbs& into, Diagnostics& 
   });
 }
 
-void load_frequency_file(const std::string& path, double per_million, WordSet& into, Diagnostics& diags) {
+void load_frequency_file(const std::string& path, double per_million, FastWords& into, Diagnostics& diags) {
   // The file goes from the most used word down: stop at the limit.
   read_lines(path, diags, [&](std::string_view text, int number, std::string_view line) -> bool {
     const std::size_t space = text.find(' ');
@@ -132,7 +132,7 @@ void load_frequency_file(const std::string& path, double per_million, WordSet& i
       return true;
     }
     if (value < per_million) return false;
-    into.emplace(text.substr(0, space));
+    into.add(text.substr(0, space));
     return true;
   });
 }

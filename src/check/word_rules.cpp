@@ -68,7 +68,7 @@ void FileContext::word_rules(std::string_view text) {
       continue;
     }
     if (covered_[i]) continue;
-    const std::string& w = t.lower;
+    const std::string_view w = t.lower;
 
     if (on(number_as_word)) {
       if (english_ && facts_[i].number >= 0) {
@@ -91,7 +91,7 @@ void FileContext::word_rules(std::string_view text) {
         continue;
       }
     }
-    if (w.find('\'') != std::string::npos) {
+    if (t.apostrophe) {  // the only way an apostrophe gets into a word
       if (on(contraction) && english_)
         if (auto full = expand_contraction(lex_, w))
           report_at(contraction, t.begin, t.end, quote(raw) + " is a short form of 2 words.",
@@ -119,17 +119,17 @@ void FileContext::word_rules(std::string_view text) {
       const bool in_brackets = i > 0 && tokens_[i - 1].lower == "(";
       const bool before_brackets = i + 1 < tokens_.size() && tokens_[i + 1].lower == "(";
       if (in_brackets || before_brackets) {
-        explained_abbreviation_.insert(w);
+        explained_abbreviation_.emplace(w);
         continue;
       }
-      if (!seen_abbreviation_.insert(w).second) continue;
+      if (!seen_abbreviation_.emplace(w).second) continue;
       report_at(abbreviation, t.begin, t.end, quote(raw) + " is a short form. Many people will not know what it means.",
                 is_markup ? "Write the words in full, or explain it in the word list."
                           : "Write the words in full, or explain it the first time you use it.");
       continue;
     }
     if (t.all_caps || plural_caps) {
-      const std::string stem = plural_caps ? w.substr(0, w.size() - 1) : w;
+      const std::string stem(plural_caps ? w.substr(0, w.size() - 1) : w);
       if (settings_.allowed_words.count(stem) || settings_.allowed_words.count(w)) continue;
       const bool roman = raw.find_first_not_of("IVX") == std::string_view::npos;
       if (roman) continue;
@@ -172,7 +172,7 @@ void FileContext::word_rules(std::string_view text) {
 void FileContext::passive_rule(std::string_view text) {
   if (!on(passive_voice)) return;
   for (std::size_t i = 0; i + 1 < tokens_.size(); ++i) {
-    const std::string& be = tokens_[i].lower;
+    const std::string_view be = tokens_[i].lower;
     if (tokens_[i].kind != Token::Kind::word || be.size() > 5 || be.size() < 2) continue;
     const char c = be[0];
     if ((c != 'a' && c != 'i' && c != 'w' && c != 'b') || !facts_[i].be) continue;
@@ -185,7 +185,7 @@ void FileContext::passive_rule(std::string_view text) {
     if (!looks_like_participle(lex_, tokens_[j].lower)) continue;
     // "I am used to it" describes; "it is used to pay" is an action.
     if (tokens_[j].lower == "used" && j + 2 < tokens_.size() && tokens_[j + 1].lower == "to") {
-      const std::string& after = tokens_[j + 2].lower;
+      const std::string_view after = tokens_[j + 2].lower;
       if (lex_.used_to_things.count(after) || after.ends_with("ing")) continue;
     }
     const std::string found(text.substr(tokens_[i].begin, tokens_[j].end - tokens_[i].begin));
