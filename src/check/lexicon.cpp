@@ -2,8 +2,6 @@
 #include "check/lexicon.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <fstream>
 #include <type_traits>
 
 #include "text/text.hpp"
@@ -33,7 +31,9 @@ std::vector<std::string> term_words(std::string_view term, bool exact_case) {
 }  // namespace
 
 std::vector<std::string> word_forms(std::string_view word) {
-  std::vector<std::string> forms{std::string(word)};
+  std::vector<std::string> forms;
+  forms.reserve(8);
+  forms.emplace_back(word);
   const std::size_t n = word.size();
   if (n < 3 || word.find_first_of("0123456789'.&") != std::string_view::npos) return forms;
   const std::string w(word);
@@ -72,23 +72,39 @@ std::vector<std::string> word_forms(std::string_view word) {
 }
 
 std::uint32_t FastWords::add(std::string_view word) {
-  if (const std::int64_t known = find(word); known >= 0) return static_cast<std::uint32_t>(known);
-  if ((words_.size() + 1) * 2 > slots_.size()) {  // keep the table at most half full
-    std::vector<std::uint32_t> old(slots_.size() * 2, 0);
-    old.swap(slots_);
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      std::size_t at = (hash(words_[i]) >> 20) & (slots_.size() - 1);
-      while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
-      slots_[at] = static_cast<std::uint32_t>(i + 1);
-    }
-  }
+  // One hash for both the look-up and the insert; the hashes are kept, so
+  // growing the table hashes no word again.
   const std::uint64_t h = hash(word);
+  std::size_t at = (h >> 20) & (slots_.size() - 1);
+  if (filter_[(h >> 6) & kFilterMask] & (std::uint64_t{1} << (h & 63)))
+    for (; slots_[at] != 0; at = (at + 1) & (slots_.size() - 1))
+      if (hashes_[slots_[at] - 1] == h && words_[slots_[at] - 1] == word) return slots_[at] - 1;
+  if ((words_.size() + 1) * 2 > slots_.size()) {  // keep the table at most half full
+    std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
+    bigger.swap(slots_);
+    for (std::size_t i = 0; i < words_.size(); ++i) place(hashes_[i], static_cast<std::uint32_t>(i + 1));
+  }
   filter_[(h >> 6) & kFilterMask] |= std::uint64_t{1} << (h & 63);
+  words_.emplace_back(word);
+  hashes_.push_back(h);
+  place(h, static_cast<std::uint32_t>(words_.size()));
+  return static_cast<std::uint32_t>(words_.size() - 1);
+}
+
+void FastWords::place(std::uint64_t h, std::uint32_t slot) {
   std::size_t at = (h >> 20) & (slots_.size() - 1);
   while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
-  words_.emplace_back(word);
-  slots_[at] = static_cast<std::uint32_t>(words_.size());
-  return static_cast<std::uint32_t>(words_.size() - 1);
+  slots_[at] = slot;
+}
+
+void FastWords::reserve(std::size_t words) {
+  words_.reserve(words);
+  hashes_.reserve(words);
+  std::size_t size = slots_.size();
+  while (size < words * 2) size *= 2;
+  if (size == slots_.size()) return;
+  slots_.assign(size, 0);
+  for (std::size_t i = 0; i < words_.size(); ++i) place(hashes_[i], static_cast<std::uint32_t>(i + 1));
 }
 
 void PhraseList::add(std::string term, std::string suggestion, ListKind kind, bool any_case,
@@ -104,62 +120,59 @@ void PhraseList::add(std::string term, std::string suggestion, ListKind kind, bo
   if (words.empty()) return;
   const std::size_t index = entries_.size();
   entries_.push_back({std::move(term), std::move(suggestion), kind, index, verb, verb ? words.front() : ""});
-  auto put = [&](std::vector<std::string> variant) {
+  // One way the phrase may be written: `first` as its first word and `last`
+  // as its last (a one-word entry uses `first` only). Built in place: no
+  // vector of words is copied for each form.
+  const std::size_t count = words.size();
+  auto put = [&](std::string_view first, std::string_view last) {
     Phrase phrase;
     phrase.entry = index;
     phrase.exact_case = exact_case;
-    phrase.rest.assign(variant.begin() + 1, variant.end());
-    if (!phrase.rest.empty()) phrase.second = second_words_.add(phrase.rest.front());
-    const std::uint32_t first = first_words_.add(variant.front());
-    if (first >= by_first_.size()) by_first_.resize(first + 1);
+    if (count > 1) {
+      phrase.rest.reserve(count - 1);
+      for (std::size_t i = 1; i + 1 < count; ++i) phrase.rest.push_back(words[i]);
+      phrase.rest.emplace_back(last);
+      phrase.second = second_words_.add(phrase.rest.front());
+    }
+    const std::uint32_t number = first_words_.add(first);
+    if (number >= by_first_.size()) by_first_.resize(number + 1);
     // Each list stays sorted by the number of its second word (one-word
     // entries first), so a frequent first word such as "the" needs no walk
     // through all its phrases, and no words are compared to find them.
-    std::vector<Phrase>& list = by_first_[first];
-    const auto place = std::upper_bound(list.begin(), list.end(), phrase, [](const Phrase& a, const Phrase& b) {
-      return a.second < b.second;
-    });
+    std::vector<Phrase>& list = by_first_[number];
+    const auto place = std::upper_bound(list.begin(), list.end(), phrase.second, SecondWordLess{});
     list.insert(place, std::move(phrase));
   };
+  const std::string& front = words.front();
+  const std::string& last = words.back();
   if (exact_case) {  // acronyms: only the plural ("KPIs")
-    put(words);
-    std::vector<std::string> plural = words;
-    plural.back() += "s";
-    put(std::move(plural));
+    put(front, last);
+    const std::string plural = last + "s";
+    put(count == 1 ? plural : front, plural);
     return;
   }
   // Every form of the first word, and every form of the last word.
-  std::vector<std::string> first_forms = word_forms(words.front());
+  std::vector<std::string> first_forms = word_forms(front);
   if (verb && verbs) {  // "undertake" -> "undertook", "undertaken"
-    const std::string& first = words.front();
     for (const auto& [base, forms] : verbs->by_base)
-      if (first.ends_with(base) && (first.size() == base.size() || first.size() >= base.size() + 2)) {
-        const std::string prefix = first.substr(0, first.size() - base.size());
+      if (front.ends_with(base) && (front.size() == base.size() || front.size() >= base.size() + 2)) {
+        const std::string prefix = front.substr(0, front.size() - base.size());
         first_forms.push_back(prefix + forms.past);
         if (forms.participle != forms.past) first_forms.push_back(prefix + forms.participle);
       }
   }
-  for (const std::string& form : first_forms) {
-    std::vector<std::string> variant = words;
-    variant.front() = form;
-    put(std::move(variant));
-  }
-  if (words.size() > 1) {
-    const std::vector<std::string> last_forms = word_forms(words.back());
-    for (std::size_t i = 1; i < last_forms.size(); ++i) {
-      std::vector<std::string> variant = words;
-      variant.back() = last_forms[i];
-      put(std::move(variant));
-    }
+  for (const std::string& form : first_forms) put(form, last);
+  if (count > 1) {
+    const std::vector<std::string> last_forms = word_forms(last);
+    for (std::size_t i = 1; i < last_forms.size(); ++i) put(front, last_forms[i]);
   }
   // A plural in the list also finds the singular in the text ("parameters", "parameter").
   // Not for disability words: "autistics" is hurtful, "autistic" is not.
-  const std::string& last = words.back();
   if (!verb && kind != ListKind::disability && last.size() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us") &&
       !last.ends_with("is") && !last.ends_with("ings")) {  // "findings" is not "finding"
-    std::vector<std::string> variant = words;
-    variant.back() = last.ends_with("ies") ? last.substr(0, last.size() - 3) + "y" : last.substr(0, last.size() - 1);
-    put(std::move(variant));
+    const std::string singular =
+        last.ends_with("ies") ? last.substr(0, last.size() - 3) + "y" : last.substr(0, last.size() - 1);
+    put(count == 1 ? singular : front, singular);
   }
 }
 
@@ -258,33 +271,6 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
     else if (first.lower.ends_with("'")) try_key(std::string_view(first.lower).substr(0, first.lower.size() - 1), false);
   }
   return best;
-}
-
-void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, Diagnostics& diags,
-                      const IrregularVerbs* verbs) {
-  std::ifstream in(path);
-  if (!in) {
-    diags.error(path, {}, "word-list", "easyread cannot open the word list \"" + path + "\".",
-                "Check that the file is there and that you may read it.");
-    return;
-  }
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    const std::string_view text = trim(line);
-    if (text.empty() || text.front() == '#') continue;
-    const std::size_t bar = text.find('|');
-    const std::string_view term = trim(text.substr(0, bar));
-    const std::string_view suggestion = bar == std::string_view::npos ? std::string_view() : trim(text.substr(bar + 1));
-    if (term.empty() || suggestion.empty()) {
-      diags.error(path, {number, 1, number, static_cast<int>(text::count_code_points(line)) + 1},
-                  "word-list", "This line needs a word, a | sign, and a plainer way to say it.",
-                  "Write it like this: care pathway | the steps in your care");
-      continue;
-    }
-    into.add(std::string(term), std::string(suggestion), kind, false, verbs);
-  }
 }
 
 }  // namespace easyread::check::detail

@@ -39,6 +39,8 @@ class FastWords {
     }
   }
   std::size_t size() const { return words_.size(); }
+  // Makes room for `words` words in all, so the table does not grow while they are added.
+  void reserve(std::size_t words);
   std::size_t count(std::string_view word) const { return find(word) >= 0 ? 1 : 0; }
 
  private:
@@ -47,10 +49,12 @@ class FastWords {
     for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     return h ^ (h >> 29);
   }
+  void place(std::uint64_t h, std::uint32_t slot);  // puts `slot` in the first free place for `h`
   static constexpr std::size_t kFilterMask = (1u << 11) - 1;  // 2^17 bits: 16 KB, stays in the cache
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterMask + 1);
   std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1024);  // 1 + index into words_; 0: empty
   std::vector<std::string> words_;
+  std::vector<std::uint64_t> hashes_;  // hash(words_[i])
 };
 
 // The usual other forms of a lower-case word: plurals, -ed, -ing, -s, and
@@ -137,6 +141,8 @@ void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, 
                       const IrregularVerbs* verbs = nullptr);
 // Reads words split by spaces and lines (with `forms`, all their forms go into the set).
 void load_word_file(const std::string& path, WordSet& into, Diagnostics& diags, bool forms = true);
+// The same into a FastWords table, for the lists looked at for every word.
+void load_word_file(const std::string& path, FastWords& into, Diagnostics& diags, bool forms = true);
 // Reads exactly `how_many` words, in the file's order (months, days); else an
 // error that shows `example`, and `into` is left as it was.
 void load_words_in_order(const std::string& path, std::size_t how_many, const std::string& example,

@@ -26,8 +26,8 @@ enum Rule : std::size_t {
 // The word lists, loaded once for a Checker (see wordlists/README.txt).
 struct Lexicons {
   PhraseList phrases;  // jargon, disability language and the user's lists
-  WordSet familiar;    // long words most people know, and everyday short words
-  WordSet common;      // everyday short words (capitals, not abbreviations)
+  FastWords familiar;  // long words most people know, and everyday short words
+  FastWords common;    // everyday short words (capitals, not abbreviations)
   FastWords frequent;  // long words used often enough not to be hard (word-frequency.txt)
   IrregularVerbs verbs;
   FastWords be, between;                 // passive-voice: looked at for many words
