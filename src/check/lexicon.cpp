@@ -36,37 +36,45 @@ std::vector<std::string> word_forms(std::string_view word) {
   forms.emplace_back(word);
   const std::size_t n = word.size();
   if (n < 3 || word.find_first_of("0123456789'.&") != std::string_view::npos) return forms;
-  const std::string w(word);
+  const std::string_view w = word;
   const char last = w[n - 1];
-  auto add = [&](std::string f) { forms.push_back(std::move(f)); };
+  // Each form is built in its place in the list: no temporary strings.
+  auto add = [&](std::string_view stem, std::string_view ending) -> std::string& {
+    std::string& form = forms.emplace_back();
+    form.reserve(stem.size() + ending.size() + 3);
+    return form.append(stem).append(ending);
+  };
   const bool sibilant = last == 's' || last == 'x' || last == 'z' || w.ends_with("ch") ||
                         w.ends_with("sh");
   if (last == 'y' && !is_vowel(w[n - 2])) {
-    const std::string stem = w.substr(0, n - 1);
-    add(stem + "ies");
-    add(stem + "ied");
-    add(w + "ing");
+    const std::string_view stem = w.substr(0, n - 1);
+    add(stem, "ies");
+    add(stem, "ied");
+    add(w, "ing");
   } else if (last == 'e') {
-    add(w + "s");
-    add(w + "d");
-    add(w.substr(0, n - 1) + "ing");
+    add(w, "s");
+    add(w, "d");
+    add(w.substr(0, n - 1), "ing");
   } else {
-    add(w + (sibilant ? "es" : "s"));
-    add(w + "ed");
-    add(w + "ing");
+    add(w, sibilant ? "es" : "s");
+    add(w, "ed");
+    add(w, "ing");
     // "refer" -> "referred": a short last syllable doubles its consonant.
     if (!is_vowel(last) && last != 'w' && last != 'x' && last != 'y' && is_vowel(w[n - 2]) &&
         !is_vowel(w[n - 3])) {
-      add(w + last + "ed");
-      add(w + last + "ing");
+      add(w, std::string_view(&last, 1)).append("ed");
+      add(w, std::string_view(&last, 1)).append("ing");
     }
   }
   if (w.ends_with("ise") || w.ends_with("isation") || w.ends_with("ised") || w.ends_with("ising")) {
     const std::size_t at = w.rfind("is");
-    std::vector<std::string> more;
-    for (const std::string& f : forms)
-      if (f.size() > at && f.compare(at, 2, "is") == 0) more.push_back(f.substr(0, at) + "iz" + f.substr(at + 2));
-    forms.insert(forms.end(), more.begin(), more.end());
+    const std::size_t before = forms.size();
+    for (std::size_t i = 0; i < before; ++i)
+      if (forms[i].size() > at && forms[i].compare(at, 2, "is") == 0) {
+        std::string spelled_z = forms[i];  // a copy: push_back may move the list
+        spelled_z[at + 1] = 'z';
+        forms.push_back(std::move(spelled_z));
+      }
   }
   return forms;
 }
@@ -78,33 +86,25 @@ std::uint32_t FastWords::add(std::string_view word) {
   std::size_t at = (h >> 20) & (slots_.size() - 1);
   if (filter_[(h >> 6) & kFilterMask] & (std::uint64_t{1} << (h & 63)))
     for (; slots_[at] != 0; at = (at + 1) & (slots_.size() - 1))
-      if (hashes_[slots_[at] - 1] == h && words_[slots_[at] - 1] == word) return slots_[at] - 1;
-  if ((words_.size() + 1) * 2 > slots_.size()) {  // keep the table at most half full
+      if (hashes_[slots_[at] - 1] == h && word_at(slots_[at] - 1) == word) return slots_[at] - 1;
+  const std::size_t count = size();
+  if ((count + 1) * 2 > slots_.size()) {  // keep the table at most half full
     std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
     bigger.swap(slots_);
-    for (std::size_t i = 0; i < words_.size(); ++i) place(hashes_[i], static_cast<std::uint32_t>(i + 1));
+    for (std::size_t i = 0; i < count; ++i) place(hashes_[i], static_cast<std::uint32_t>(i + 1));
   }
   filter_[(h >> 6) & kFilterMask] |= std::uint64_t{1} << (h & 63);
-  words_.emplace_back(word);
+  chars_.append(word);
+  starts_.push_back(static_cast<std::uint32_t>(chars_.size()));
   hashes_.push_back(h);
-  place(h, static_cast<std::uint32_t>(words_.size()));
-  return static_cast<std::uint32_t>(words_.size() - 1);
+  place(h, static_cast<std::uint32_t>(count + 1));
+  return static_cast<std::uint32_t>(count);
 }
 
 void FastWords::place(std::uint64_t h, std::uint32_t slot) {
   std::size_t at = (h >> 20) & (slots_.size() - 1);
   while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
   slots_[at] = slot;
-}
-
-void FastWords::reserve(std::size_t words) {
-  words_.reserve(words);
-  hashes_.reserve(words);
-  std::size_t size = slots_.size();
-  while (size < words * 2) size *= 2;
-  if (size == slots_.size()) return;
-  slots_.assign(size, 0);
-  for (std::size_t i = 0; i < words_.size(); ++i) place(hashes_[i], static_cast<std::uint32_t>(i + 1));
 }
 
 void PhraseList::add(std::string term, std::string suggestion, ListKind kind, bool any_case,

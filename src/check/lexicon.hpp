@@ -35,12 +35,10 @@ class FastWords {
     for (std::size_t at = (h >> 20) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
       const std::uint32_t slot = slots_[at];
       if (slot == 0) return -1;
-      if (words_[slot - 1] == word) return slot - 1;
+      if (word_at(slot - 1) == word) return slot - 1;
     }
   }
-  std::size_t size() const { return words_.size(); }
-  // Makes room for `words` words in all, so the table does not grow while they are added.
-  void reserve(std::size_t words);
+  std::size_t size() const { return starts_.size() - 1; }
   std::size_t count(std::string_view word) const { return find(word) >= 0 ? 1 : 0; }
 
  private:
@@ -52,9 +50,15 @@ class FastWords {
   void place(std::uint64_t h, std::uint32_t slot);  // puts `slot` in the first free place for `h`
   static constexpr std::size_t kFilterMask = (1u << 11) - 1;  // 2^17 bits: 16 KB, stays in the cache
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterMask + 1);
-  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1024);  // 1 + index into words_; 0: empty
-  std::vector<std::string> words_;
-  std::vector<std::uint64_t> hashes_;  // hash(words_[i])
+  // Word i is chars_[starts_[i], starts_[i + 1]): one string for all the
+  // words, so adding one seldom allocates.
+  std::string_view word_at(std::size_t i) const {
+    return std::string_view(chars_).substr(starts_[i], starts_[i + 1] - starts_[i]);
+  }
+  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1024);  // 1 + word number; 0: empty
+  std::string chars_;
+  std::vector<std::uint32_t> starts_ = std::vector<std::uint32_t>(1, 0);
+  std::vector<std::uint64_t> hashes_;  // hash(word_at(i))
 };
 
 // The usual other forms of a lower-case word: plurals, -ed, -ing, -s, and

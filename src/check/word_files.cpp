@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
 #include <fstream>
 #include <type_traits>
 
@@ -14,6 +13,14 @@
 namespace easyread::check::detail {
 
 namespace {
+// trim(), with a quick answer for the usual line that has no space at
+// either end: the lists have tens of thousands of lines, read at every start.
+std::string_view trim_line(std::string_view line) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  if (!line.empty() && !space(line.front()) && !space(line.back())) return line;
+  return trim(line);
+}
+
 // Calls `each(line)` for every line that is not empty or a note; false if the file cannot be read.
 template <class Each>
 bool read_lines(const std::string& path, Diagnostics& diags, Each each) {
@@ -36,7 +43,7 @@ bool read_lines(const std::string& path, Diagnostics& diags, Each each) {
     const std::string_view line = std::string_view(all).substr(start, end - start);
     start = end + 1;
     ++number;
-    const std::string_view text = trim(line);
+    const std::string_view text = trim_line(line);
     if (text.empty() || text.front() == '#') continue;
     if constexpr (std::is_same_v<decltype(each(text, number, line)), bool>) {
       if (!each(text, number, line)) break;  // the reader has what it needs
@@ -76,8 +83,8 @@ void load_phrase_file(const std::string& path, ListKind kind, PhraseList& into, 
                       const IrregularVerbs* verbs) {
   read_lines(path, diags, [&](std::string_view text, int number, std::string_view line) {
     const std::size_t bar = text.find('|');
-    const std::string_view term = trim(text.substr(0, bar));
-    const std::string_view suggestion = bar == std::string_view::npos ? std::string_view() : trim(text.substr(bar + 1));
+    const std::string_view term = trim_line(text.substr(0, bar));
+    const std::string_view suggestion = bar == std::string_view::npos ? std::string_view() : trim_line(text.substr(bar + 1));
     if (term.empty() || suggestion.empty()) {
       diags.error(path, {number, 1, number, static_cast<int>(text::count_code_points(line)) + 1},
                   "word-list", "This line needs a word, a | sign, and a plainer way to say it.",
@@ -124,8 +131,8 @@ void load_pair_file(const std::string& path, std::vector<std::pair<std::string, 
                     Diagnostics& diags) {
   read_lines(path, diags, [&](std::string_view text, int number, std::string_view line) {
     const std::size_t bar = text.find('|');
-    const std::string_view a = trim(text.substr(0, bar));
-    const std::string_view b = bar == std::string_view::npos ? std::string_view() : trim(text.substr(bar + 1));
+    const std::string_view a = trim_line(text.substr(0, bar));
+    const std::string_view b = bar == std::string_view::npos ? std::string_view() : trim_line(text.substr(bar + 1));
     if (a.empty() || b.empty()) return bad_line(diags, path, number, line, "can't | cannot");
     into.emplace_back(text::fold_case(a), std::string(b));
   });
@@ -147,16 +154,11 @@ void load_verb_file(const std::string& path, IrregularVerbs& into, Diagnostics& 
 }
 
 void load_frequency_file(const std::string& path, double per_million, FastWords& into, Diagnostics& diags) {
-  // The file goes from the most used word down: stop at the limit. Room for
-  // about one word per 12 bytes (a line is "insistence 0.42"), so the table
-  // seldom grows while it is read.
-  std::error_code error;
-  const std::uintmax_t bytes = std::filesystem::file_size(path, error);
-  if (!error) into.reserve(into.size() + static_cast<std::size_t>(bytes / 12));
+  // The file goes from the most used word down: stop at the limit.
   read_lines(path, diags, [&](std::string_view text, int number, std::string_view line) -> bool {
     const std::size_t space = text.find(' ');
     double value = 0;
-    const std::string_view count = space == std::string_view::npos ? std::string_view() : trim(text.substr(space + 1));
+    const std::string_view count = space == std::string_view::npos ? std::string_view() : trim_line(text.substr(space + 1));
     const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), value);
     if (count.empty() || error != std::errc() || end != count.data() + count.size()) {
       bad_line(diags, path, number, line, "interested 88");
