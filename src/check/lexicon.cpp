@@ -129,10 +129,11 @@ void PhraseList::add(std::string term, std::string suggestion, ListKind kind, bo
     phrase.entry = index;
     phrase.exact_case = exact_case;
     if (count > 1) {
-      phrase.rest.reserve(count - 1);
-      for (std::size_t i = 1; i + 1 < count; ++i) phrase.rest.push_back(words[i]);
-      phrase.rest.emplace_back(last);
-      phrase.second = second_words_.add(phrase.rest.front());
+      phrase.rest_begin = static_cast<std::uint32_t>(rest_.size());
+      phrase.rest_count = static_cast<std::uint32_t>(count - 1);
+      for (std::size_t i = 1; i + 1 < count; ++i) rest_.push_back(rest_words_.add(words[i]));
+      rest_.push_back(rest_words_.add(last));
+      phrase.second = second_words_.add(count > 2 ? std::string_view(words[1]) : last);
     }
     const std::uint32_t number = first_words_.add(first);
     if (number >= by_first_.size()) by_first_.resize(number + 1);
@@ -239,7 +240,7 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
     if (found < 0) return;
     const std::vector<Phrase>& list = by_first_[static_cast<std::size_t>(found)];
     // One-word entries, then the phrases whose second word is the next token's.
-    auto one_word_end = std::find_if(list.begin(), list.end(), [](const Phrase& p) { return !p.rest.empty(); });
+    auto one_word_end = std::find_if(list.begin(), list.end(), [](const Phrase& p) { return p.rest_count != 0; });
     std::int64_t next = -1;
     if (at + 1 < tokens.size() && tokens[at + 1].kind != Token::Kind::symbol)
       next = exact ? second_words_.find(text.substr(tokens[at + 1].begin, tokens[at + 1].end - tokens[at + 1].begin))
@@ -248,14 +249,14 @@ Match PhraseList::longest_at(const std::vector<Token>& tokens, std::size_t at, s
                                : std::equal_range(one_word_end, list.end(), next, SecondWordLess{});
     auto check = [&](const Phrase& phrase) {
       if (phrase.exact_case != exact) return;
-      const std::size_t length = phrase.rest.size() + 1;
+      const std::size_t length = phrase.rest_count + 1;
       if (length <= best.token_count || at + length > tokens.size()) return;
       bool same = true;
-      for (std::size_t i = 0; i < phrase.rest.size() && same; ++i) {
+      for (std::size_t i = 0; i < phrase.rest_count && same; ++i) {
         const Token& t = tokens[at + 1 + i];
         if (t.kind == Token::Kind::symbol) same = false;
-        else if (exact) same = text.substr(t.begin, t.end - t.begin) == phrase.rest[i];
-        else same = t.lower == phrase.rest[i];
+        else if (exact) same = text.substr(t.begin, t.end - t.begin) == rest_word(phrase, i);
+        else same = t.lower == rest_word(phrase, i);
       }
       if (same) best = {&entries_[phrase.entry], length};
     };

@@ -39,6 +39,8 @@ class FastWords {
     }
   }
   std::size_t size() const { return starts_.size() - 1; }
+  // Word number `i` (less than size()).
+  std::string_view word(std::size_t i) const { return word_at(i); }
   std::size_t count(std::string_view word) const { return find(word) >= 0 ? 1 : 0; }
 
  private:
@@ -125,8 +127,9 @@ class PhraseList {
 
  private:
   struct Phrase {
-    std::vector<std::string> rest;  // words after the first
-    std::int64_t second = -1;       // number of rest[0] in second_words_ (-1: one word)
+    // The words after the first: rest_words_ numbers rest_[rest_begin, rest_begin + rest_count).
+    std::uint32_t rest_begin = 0, rest_count = 0;
+    std::int64_t second = -1;  // number of the second word in second_words_ (-1: one word)
     std::size_t entry = 0;
     bool exact_case = false;
   };
@@ -138,6 +141,13 @@ class PhraseList {
   FastWords first_words_;                        // every form of every entry's first word
   FastWords second_words_;                       // the second words of the phrases
   std::vector<std::vector<Phrase>> by_first_;    // the phrases of each first word
+  // The words after the first of every phrase, as numbers: no strings or
+  // vectors of their own for the thousands of phrase forms.
+  FastWords rest_words_;
+  std::vector<std::uint32_t> rest_;
+  std::string_view rest_word(const Phrase& phrase, std::size_t i) const {
+    return rest_words_.word(rest_[phrase.rest_begin + i]);
+  }
 };
 
 // Reads "term | suggestion" lines. Bad lines become diagnostics.
