@@ -155,3 +155,38 @@ TEST_CASE("a checker whose word lists are missing says so and still checks") {
   for (const Diagnostic& d : report.diagnostics.items()) brackets = brackets || d.rule == "punctuation";
   CHECK(brackets);
 }
+
+TEST_CASE("a big added jargon list finds its first, middle and last phrases, and only whole ones") {
+  // Thousands of made-up three-word phrases: the tables that hold the
+  // lists' words grow many times while they load.
+  auto name = [](int i) {
+    std::string word = "zq";
+    for (int k = 0; k < 3; ++k, i /= 26) word += static_cast<char>('a' + i % 26);
+    return word;
+  };
+  std::string list = "# made up for a test\n";
+  const int kPhrases = 5000;
+  for (int i = 0; i < kPhrases; ++i)
+    list += name(i) + " blip " + name(kPhrases - 1 - i) + " | plain " + std::to_string(i) + "\n";
+  ListsCopy copy;
+  copy.write("jargon-zz-made-up.txt", list);
+  Diagnostics errors;
+  const check::Checker checker(copy.home.string(), {}, errors);
+  REQUIRE(errors.items().empty());
+  auto jargon = [&](const std::string& text) {
+    std::vector<std::string> suggestions;
+    const check::Report report = checker.check_text(text, "t.txt");
+    for (const Diagnostic& d : report.diagnostics.items())
+      if (d.rule == "jargon") suggestions.push_back(d.suggestion);
+    return suggestions;
+  };
+  for (int i : {0, 2500, kPhrases - 1}) {
+    const auto found = jargon("We talked about " + name(i) + " blip " + name(kPhrases - 1 - i) + " today.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].find("\"plain " + std::to_string(i) + "\"") != std::string::npos);
+  }
+  // The plural of the last word is found too; a phrase cut short is not.
+  CHECK(jargon("Two " + name(7) + " blip " + name(kPhrases - 8) + "s came.").size() == 1);
+  CHECK(jargon("We talked about " + name(7) + " blip today.").empty());
+  CHECK(jargon("We talked about " + name(7) + " blip " + name(8) + " today.").empty());
+}
