@@ -2,6 +2,13 @@
 
 #include <unicode/uchar.h>
 
+#include <bit>
+#include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/text.hpp"
 
 namespace easyread::check::detail {
@@ -9,6 +16,66 @@ namespace {
 
 bool ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// A run of ASCII letters and digits: where it ends, and how many of its
+// bytes are letters and small letters.
+struct PlainRun {
+  std::size_t end = 0;
+  int letters = 0, small_letters = 0;
+};
+
+// The number of bits set, quickly when there are none or one.
+int few_bits(unsigned bits) {
+  if ((bits & (bits - 1)) == 0) return bits != 0;
+  return std::popcount(bits);
+}
+
+// The run from `p` on, looked at 16 bytes at a time while 16 are left
+// before `end` (most words are shorter), then a byte at a time.
+PlainRun plain_run(const char* bytes, std::size_t p, std::size_t end) {
+  PlainRun run;
+#if defined(__SSE2__)
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  // Signed bytes: shifted so that the range wanted starts at -128.
+  const __m128i to_letters = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i to_digits = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m128i letters_below = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i digits_below = _mm_set1_epi8(static_cast<char>(-128 + 10));
+  while (p + 16 <= end) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + p));
+    const __m128i small = _mm_or_si128(v, case_bit);
+    const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(small, to_letters), letters_below);
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_digits), digits_below);
+    const auto letter_bits = static_cast<unsigned>(_mm_movemask_epi8(letter));
+    const auto digit_bits = static_cast<unsigned>(_mm_movemask_epi8(digit));
+    const auto capital_bits =
+        letter_bits & ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, small)));
+    const int length = std::countr_one(letter_bits | digit_bits);  // up to 16
+    const unsigned kept = length == 16 ? 0xFFFFu : (1u << length) - 1;
+    // Most words have no digit and at most one capital: no counting then.
+    const int digits = few_bits(digit_bits & kept), capitals = few_bits(capital_bits & kept);
+    run.letters += length - digits;
+    run.small_letters += length - digits - capitals;
+    p += static_cast<std::size_t>(length);
+    if (length < 16) {
+      run.end = p;
+      return run;
+    }
+  }
+#endif
+  for (; p < end; ++p) {
+    const unsigned char c = static_cast<unsigned char>(bytes[p]);
+    const unsigned char small = c | 0x20;
+    if (small >= 'a' && small <= 'z') {
+      ++run.letters;
+      run.small_letters += c == small;
+    } else if (!ascii_digit(c)) {
+      break;
+    }
+  }
+  run.end = p;
+  return run;
+}
 
 // Reads the code point at `pos` without moving it; `length` gets its size.
 char32_t peek(std::string_view s, std::size_t pos, std::size_t& length) {
@@ -196,22 +263,11 @@ bool tokenize_into(std::string_view s, std::size_t begin, std::size_t end, std::
       const bool plain = p == pos;
       if (plain) {  // counted in locals: the compiler cannot keep t's fields in registers
         t.capitalised = text[p] >= 'A' && text[p] <= 'Z';  // a letter: is_letter(cp) said so
-        int letters = 0, small_letters = 0;
-        const char* bytes = text.data();
-        while (p < end) {
-          const unsigned char c = static_cast<unsigned char>(bytes[p]);
-          const unsigned char small = c | 0x20;
-          if (small >= 'a' && small <= 'z') {
-            ++letters;
-            small_letters += c == small;
-          } else if (!ascii_digit(c)) {
-            break;
-          }
-          ++p;
-        }
-        t.letters = letters;
-        upper = letters - small_letters;
-        any_lower = small_letters > 0;
+        const PlainRun run = plain_run(text.data(), p, end);
+        p = run.end;
+        t.letters = run.letters;
+        upper = run.letters - run.small_letters;
+        any_lower = run.small_letters > 0;
       }
       for (;;) {
         if (p > pos && text[p - 1] == '.') break;

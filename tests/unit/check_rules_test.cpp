@@ -162,6 +162,17 @@ TEST_CASE("capitals finds shouting, not abbreviations") {
   CHECK(found("PLEASE NOTE the time.", "capitals").size() == 1);  // one finding for the run
   CHECK_FALSE(flags("Please note the time.", "capitals"));
   CHECK_FALSE(flags("Ask the CQC.", "capitals"));
+  // Words longer than 16 letters are read 16 at a time: still read whole.
+  CHECK(flags("Please read the INTERNATIONALISATION plan today.", "capitals"));
+  CHECK_FALSE(flags("Please read the Internationalisation plan today.", "capitals"));
+  CHECK_FALSE(flags("Please read the internationaliSATION plan today.", "abbreviation"));
+}
+
+TEST_CASE("a word of many letters is one word however long") {
+  const auto hits = found("The counterrevolutionaries left town.", "hard-word");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].message == "\"counterrevolutionaries\" is a hard word. Many people will not know it.");
+  CHECK(hits[0].span.end_column - hits[0].span.column == 22);  // the end is just after the word
 }
 
 TEST_CASE("contraction gives the full words") {
