@@ -174,6 +174,10 @@ class Engine {
 
   const std::vector<Diagnostic>& load_problems() const;
   const std::string& data_home() const;
+  // Part of the engine loads on a thread of its own. Waits until it is done
+  // and the thread has ended: call it before fork(), so that no thread holds
+  // a lock (the memory allocator's, say) when the process is copied.
+  void wait_until_loaded() const;
 
   // Notes (easyread's XML) to a document's bytes in the chosen format.
   BuildResult build(const Input& notes, const BuildOptions& options = {}) const;

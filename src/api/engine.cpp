@@ -58,6 +58,8 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 const std::vector<Diagnostic>& Engine::load_problems() const { return impl_->load_problems; }
 const std::string& Engine::data_home() const { return impl_->data_home; }
 
+void Engine::wait_until_loaded() const { impl_->library.wait_until_loaded(); }
+
 std::vector<SymbolMatch> Engine::search_symbols(const std::vector<std::string>& words, std::size_t limit) const {
   std::vector<SymbolMatch> out;
   try {

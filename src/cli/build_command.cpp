@@ -304,6 +304,8 @@ int run_build(const Args& args) {
   const unsigned workers = options->jobs ? options->jobs : std::max(1u, std::thread::hardware_concurrency());
   const std::vector<Job> jobs = plan(*options);
   const bool color = isatty(STDERR_FILENO) != 0;
+  // Many files are made by forked workers: no other thread may run then.
+  if (jobs.size() > 1) engine.wait_until_loaded();
   const int failed = run_in_workers(
       jobs.size(), workers, [&](std::size_t i) -> Printed {
         try {

@@ -133,6 +133,7 @@ void Library::Impl::wait_loaded() {
     read = read_catalogue(data_home);
   } else {
     read = loading.get();
+    if (loader.joinable()) loader.join();  // it has ended: no thread of ours is left running
   }
   names = std::move(read.names);
   catalogue_entries = std::move(read.entries);
@@ -233,6 +234,11 @@ void Library::allow_folder(const std::string& dir) {
   std::error_code ec;
   const std::lock_guard hold(impl_->lock);
   impl_->allowed_folders.push_back(fs::absolute(fs::path(dir), ec));
+}
+
+void Library::wait_until_loaded() {
+  const std::lock_guard hold(impl_->lock);
+  impl_->wait_loaded();
 }
 
 std::vector<Match> Library::catalogue() const {

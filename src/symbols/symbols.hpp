@@ -85,6 +85,10 @@ class Library {
   std::vector<Match> search(const std::vector<std::string>& words, std::size_t limit = 10);
   // Every catalogue name, own folders first, each in its file's order (for contact sheets).
   std::vector<Match> catalogue() const;
+  // The catalogue is read on a thread of its own: waits until it is in and
+  // that thread has ended. Call it before fork(): a child process must not
+  // start with a lock that a thread, missing from it, held.
+  void wait_until_loaded();
 
  private:
   struct Impl;
