@@ -133,7 +133,9 @@ void Library::Impl::wait_loaded() {
     read = read_catalogue(data_home);
   } else {
     read = loading.get();
-    if (loader.joinable()) loader.join();  // it has ended: no thread of ours is left running
+    // It has ended: no thread of ours is left running. Only the process that
+    // made the thread may join it (in a forked copy it does not exist).
+    if (loader.joinable() && ::getpid() == loader_pid) loader.join();
   }
   names = std::move(read.names);
   catalogue_entries = std::move(read.entries);
