@@ -1,6 +1,8 @@
 // Every character that will be shown must be one the fonts can draw. The
 // check runs on the notes, so each error points at the character itself.
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <variant>
 
 #include "base/overloaded.hpp"
@@ -32,7 +34,9 @@ void append_utf8(std::string& out, char32_t cp) {
 class CharacterChecker {
  public:
   CharacterChecker(const markup::Document& notes, const CanDraw& can_draw, Diagnostics& diags)
-      : notes_(notes), lines_(notes.source), can_draw_(can_draw), diags_(diags) {}
+      : notes_(notes), lines_(notes.source), can_draw_(can_draw), diags_(diags) {
+    std::memset(ascii_, -1, sizeof ascii_);
+  }
 
   void paragraph(const markup::Paragraph& p) {
     for (const auto& run : p.runs) {
@@ -48,7 +52,7 @@ class CharacterChecker {
       for (std::size_t pos = 0; pos < run.text.size();) {
         std::size_t start = pos;
         char32_t cp = text::next_code_point(run.text, pos);
-        if (cp < 0x20 || can_draw_(cp, bold)) {  // line ends and tabs are folded to spaces
+        if (cp < 0x20 || drawable(cp, bold)) {  // line ends and tabs are folded to spaces
           flush();
           continue;
         }
@@ -62,11 +66,20 @@ class CharacterChecker {
   void plain(const std::string& s, Span where) {
     for (std::size_t pos = 0; pos < s.size();) {
       char32_t cp = text::next_code_point(s, pos);
-      if (cp >= 0x20 && !can_draw_(cp, true)) report(cp, where);
+      if (cp >= 0x20 && !drawable(cp, true)) report(cp, where);
     }
   }
 
  private:
+  // Asks the fonts once for each ASCII character: notes are mostly ASCII,
+  // and each question goes through HarfBuzz.
+  bool drawable(char32_t cp, bool bold) {
+    if (cp >= 0x80) return can_draw_(cp, bold);
+    std::int8_t& known = ascii_[bold][cp];
+    if (known < 0) known = can_draw_(cp, bold) ? 1 : 0;
+    return known == 1;
+  }
+
   void report(char32_t cp, Span where, std::size_t count = 1) {
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
@@ -85,6 +98,7 @@ class CharacterChecker {
   text::LineIndex lines_;
   const CanDraw& can_draw_;
   Diagnostics& diags_;
+  std::int8_t ascii_[2][0x80];  // 1: drawable, 0: not, -1: not asked yet
 };
 
 }  // namespace
