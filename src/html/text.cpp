@@ -1,7 +1,8 @@
 // Small text helpers for the web page writer.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
+#include <system_error>
 
 #include "html/internal.hpp"
 #include "text/text.hpp"
@@ -57,10 +58,12 @@ std::string base64(std::string_view bytes) {
 }
 
 std::string number(double value, int decimals) {
-  char text[48];
   if (!std::isfinite(value)) return "0";
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  std::string out = text;
+  // to_chars writes what printf's "%.*f" writes, without reading the locale.
+  char text[400];  // the longest double written in full, with its decimals
+  const auto written = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed, decimals);
+  if (written.ec != std::errc()) return "0";
+  std::string out(text, written.ptr);
   if (out.find('.') != std::string::npos) {
     while (out.back() == '0') out.pop_back();
     if (out.back() == '.') out.pop_back();
@@ -74,9 +77,13 @@ std::string number(double value, int decimals) {
 
 std::string hex_color(const Color& c) {
   auto channel = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
-  char text[8];
-  std::snprintf(text, sizeof text, "#%02X%02X%02X", channel(c.r), channel(c.g), channel(c.b));
-  return text;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "#";
+  for (const unsigned v : {channel(c.r), channel(c.g), channel(c.b)}) {
+    out += kHex[v >> 4];
+    out += kHex[v & 15];
+  }
+  return out;
 }
 
 void collect_codes(std::string_view utf8, std::set<char32_t>& codes) {
