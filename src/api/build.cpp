@@ -1,6 +1,8 @@
 // Engine::build: notes to a document's bytes, with the checks beside it.
 #include <chrono>
 #include <exception>
+#include <future>
+#include <optional>
 #include <new>
 #include <thread>
 
@@ -66,6 +68,26 @@ void add_internal_error(Diagnostics& diags, const std::string& file, const std::
               "Try again. If it happens again, tell the people who make easyread.");
 }
 
+// The checks' thread: loads the word lists, then checks the notes once they
+// are read (none: nothing to check). Every problem goes into `found`; on
+// this thread, an escaped exception would end the program.
+// `checker_for(settings, diags)` gives the engine's checker for those settings.
+template <class CheckerFor>
+void run_checks(const CheckerFor& checker_for, const std::string& name, const BuildOptions& options,
+                std::future<const markup::Document*>& notes, Diagnostics& found) {
+  try {
+    const check::Settings settings = check_settings(name, options.check_options, found);
+    const auto checker = checker_for(settings, found);
+    if (const markup::Document* doc = notes.get())
+      found.append(checker->check_document(*doc, Deadline(options.deadline)).diagnostics);
+  } catch (const OutOfTime&) {
+    out_of_time(options, name, found);
+  } catch (const std::exception& e) {
+    found.error(name, {}, "check", std::string("The checks stopped: ") + e.what(),
+                "Build again without the checks to make the document.");
+  }
+}
+
 }  // namespace
 
 BuildResult Engine::build(const Input& notes, const BuildOptions& options) const {
@@ -73,36 +95,45 @@ BuildResult Engine::build(const Input& notes, const BuildOptions& options) const
   Diagnostics diags;
   try {
     const bool from_disk = !notes.text.has_value();
-    auto doc = from_disk ? markup::read_file(notes.name, diags) : markup::read_string(*notes.text, notes.name, diags);
+    // The checks only read the notes and never change the document, so they
+    // run on a second thread (a second core) beside the layout. Their word
+    // lists load there while the notes are read; the notes come to that
+    // thread through `notes_ready` (nullptr: there is nothing to check).
+    std::optional<markup::Document> doc;
+    Diagnostics check_diags, layout_diags;
+    std::promise<const markup::Document*> notes_ready;
+    std::jthread checking;
+    const auto checker_for = [this](const check::Settings& settings, Diagnostics& load_errors) {
+      return impl_->checker(settings, load_errors);
+    };
+    if (options.check)
+      checking = std::jthread([&, ready = notes_ready.get_future()]() mutable {
+        run_checks(checker_for, notes.name, options, ready, check_diags);
+      });
+    // Whatever happens below, the checks' thread is told before it is waited for.
+    struct Handover {
+      std::promise<const markup::Document*>& promise;
+      bool given = false;
+      void give(const markup::Document* d) {
+        if (!given) promise.set_value(d);
+        given = true;
+      }
+      ~Handover() { give(nullptr); }
+    } handover{notes_ready};
+    doc = from_disk ? markup::read_file(notes.name, diags) : markup::read_string(*notes.text, notes.name, diags);
     if (doc && !out_of_time(options, notes.name, diags)) {
-      // The checks only read the notes and never change the document, so
-      // they run on a second thread (a second core) beside the layout.
-      Diagnostics check_diags, layout_diags;
+      handover.give(&*doc);
       Made made;
-      {
-        std::jthread checking;
-        if (options.check)
-          checking = std::jthread([&] {
-            try {
-              const check::Settings settings = check_settings(notes.name, options.check_options, check_diags);
-              check_diags.append(
-                  impl_->checker(settings, check_diags)->check_document(*doc, Deadline(options.deadline)).diagnostics);
-            } catch (const OutOfTime&) {
-              out_of_time(options, notes.name, check_diags);
-            } catch (const std::exception& e) {  // on this thread, an escaped exception would end the program
-              check_diags.error(notes.name, {}, "check", std::string("The checks stopped: ") + e.what(),
-                                "Build again without the checks to make the document.");
-            }
-          });
-        try {
-          made = make_document(*doc, impl_->library, impl_->word_resources, impl_->pdf_resources, impl_->data_home,
-                               impl_->allowed_folders, options, from_disk, layout_diags);
-        } catch (const OutOfTime&) {
-          out_of_time(options, notes.name, layout_diags);
-        } catch (const std::exception& e) {
-          add_internal_error(layout_diags, notes.name, e.what());
-        }
-      }  // waits for the checks
+      try {
+        made = make_document(*doc, impl_->library, impl_->word_resources, impl_->pdf_resources, impl_->data_home,
+                             impl_->allowed_folders, options, from_disk, layout_diags);
+      } catch (const OutOfTime&) {
+        out_of_time(options, notes.name, layout_diags);
+      } catch (const std::exception& e) {
+        add_internal_error(layout_diags, notes.name, e.what());
+      }
+      handover.give(nullptr);
+      if (checking.joinable()) checking.join();
       diags.append(check_diags);
       diags.append(layout_diags);
       out_of_time(options, notes.name, diags);
