@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <fstream>
 #include <type_traits>
 
@@ -19,6 +20,29 @@ std::string_view trim_line(std::string_view line) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
   if (!line.empty() && !space(line.front()) && !space(line.back())) return line;
   return trim(line);
+}
+
+// A count such as "88" or "0.20", read exactly as from_chars reads it; from_chars
+// itself for anything else. Up to 15 digits fit a double exactly, as do the
+// powers of ten it is divided by, so the one division rounds like from_chars.
+std::from_chars_result read_count(std::string_view text, double& value) {
+  std::uint64_t digits = 0;
+  int count = 0, decimals = -1;
+  for (const char c : text) {
+    if (c == '.' && decimals < 0) {
+      decimals = 0;
+    } else if (c >= '0' && c <= '9' && count < 15) {
+      digits = digits * 10 + static_cast<std::uint64_t>(c - '0');
+      ++count;
+      if (decimals >= 0) ++decimals;
+    } else {
+      return std::from_chars(text.data(), text.data() + text.size(), value);
+    }
+  }
+  if (count == 0) return std::from_chars(text.data(), text.data() + text.size(), value);
+  static constexpr double kTens[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  value = static_cast<double>(digits) / kTens[decimals < 0 ? 0 : decimals];
+  return {text.data() + text.size(), std::errc()};
 }
 
 // Calls `each(line)` for every line that is not empty or a note; false if the file cannot be read.
@@ -159,7 +183,7 @@ void load_frequency_file(const std::string& path, double per_million, FastWords&
     const std::size_t space = text.find(' ');
     double value = 0;
     const std::string_view count = space == std::string_view::npos ? std::string_view() : trim_line(text.substr(space + 1));
-    const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), value);
+    const auto [end, error] = read_count(count, value);
     if (count.empty() || error != std::errc() || end != count.data() + count.size()) {
       bad_line(diags, path, number, line, "interested 88");
       return true;
