@@ -46,14 +46,14 @@ std::string Library::Impl::annotation(const std::string& code) {
       csv_text_read = true;
       csv_text = detail::read_text_file((fs::path(openmoji_dir) / "data" / "openmoji.csv").string());
     }
-    if (csv_text) rows = detail::code_rows(*csv_text);
+    if (csv_text) rows = detail::CodeRows(*csv_text);
   }
-  auto it = rows.find(code);
-  if (it == rows.end()) return code;
-  std::size_t pos = it->second;
+  std::size_t pos = rows.find(code);
+  if (pos == std::string_view::npos) return code;
   std::vector<std::string_view> fields;
   std::deque<std::string> scratch;
-  if (detail::next_csv_row(*csv_text, pos, fields, scratch) && fields.size() > 4) return std::string(fields[4]);
+  // Trimmed, as the whole list keeps it ("horizontal black hexagon " has a space at its end).
+  if (detail::next_csv_row(*csv_text, pos, fields, scratch) && fields.size() > 4) return std::string(trim(fields[4]));
   return code;
 }
 

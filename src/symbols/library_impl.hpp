@@ -46,7 +46,7 @@ struct Library::Impl {
 
   std::optional<std::string> csv_text;  // OpenMoji's list as read, before parsing
   bool csv_text_read = false;
-  std::unordered_map<std::string_view, std::size_t> rows;  // code -> its row in csv_text
+  detail::CodeRows rows;  // code -> its row in csv_text
   bool rows_read = false;
 
   // The project's catalogue and its list of unsuitable pictures, as read.

@@ -215,22 +215,42 @@ std::string upper_ascii(std::string_view text) {
 }
 
 
-std::unordered_map<std::string_view, std::size_t> code_rows(std::string_view csv) {
-  std::unordered_map<std::string_view, std::size_t> out;
-  out.reserve(4600);
+std::size_t CodeRows::home(std::string_view code) const {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (const char c : code) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<std::size_t>(h ^ (h >> 32)) & (slots_.size() - 1);
+}
+
+CodeRows::CodeRows(std::string_view csv) : csv_(csv) {
+  // Rows are lines (the codes' fields hold no line breaks); at most half full.
+  const auto lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) + 1;
+  if (csv.size() > UINT32_MAX) return;
+  std::size_t size = 16;
+  while (size < 2 * lines) size *= 2;
+  slots_.resize(size);
   std::size_t line = csv.find('\n');  // skip the header row
   while (line != std::string_view::npos && ++line < csv.size()) {
-    std::size_t first = csv.find(',', line);
-    std::size_t next_line = csv.find('\n', line);
+    const std::size_t first = csv.find(',', line), next_line = csv.find('\n', line);
     // The first field is the emoji itself, never quoted; the code follows it.
-    if (first != std::string_view::npos && first < next_line) {
-      std::size_t second = csv.find(',', first + 1);
-      if (second != std::string_view::npos && second < next_line)
-        out.emplace(csv.substr(first + 1, second - first - 1), line);
+    const std::size_t second = first < next_line ? csv.find(',', first + 1) : std::string_view::npos;
+    if (second != std::string_view::npos && second < next_line && second > first + 1) {
+      const std::string_view code = csv.substr(first + 1, second - first - 1);
+      std::size_t at = home(code);
+      while (slots_[at].code_size != 0 && csv_.substr(slots_[at].code_at, slots_[at].code_size) != code)
+        at = (at + 1) & (slots_.size() - 1);
+      if (slots_[at].code_size == 0)  // the first row of a code wins
+        slots_[at] = {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(first + 1),
+                      static_cast<std::uint32_t>(code.size())};
     }
     line = next_line;
   }
-  return out;
+}
+
+std::size_t CodeRows::find(std::string_view code) const {
+  if (slots_.empty() || code.empty()) return std::string_view::npos;
+  for (std::size_t at = home(code); slots_[at].code_size != 0; at = (at + 1) & (slots_.size() - 1))
+    if (csv_.substr(slots_[at].code_at, slots_[at].code_size) == code) return slots_[at].row;
+  return std::string_view::npos;
 }
 
 }  // namespace easyread::symbols::detail

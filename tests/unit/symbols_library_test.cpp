@@ -117,6 +117,10 @@ TEST_CASE("OpenMoji codes give vector pictures with OpenMoji's name, parsed once
   CHECK_FALSE(std::get<Drawing>(a->content).shapes.empty());
   CHECK(a->aspect() == 1);
   CHECK_FALSE(diags.has_errors());
+  // OpenMoji's list has a space after this name; the alternative text has none.
+  auto hexagon = resolve(lib, "2B23", diags);
+  REQUIRE(hexagon);
+  CHECK(hexagon->name == "horizontal black hexagon");
 }
 
 TEST_CASE("file paths are relative to the document's folder and keep a stable key", "[symbols][library]") {

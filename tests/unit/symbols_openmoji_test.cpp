@@ -1,12 +1,14 @@
 // Every OpenMoji colour picture reads without an error, and the catalogue
 // points only at pictures that exist.
 #include <algorithm>
+#include <deque>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "base/files.hpp"
 #include "symbols/names.hpp"
 #include "symbols/symbols.hpp"
 
@@ -84,4 +86,43 @@ TEST_CASE("OpenMoji's flag of Ontario keeps its clip path; markers to nothing ar
   const auto castile = symbols::read_svg(read_all(dir / "1F3F4-E0065-E0073-E0063-E006D-E007F.svg"), "c.svg", diags);
   CHECK(castile);
   CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("the index of OpenMoji's rows finds the same row as the whole list for every code", "[symbols][openmoji]") {
+  const std::string csv = read_all(kHome / "third_party" / "openmoji" / "data" / "openmoji.csv");
+  const auto emojis = symbols::detail::parse_openmoji_csv(csv);
+  REQUIRE(emojis);
+  const symbols::detail::CodeRows rows(csv);
+  std::size_t checked = 0;
+  for (const auto& emoji : emojis->emojis) {
+    INFO(emoji.code);
+    std::size_t pos = rows.find(emoji.code);
+    REQUIRE(pos != std::string::npos);
+    std::vector<std::string_view> fields;
+    std::deque<std::string> scratch;
+    REQUIRE(symbols::detail::next_csv_row(csv, pos, fields, scratch));
+    REQUIRE(fields.size() > 4);
+    CHECK(fields[1] == emoji.code);
+    // Where a code has two rows, the list keeps the first one's name too.
+    CHECK(easyread::trim(fields[4]) == emojis->find(emoji.code)->annotation);
+    ++checked;
+  }
+  CHECK(checked > 4000);
+  CHECK(rows.find("NOT-A-CODE") == std::string::npos);
+  CHECK(rows.find("") == std::string::npos);
+}
+
+TEST_CASE("the index of OpenMoji's rows skips the header and keeps the first of two rows", "[symbols][openmoji]") {
+  const std::string csv =
+      "emoji,hexcode,group,subgroups,annotation\n"
+      "a,1F600,smileys,face,grinning face\n"
+      "b,1F601,smileys,face,\"beaming, face\"\n"
+      "c,1F600,smileys,face,second grinning face\n"
+      "d,1F602,smileys,face,last row without a line end";
+  const symbols::detail::CodeRows rows(csv);
+  CHECK(rows.find("hexcode") == std::string::npos);
+  CHECK(rows.find("1F600") == csv.find("a,1F600"));
+  CHECK(rows.find("1F601") == csv.find("b,1F601"));
+  CHECK(rows.find("1F602") == csv.find("d,1F602"));
+  CHECK(rows.find("1F60") == std::string::npos);
 }
