@@ -223,7 +223,8 @@ std::size_t CodeRows::home(std::string_view code) const {
 
 CodeRows::CodeRows(std::string_view csv) : csv_(csv) {
   // Rows are lines (the codes' fields hold no line breaks); at most half full.
-  const auto lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) + 1;
+  std::size_t lines = 1;  // counted with find (memchr): std::count goes a byte at a time
+  for (std::size_t at = csv.find('\n'); at != std::string_view::npos; at = csv.find('\n', at + 1)) ++lines;
   if (csv.size() > UINT32_MAX) return;
   std::size_t size = 16;
   while (size < 2 * lines) size *= 2;
