@@ -9,6 +9,7 @@
 
 #include "base/overloaded.hpp"
 #include "check/check.hpp"
+#include "check/lexicon_cache.hpp"
 #include "check/rules.hpp"
 #include "text/text.hpp"
 
@@ -188,7 +189,12 @@ std::size_t block_end(std::string_view text, std::size_t begin, Format format) {
 Checker::Checker(const std::string& data_home, Settings settings, Diagnostics& load_errors)
     : impl_(std::make_unique<Impl>()) {
   impl_->settings = std::move(settings);
-  load_lists(data_home, impl_->settings, impl_->lexicons, load_errors);
+  const detail::LexiconCache cache(data_home, impl_->settings);
+  if (cache.load(impl_->lexicons)) return;
+  Diagnostics problems;
+  load_lists(data_home, impl_->settings, impl_->lexicons, problems);
+  if (problems.items().empty()) cache.keep(impl_->lexicons);  // lists with problems are read again each time
+  load_errors.append(problems);
 }
 
 Checker::~Checker() = default;

@@ -26,6 +26,7 @@ using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 // hash, a bit filter that answers most "not here" at once, then open addressing.
 class FastWords {
  public:
+  friend struct LexiconCodec;  // keeps the table in the cache file as it is
   // Adds `word` (if new) and returns its number, counting from 0.
   std::uint32_t add(std::string_view word);
   // The number of `word`, or -1.
@@ -103,6 +104,7 @@ struct Match {
 // is not "SEND".
 class PhraseList {
  public:
+  friend struct LexiconCodec;
   // `any_case`: match whatever the capitals (a document's own word list).
   // `verbs` gives the irregular forms of verb entries ("undertook").
   void add(std::string term, std::string suggestion, ListKind kind, bool any_case = false,

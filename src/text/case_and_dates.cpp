@@ -1,3 +1,4 @@
+#include "base/trace.hpp"
 // Case folding and dates in the reader's language, from ICU.
 #include <unicode/dtptngen.h>
 #include <unicode/gregocal.h>
@@ -83,6 +84,7 @@ DatePrototype make_date_prototype(const std::string& lang) {
 }  // namespace
 
 DateWriter::DateWriter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
+  TRACE("dates start");
   static std::mutex lock;
   static std::map<std::string, DatePrototype> made;  // by the language asked for
   {
@@ -96,6 +98,7 @@ DateWriter::DateWriter(const std::string& lang) : impl_(std::make_unique<Impl>()
   }
   UErrorCode status = U_ZERO_ERROR;
   impl_->calendar = std::make_unique<icu::GregorianCalendar>(*icu::TimeZone::getGMT(), status);
+  TRACE("dates made");
 }
 
 DateWriter::~DateWriter() = default;
