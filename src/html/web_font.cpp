@@ -1,11 +1,12 @@
 // Fonts inside the page: the same HarfBuzz subset as the PDF, packed as
-// WOFF 1.0 (each table compressed with zlib) and written as a data: address.
+// WOFF 1.0 (each table a zlib stream) and written as a data: address.
 // Debian's WOFF2 encoder prints a line on standard error for every font,
 // which a command-line tool and a server cannot have.
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 
 #include "html/internal.hpp"
 #include "layout/font_subset.hpp"
@@ -38,6 +39,12 @@ std::string woff(std::string_view ttf) {
     std::uint32_t tag, checksum, length;
     std::string data;  // compressed when that is smaller
   };
+  // WOFF packs each table as a zlib stream. libdeflate's level 6 packs these
+  // small tables as well as zlib's best (20 bytes more for the 12-page
+  // sample's page) in half the time, and the page waits for its fonts.
+  const std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> packer(
+      libdeflate_alloc_compressor(6), libdeflate_free_compressor);
+  if (!packer) return {};
   std::vector<Table> tables;
   std::uint32_t sfnt_size = 12 + 16 * std::uint32_t(count);
   for (std::size_t i = 0; i < count; ++i) {
@@ -45,11 +52,9 @@ std::string woff(std::string_view ttf) {
     const std::uint32_t offset = read32(ttf, record + 8), length = read32(ttf, record + 12);
     if (std::size_t(offset) + length > ttf.size()) return {};
     const std::string_view data = ttf.substr(offset, length);
-    uLongf packed_size = compressBound(length);
-    std::string packed(packed_size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size, reinterpret_cast<const Bytef*>(data.data()),
-                  length, Z_BEST_COMPRESSION) != Z_OK)
-      return {};
+    std::string packed(libdeflate_zlib_compress_bound(packer.get(), length), '\0');
+    const std::size_t packed_size = libdeflate_zlib_compress(packer.get(), data.data(), length, packed.data(), packed.size());
+    if (packed_size == 0) return {};  // cannot happen: the room is libdeflate's own bound
     packed.resize(packed_size);
     tables.push_back({read32(ttf, record), read32(ttf, record + 4), length,
                       packed.size() < length ? std::move(packed) : std::string(data)});

@@ -4,6 +4,7 @@
 #include <cstdio>
 // jpeglib.h needs size_t and FILE declared first.
 #include <jpeglib.h>
+#include <zlib.h>
 
 #include <catch2/catch.hpp>
 #include <cctype>
@@ -450,6 +451,25 @@ TEST_CASE("html: fonts are subset WOFF data with only the letters used") {
   // The length in the header is the data's own length.
   const auto byte = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(woff[i])); };
   CHECK((byte(8) << 24 | byte(9) << 16 | byte(10) << 8 | byte(11)) == woff.size());
+  // Each table is whole: a packed one unpacks (zlib, as browsers read it) to
+  // exactly its length, and the tables' lengths add up to the font's size.
+  const auto read32 = [&](std::size_t i) { return byte(i) << 24 | byte(i + 1) << 16 | byte(i + 2) << 8 | byte(i + 3); };
+  const std::size_t tables = byte(12) << 8 | byte(13);
+  std::size_t unpacked_size = 12 + 16 * tables;
+  REQUIRE(tables >= 4);
+  for (std::size_t t = 0; t < tables; ++t) {
+    const std::size_t entry = 44 + 20 * t, offset = read32(entry + 4), packed = read32(entry + 8), length = read32(entry + 12);
+    REQUIRE(offset + packed <= woff.size());
+    unpacked_size += (length + 3) & ~std::size_t{3};
+    if (packed == length) continue;  // kept as it is: packing did not make it smaller
+    CHECK(packed < length);
+    std::string table(length, '\0');
+    uLongf made = length;
+    CHECK(uncompress(reinterpret_cast<Bytef*>(table.data()), &made, reinterpret_cast<const Bytef*>(woff.data() + offset),
+                     packed) == Z_OK);
+    CHECK(made == length);
+  }
+  CHECK(read32(16) == unpacked_size);  // totalSfntSize
   // The bold face holds only the letters set in bold (hard words, headings),
   // not every letter of the text, so it is the smaller of the two.
   const std::size_t second = page.find("data:font/woff", page.find("data:font/woff") + 1);
