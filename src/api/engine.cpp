@@ -1,4 +1,3 @@
-#include "base/trace.hpp"
 // The Engine: loads what is slow to load once, and shares it.
 #include <cstdlib>
 #include <exception>
@@ -90,7 +89,6 @@ std::shared_ptr<const check::Checker> Engine::Impl::checker(const check::Setting
   if (!entry.checker) {
     Diagnostics errors;
     entry.checker = std::make_shared<const check::Checker>(data_home, settings, errors);
-    TRACE("checker made");
     entry.load_errors = std::move(errors);
   }
   load_errors.append(entry.load_errors);  // every result tells them, not only the first

@@ -196,6 +196,7 @@ LexiconCache::LexiconCache(const std::string& data_home, const Settings& setting
   std::string frequency;
   append_raw(frequency, settings.hard_word_frequency);
   content.add(frequency);
+  place.add(frequency);  // a project with its own setting keeps its own file
   if (bytes < kSmallestCached) return;
   key_ = content.key();
   const auto where = place.key();

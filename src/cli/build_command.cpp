@@ -1,4 +1,3 @@
-#include "base/trace.hpp"
 // easyread build: notes to PDFs with the library, several at a time (see
 // batch_runner.hpp), printed in order.
 #include <unistd.h>
@@ -255,7 +254,7 @@ Printed build_one(const Engine& engine, const BuildOptions& options, const Job& 
     made.push_back(std::move(result.bytes));
   }
   for (std::size_t i = 0; i < made.size() && !diags.has_errors(); ++i)
-    { TRACE("write"); if (!write_file_atomically(job.outputs[i].path, made[i], diags)) break; TRACE("written"); }
+    if (!write_file_atomically(job.outputs[i].path, made[i], diags)) break;
   Printed printed;
   std::ostringstream err;
   const PictureNotes picture_notes = gather_picture_notes(diags, options.pictures_chosen);

@@ -1,5 +1,4 @@
 // easyread: makes Easy Read PDFs from meeting notes, and checks writing.
-#include "base/trace.hpp"
 #include <malloc.h>
 
 #include <iostream>
@@ -65,7 +64,6 @@ std::span<const CommandSpec* const> all_commands() {
 }  // namespace easyread::cli
 
 int main(int argc, char** argv) {
-  TRACE("main");
   using namespace easyread::cli;
   // Each thread's heap grows 8 MB at a time, not 128 KB: a web page's build
   // asked the kernel for more memory about 500 times (400 of them to grow

@@ -1,4 +1,3 @@
-#include "base/trace.hpp"
 // render(): the head (title, language, fonts, styles), the body and the script.
 #include "html/html.hpp"
 
@@ -14,7 +13,6 @@ std::string render(const content::Document& doc, const Options& options, const s
                    Diagnostics& diags) {
   PageWriter page(doc, options);
   std::string body = page.body();
-  TRACE("body");
   collect_codes(doc.metadata.title, page.heading_codes);
   // The read-aloud buttons' words, which the script writes on them.
   for (const std::string* label : {&options.speech.listen, &options.speech.listen_all, &options.speech.stop})
@@ -28,7 +26,6 @@ std::string render(const content::Document& doc, const Options& options, const s
   if (shared_heading) bold_codes.insert(page.heading_codes.begin(), page.heading_codes.end());
   Diagnostics font_diags;
   auto font_faces = std::async(std::launch::async, [&] {
-    TRACE("font thread");
     std::string faces;
     auto add_face = [&](const char* family, bool bold, const std::string& path, const std::set<char32_t>& codes) {
       if (path.empty()) return true;
@@ -42,16 +39,12 @@ std::string render(const content::Document& doc, const Options& options, const s
     return ok ? std::optional<std::string>(std::move(faces)) : std::nullopt;
   });
   PaintClasses paint;
-  TRACE("font thread started");
   std::string symbols = page.symbols(paint);
-  TRACE("symbols");
   const std::optional<std::string> faces = font_faces.get();
-  TRACE("fonts got");
   diags.append(font_diags);
   if (!faces) return {};
 
   page.add_photos(body, symbols);  // the one wait for the photos, after all else
-  TRACE("photos added");
   std::string out;
   out.reserve(body.size() + symbols.size() + faces->size() + 16384);
   out += "<!DOCTYPE html>\n<html lang=\"" + escaped(doc.metadata.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";

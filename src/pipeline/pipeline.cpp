@@ -1,4 +1,3 @@
-#include "base/trace.hpp"
 #include "pipeline/pipeline.hpp"
 
 #include <filesystem>
@@ -63,22 +62,16 @@ std::optional<WithFonts> prepare_with_fonts(const markup::Document& notes, symbo
                                             const Options& options, Diagnostics& diags,
                                             const content::PictureRead& on_read = {}) {
   const std::size_t before = errors_since(diags, 0);
-  TRACE("pwf start");
   auto look = load_look(notes, options, diags);
   if (!look) return std::nullopt;
-  TRACE("look");
   style::Strings strings = style::Strings::load(options.data_home, notes.lang, diags);
-  TRACE("strings");
   auto fonts = std::make_unique<layout::FontSet>(options.data_home);
   auto faces = layout::find_faces(*look, *fonts, diags);
   if (!faces) return std::nullopt;
-  TRACE("faces");
   content::check_characters(
       notes, [&](char32_t cp, bool bold) { return layout::can_draw(*fonts, *faces, cp, bold); }, diags);
-  TRACE("chars checked");
   content::Document content =
       content::build(notes, library, *look, strings, diags, options.pictures, options.deadline, on_read);
-  TRACE("content built");
   if (errors_since(diags, before) > 0 || (options.stop && options.stop())) return std::nullopt;
   return WithFonts{std::move(*look), std::move(strings), std::move(fonts), *faces, std::move(content)};
 }

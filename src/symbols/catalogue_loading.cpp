@@ -1,4 +1,3 @@
-#include "base/trace.hpp"
 // The picture catalogue, read on a thread of its own from the moment the
 // Library is made, so the caller reads the notes meanwhile. Every method
 // that needs the catalogue's names waits for them (wait_loaded).
@@ -79,9 +78,7 @@ Library::Library(std::string data_home) : impl_(std::make_unique<Impl>()) {
   } blocked;  // until the thread is made: it keeps the mask it starts with
   impl_->loader = std::thread([promise = std::move(promise), home = impl_->data_home]() mutable {
     try {
-      TRACE("catalogue thread");
       promise.set_value(Impl::read_catalogue(home));
-      TRACE("catalogue done");
     } catch (...) {
       promise.set_exception(std::current_exception());
     }

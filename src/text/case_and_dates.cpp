@@ -1,4 +1,3 @@
-#include "base/trace.hpp"
 // Case folding and dates in the reader's language, from ICU.
 #include <unicode/dtptngen.h>
 #include <unicode/gregocal.h>
@@ -84,7 +83,6 @@ DatePrototype make_date_prototype(const std::string& lang) {
 }  // namespace
 
 DateWriter::DateWriter(const std::string& lang) : impl_(std::make_unique<Impl>()) {
-  TRACE("dates start");
   static std::mutex lock;
   static std::map<std::string, DatePrototype> made;  // by the language asked for
   {
@@ -98,7 +96,6 @@ DateWriter::DateWriter(const std::string& lang) : impl_(std::make_unique<Impl>()
   }
   UErrorCode status = U_ZERO_ERROR;
   impl_->calendar = std::make_unique<icu::GregorianCalendar>(*icu::TimeZone::getGMT(), status);
-  TRACE("dates made");
 }
 
 DateWriter::~DateWriter() = default;
