@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
 
 #include "check/rules.hpp"
 
@@ -41,6 +42,34 @@ WordFacts look_up_word(const Lexicons& lex, std::string_view word) {
   return f;
 }
 
+std::size_t WordFactsCache::pair_of(const Key& key) const {
+  const std::uint64_t mixed = (key.low ^ (key.high * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+  return static_cast<std::size_t>(mixed >> 40) & pair_mask_;
+}
+
+WordFactsCache::Slot& WordFactsCache::insert(const Key& key, const WordFacts& facts) {
+  const std::size_t at = pair_of(key);
+  Slot& first = slots_[at];
+  Slot& second = slots_[at + 1];
+  // A pair fills first slot first, so an empty first slot means an empty pair.
+  if (first.key == Key{} || second.key == Key{}) ++used_;
+  second = first;  // the older word of the two goes
+  first.key = key;
+  first.facts = facts;
+  return first;
+}
+
+// Twice the slots, with every word kept (each pair's older word first, so
+// that the newer one stays first).
+void WordFactsCache::grow() {
+  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.size() * 2));
+  pair_mask_ = slots_.size() - 2;
+  used_ = 0;
+  for (std::size_t at = 0; at < old.size(); at += 2)
+    for (const Slot* slot : {&old[at + 1], &old[at]})
+      if (!(slot->key == Key{})) insert(slot->key, slot->facts);
+}
+
 const WordFacts& WordFactsCache::facts(std::string_view word) {
   if (word.empty() || word.size() > 15) {
     long_word_ = look_up_word(lex_, word);
@@ -53,16 +82,11 @@ const WordFacts& WordFactsCache::facts(std::string_view word) {
   Key key;
   std::memcpy(&key.low, bytes.data(), 8);
   std::memcpy(&key.high, bytes.data() + 8, 8);
-  const std::uint64_t mixed = (key.low ^ (key.high * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
-  const std::size_t at = static_cast<std::size_t>(mixed >> 40) & (kSlots - 2);
-  Slot& first = slots_[at];
-  if (first.key == key) return first.facts;
-  Slot& second = slots_[at + 1];
-  if (second.key == key) return second.facts;
-  second = first;  // the older word of the two goes
-  first.facts = look_up_word(lex_, word);
-  first.key = key;
-  return first.facts;
+  const std::size_t at = pair_of(key);
+  if (slots_[at].key == key) return slots_[at].facts;
+  if (slots_[at + 1].key == key) return slots_[at + 1].facts;
+  if (used_ * 4 >= slots_.size() && slots_.size() < kMaxSlots) grow();
+  return insert(key, look_up_word(lex_, word)).facts;
 }
 
 }  // namespace easyread::check::detail

@@ -28,9 +28,10 @@ struct WordFacts {
 WordFacts look_up_word(const Lexicons& lex, std::string_view word);
 
 // Facts of recent words: a table with two slots a hash (the word last used
-// first), so memory stays the same however big the file is, and two words
-// with the same hash do not push each other out. Longer words are looked up
-// each time.
+// first), so memory stays bounded however big the file is, and two words
+// with the same hash do not push each other out. The table starts small, so
+// a short text touches little memory, and doubles when a quarter full, up to
+// kMaxSlots. Longer words are looked up each time.
 class WordFactsCache {
  public:
   explicit WordFactsCache(const Lexicons& lex) : lex_(lex) {}
@@ -47,9 +48,17 @@ class WordFactsCache {
     Key key;
     WordFacts facts;
   };
-  static constexpr std::size_t kSlots = 32768;  // about 1.3 MB
+  static constexpr std::size_t kFirstSlots = 1024;   // about 40 kB
+  static constexpr std::size_t kMaxSlots = 32768;    // about 1.3 MB
+  std::size_t pair_of(const Key& key) const;
+  // Puts a word first in its pair; the pair's older word moves second.
+  Slot& insert(const Key& key, const WordFacts& facts);
+  void grow();
+
   const Lexicons& lex_;
-  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+  std::vector<Slot> slots_ = std::vector<Slot>(kFirstSlots);
+  std::size_t pair_mask_ = kFirstSlots - 2;  // the first slot of a hash's pair: hash & pair_mask_
+  std::size_t used_ = 0;                     // slots that hold a word
   WordFacts long_word_;
 };
 
