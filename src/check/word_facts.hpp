@@ -50,6 +50,7 @@ class WordFactsCache {
   };
   static constexpr std::size_t kFirstSlots = 1024;   // about 40 kB
   static constexpr std::size_t kMaxSlots = 32768;    // about 1.3 MB
+  static Key key_of(std::string_view word);  // a word of 1 to 15 bytes
   std::size_t pair_of(const Key& key) const;
   // Puts a word first in its pair; the pair's older word moves second.
   Slot& insert(const Key& key, const WordFacts& facts);
