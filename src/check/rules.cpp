@@ -76,7 +76,13 @@ void FileContext::end_section() {
   jargon_touched_.clear();
 }
 
-void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::string message,
+std::string_view FileContext::message_of(std::initializer_list<std::string_view> pieces) {
+  message_.clear();
+  for (std::string_view piece : pieces) message_ += piece;
+  return message_;
+}
+
+void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::string_view message,
                             std::string_view suggestion, std::size_t entry) {
   if (!on(rule)) return;
   if (pending_count_ == pending_.size()) pending_.emplace_back();
@@ -88,7 +94,7 @@ void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::
   d.rule = rules()[rule].id;
   d.file = file_;
   d.span = locate(begin, end);
-  d.message = std::move(message);
+  d.message = message;
   d.suggestion = suggestion;
 }
 
@@ -165,8 +171,8 @@ void FileContext::check_sentence(std::string_view text, std::size_t begin, std::
 void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::size_t end, int words) {
   if (on(long_sentence) && words > settings_.sentence_words)
     report_at(long_sentence, begin, end,
-              "This sentence has " + std::to_string(words) + " words. Try to keep it to " +
-                  std::to_string(settings_.sentence_words) + " or fewer.",
+              message_of({"This sentence has ", std::to_string(words), " words. Try to keep it to ",
+                          std::to_string(settings_.sentence_words), " or fewer."}),
               "Split it into shorter sentences. Say one thing in each sentence.");
   if (!on(many_ideas)) return;
   int commas = 0, semicolons = 0;
@@ -191,16 +197,17 @@ void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::
       at_end = t.end;
     }
   }
-  std::string why;
-  if (!joining.empty()) why = "It has the joining word " + quote(joining) + ".";
-  else if (semicolons > 0) why = "It has a semicolon.";
-  else if (commas >= 2) why = "It has " + std::to_string(commas) + " commas.";
+  constexpr std::string_view start = "This sentence may have more than 1 idea. ";
+  std::string_view message;
+  if (!joining.empty()) message = message_of({start, "It has the joining word \"", joining, "\"."});
+  else if (semicolons > 0) message = message_of({start, "It has a semicolon."});
+  else if (commas >= 2) message = message_of({start, "It has ", std::to_string(commas), " commas."});
   else return;
   if (joining.empty()) {
     at = begin;
     at_end = end;
   }
-  report_at(many_ideas, at, at_end, "This sentence may have more than 1 idea. " + why,
+  report_at(many_ideas, at, at_end, message,
             "Try to say one thing in each sentence. You could split it into 2 sentences.");
 }
 
