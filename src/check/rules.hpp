@@ -111,15 +111,18 @@ class FileContext {
     std::size_t entry = static_cast<std::size_t>(-1);  // jargon: the list entry
     Diagnostic diagnostic;
   };
-  // This sentence's findings: the first pending_count_ are in use. The
-  // others are kept with their strings' memory, so a finding rarely needs a
-  // new allocation (big files have many).
-  std::vector<Finding> pending_;
+  // Every finding not yet sent, in slots that are used again once it is
+  // sent, with their strings' memory: a finding rarely needs new memory
+  // (big files have many). Findings move between lists by their numbers,
+  // never by copying their strings.
+  std::vector<Finding> found_;
+  std::vector<std::uint32_t> free_slots_;
+  std::uint32_t take_slot();
+  std::vector<std::uint32_t> sentence_;  // this sentence's findings, as found
   std::string message_;  // message_of()'s buffer
-  std::size_t pending_count_ = 0;
-  // This section's findings (the first section_uses_.size(), kept in the same
-  // way), and for each jargon entry where its finding is (1 + index; 0: none).
-  std::vector<Diagnostic> section_;
+  // This section's findings in order, how often each is used, and for each
+  // jargon entry where its finding is (1 + index; 0: none).
+  std::vector<std::uint32_t> section_;
   std::vector<int> section_uses_;
   Diagnostic& next_in_section();  // a finding added to the section, to fill in
   std::vector<std::uint32_t> jargon_at_;
