@@ -1,6 +1,5 @@
 #include "check/word_facts.hpp"
 
-#include <bit>
 #include <cstring>
 #include <utility>
 
@@ -41,46 +40,6 @@ WordFacts look_up_word(const Lexicons& lex, std::string_view word) {
   return f;
 }
 
-namespace {
-
-// `n` (1 to 8) bytes from `p` in the low bytes of a number, the rest zero:
-// loads that may overlap, and never a byte outside the word.
-std::uint64_t load_up_to_8(const char* p, std::size_t n) {
-  if (n >= 4) {
-    std::uint32_t first = 0, last = 0;
-    std::memcpy(&first, p, 4);
-    std::memcpy(&last, p + n - 4, 4);  // its last n - 4 bytes are bytes 4 on
-    return first | (std::uint64_t{last} >> (8 * (8 - n)) << 32);
-  }
-  std::uint64_t v = static_cast<unsigned char>(p[0]);
-  if (n > 1) v |= std::uint64_t{static_cast<unsigned char>(p[1])} << 8;
-  if (n > 2) v |= std::uint64_t{static_cast<unsigned char>(p[2])} << 16;
-  return v;
-}
-
-}  // namespace
-
-// The word padded with zeros to 15 bytes, and its length in the last byte,
-// read without a copy: this runs for every word.
-WordFactsCache::Key WordFactsCache::key_of(std::string_view word) {
-  static_assert(std::endian::native == std::endian::little, "the key is built for little-endian machines");
-  const std::size_t n = word.size();
-  Key key;
-  if (n <= 8) {
-    key.low = load_up_to_8(word.data(), n);
-  } else {
-    std::memcpy(&key.low, word.data(), 8);
-    key.high = load_up_to_8(word.data() + 8, n - 8);
-  }
-  key.high |= std::uint64_t{n} << 56;
-  return key;
-}
-
-std::size_t WordFactsCache::pair_of(const Key& key) const {
-  const std::uint64_t mixed = (key.low ^ (key.high * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
-  return static_cast<std::size_t>(mixed >> 40) & pair_mask_;
-}
-
 WordFactsCache::Slot& WordFactsCache::insert(const Key& key, const WordFacts& facts) {
   const std::size_t at = pair_of(key);
   Slot& first = slots_[at];
@@ -104,15 +63,11 @@ void WordFactsCache::grow() {
       if (!(slot->key == Key{})) insert(slot->key, slot->facts);
 }
 
-const WordFacts& WordFactsCache::facts(std::string_view word) {
+const WordFacts& WordFactsCache::look_up(const Key& key, std::string_view word) {
   if (word.empty() || word.size() > 15) {
     long_word_ = look_up_word(lex_, word);
     return long_word_;
   }
-  const Key key = key_of(word);
-  const std::size_t at = pair_of(key);
-  if (slots_[at].key == key) return slots_[at].facts;
-  if (slots_[at + 1].key == key) return slots_[at + 1].facts;
   if (used_ * 4 >= slots_.size() && slots_.size() < kMaxSlots) grow();
   return insert(key, look_up_word(lex_, word)).facts;
 }
