@@ -255,7 +255,7 @@ bool tokenize_into(std::string_view s, std::size_t begin, std::size_t end, std::
       int upper = 0;
       std::size_t p = pos;
       // Letters with dots: "e.g.", "i.e.", "a.m.".
-      while (p + 1 < end && ascii_letter(static_cast<unsigned char>(text[p])) && text[p + 1] == '.' &&
+      while (p + 1 < end && text[p + 1] == '.' && ascii_letter(static_cast<unsigned char>(text[p])) &&
              ((p + 2 < end && ascii_letter(static_cast<unsigned char>(text[p + 2])) &&
                (p + 3 >= end || !ascii_letter(static_cast<unsigned char>(text[p + 3])))) ||
               p > pos)) {
