@@ -1,7 +1,7 @@
 #include "check/word_facts.hpp"
 
+#include <array>
 #include <cstring>
-#include <utility>
 
 #include "check/rules.hpp"
 
@@ -52,15 +52,24 @@ WordFactsCache::Slot& WordFactsCache::insert(const Key& key, const WordFacts& fa
   return first;
 }
 
-// Twice the slots, with every word kept (each pair's older word first, so
-// that the newer one stays first).
+// Twice the slots, with every word kept, in place: a word's pair is then
+// the one it was in, or that one plus the old number of slots (one more bit
+// of its hash), and each pair keeps its order (the word last used first).
+// The memory was reserved at the start, so nothing is copied or freed.
 void WordFactsCache::grow() {
-  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots_.size() * 2));
+  const std::size_t old_size = slots_.size();
+  slots_.resize(old_size * 2);
   pair_mask_ = slots_.size() - 2;
-  used_ = 0;
-  for (std::size_t at = 0; at < old.size(); at += 2)
-    for (const Slot* slot : {&old[at + 1], &old[at]})
-      if (!(slot->key == Key{})) insert(slot->key, slot->facts);
+  for (std::size_t at = 0; at < old_size; at += 2) {
+    std::array<Slot, 2> stay{}, move{};
+    std::size_t stays = 0, moves = 0;
+    for (const Slot& slot : {slots_[at], slots_[at + 1]})
+      if (!(slot.key == Key{})) (pair_of(slot.key) == at ? stay[stays++] : move[moves++]) = slot;
+    slots_[at] = stay[0];
+    slots_[at + 1] = stay[1];
+    slots_[at + old_size] = move[0];
+    slots_[at + old_size + 1] = move[1];
+  }
 }
 
 const WordFacts& WordFactsCache::look_up(const Key& key, std::string_view word) {

@@ -36,7 +36,12 @@ WordFacts look_up_word(const Lexicons& lex, std::string_view word);
 // kMaxSlots. Longer words are looked up each time.
 class WordFactsCache {
  public:
-  explicit WordFactsCache(const Lexicons& lex) : lex_(lex) {}
+  // The memory for the biggest table is kept from the start, but only the
+  // part in use is written, so a short text touches little of it.
+  explicit WordFactsCache(const Lexicons& lex) : lex_(lex) {
+    slots_.reserve(kMaxSlots);
+    slots_.resize(kFirstSlots);
+  }
   // Here, so that a word found again costs no call: this runs for every word.
   const WordFacts& facts(std::string_view word) {
     if (word.empty() || word.size() > 15) return look_up({}, word);
@@ -99,7 +104,7 @@ class WordFactsCache {
   void grow();
 
   const Lexicons& lex_;
-  std::vector<Slot> slots_ = std::vector<Slot>(kFirstSlots);
+  std::vector<Slot> slots_;
   std::size_t pair_mask_ = kFirstSlots - 2;  // the first slot of a hash's pair: hash & pair_mask_
   std::size_t used_ = 0;                     // slots that hold a word
   WordFacts long_word_;
