@@ -104,12 +104,14 @@ void load_lists(const std::string& data_home, const Settings& settings, detail::
 class Cursor {
  public:
   explicit Cursor(std::string_view text) : text_(text) {}
-  void move_to(std::size_t offset) { last_ = anchor_ = at(offset); }
+  void move_to(std::size_t offset) { last_ = last_end_ = anchor_ = at(offset); }
   Span span(std::size_t begin, std::size_t end) const {
-    const Place b = at(begin);
-    const Place e = walk(b, end);
-    last_ = b;
-    return {b.line, b.column, e.line, e.column};
+    // A sentence's findings often share its words (a long sentence with many ideas).
+    if (begin != last_.offset || end != last_end_.offset) {
+      last_ = at(begin);
+      last_end_ = walk(last_, end);
+    }
+    return {last_.line, last_.column, last_end_.line, last_end_.column};
   }
 
  private:
@@ -121,8 +123,9 @@ class Cursor {
     return walk(Place{}, offset);  // before the sentence: does not happen, but stay right
   }
   std::string_view text_;
-  Place anchor_;         // start of the current sentence
-  mutable Place last_;   // start of the last finding (never before anchor_)
+  Place anchor_;             // start of the current sentence
+  mutable Place last_;       // start of the last finding (never before anchor_)
+  mutable Place last_end_;   // end of the last finding
 };
 
 bool blank_from(std::string_view text, std::size_t pos) {

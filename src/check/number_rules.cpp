@@ -84,7 +84,8 @@ bool FileContext::short_date_word(std::string_view text, std::size_t i) {
   const bool number_near = (i + 1 < tokens_.size() && tokens_[i + 1].kind == Token::Kind::number) ||
                            (i > 0 && tokens_[i - 1].kind == Token::Kind::number);
   if (!number_near) return false;
-  report_at(date_format, t.begin, t.end, quote(text.substr(t.begin, t.end - t.begin)) + " is a short form of a day or month.",
+  report_at(date_format, t.begin, t.end,
+            message_of({"\"", text.substr(t.begin, t.end - t.begin), "\" is a short form of a day or month."}),
             "Write the date in full, like \"Monday 3 January 2028\".");
   return true;
 }

@@ -48,10 +48,21 @@ bool FileContext::ignored(Rule rule) const {
   return std::find(ignore.begin(), ignore.end(), rules()[rule].id) != ignore.end();
 }
 
+std::uint32_t FileContext::take_slot() {
+  if (free_slots_.empty()) {
+    found_.emplace_back();
+    return static_cast<std::uint32_t>(found_.size() - 1);
+  }
+  const std::uint32_t slot = free_slots_.back();
+  free_slots_.pop_back();
+  return slot;
+}
+
 Diagnostic& FileContext::next_in_section() {
-  if (section_uses_.size() == section_.size()) section_.emplace_back();
+  const std::uint32_t slot = take_slot();
+  section_.push_back(slot);
   section_uses_.push_back(1);
-  return section_[section_uses_.size() - 1];
+  return found_[slot].diagnostic;
 }
 
 void FileContext::report(Rule rule, Span span, std::string message, std::string suggestion) {
@@ -66,21 +77,30 @@ void FileContext::report(Rule rule, Span span, std::string message, std::string 
 }
 
 void FileContext::end_section() {
-  for (std::size_t i = 0; i < section_uses_.size(); ++i) {
-    if (section_uses_[i] > 1)
-      section_[i].message += " You use it " + std::to_string(section_uses_[i]) + " times in this part.";
-    sink_(std::move(section_[i]));  // a sink that keeps it takes its strings; others leave them for reuse
+  for (std::size_t i = 0; i < section_.size(); ++i) {
+    Diagnostic& d = found_[section_[i]].diagnostic;
+    if (section_uses_[i] > 1) d.message += " You use it " + std::to_string(section_uses_[i]) + " times in this part.";
+    sink_(std::move(d));  // a sink that keeps it takes its strings; others leave them for reuse
+    free_slots_.push_back(section_[i]);
   }
+  section_.clear();
   section_uses_.clear();
   for (std::size_t entry : jargon_touched_) jargon_at_[entry] = 0;
   jargon_touched_.clear();
 }
 
-void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::string message,
+std::string_view FileContext::message_of(std::initializer_list<std::string_view> pieces) {
+  message_.clear();
+  for (std::string_view piece : pieces) message_ += piece;
+  return message_;
+}
+
+void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::string_view message,
                             std::string_view suggestion, std::size_t entry) {
   if (!on(rule)) return;
-  if (pending_count_ == pending_.size()) pending_.emplace_back();
-  Finding& f = pending_[pending_count_++];
+  const std::uint32_t slot = take_slot();
+  sentence_.push_back(slot);
+  Finding& f = found_[slot];
   f.offset = begin;
   f.entry = entry;
   Diagnostic& d = f.diagnostic;  // assigned, not made: its strings keep their memory
@@ -88,7 +108,7 @@ void FileContext::report_at(Rule rule, std::size_t begin, std::size_t end, std::
   d.rule = rules()[rule].id;
   d.file = file_;
   d.span = locate(begin, end);
-  d.message = std::move(message);
+  d.message = message;
   d.suggestion = suggestion;
 }
 
@@ -142,31 +162,33 @@ void FileContext::check_sentence(std::string_view text, std::size_t begin, std::
   if (english_) passive_rule(text);
   // Findings in the order they stand in the sentence.
   // A few findings at most: an insertion sort, stable and with no allocation.
-  for (std::size_t i = 1; i < pending_count_; ++i)
-    for (std::size_t j = i; j > 0 && pending_[j].offset < pending_[j - 1].offset; --j)
-      std::swap(pending_[j], pending_[j - 1]);
-  for (std::size_t i = 0; i < pending_count_; ++i) {
-    Finding& f = pending_[i];
-    if (f.entry != kNoEntry) {  // the same jargon again in this section: count it
-      if (std::uint32_t& at = jargon_at_[f.entry]; at != 0) {
+  auto offset = [this](std::uint32_t slot) { return found_[slot].offset; };
+  for (std::size_t i = 1; i < sentence_.size(); ++i)
+    for (std::size_t j = i; j > 0 && offset(sentence_[j]) < offset(sentence_[j - 1]); --j)
+      std::swap(sentence_[j], sentence_[j - 1]);
+  for (const std::uint32_t slot : sentence_) {
+    if (const std::size_t entry = found_[slot].entry; entry != kNoEntry) {
+      if (std::uint32_t& at = jargon_at_[entry]; at != 0) {  // the same jargon again in this section: count it
         ++section_uses_[at - 1];
+        free_slots_.push_back(slot);
         continue;
       } else {
         at = static_cast<std::uint32_t>(section_uses_.size() + 1);
-        jargon_touched_.push_back(f.entry);
+        jargon_touched_.push_back(entry);
       }
     }
-    std::swap(next_in_section(), f.diagnostic);  // the slot's old strings go back to pending_
+    section_.push_back(slot);
+    section_uses_.push_back(1);
   }
-  pending_count_ = 0;
+  sentence_.clear();
   if (section_uses_.size() >= kMaxSectionFindings) end_section();
 }
 
 void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::size_t end, int words) {
   if (on(long_sentence) && words > settings_.sentence_words)
     report_at(long_sentence, begin, end,
-              "This sentence has " + std::to_string(words) + " words. Try to keep it to " +
-                  std::to_string(settings_.sentence_words) + " or fewer.",
+              message_of({"This sentence has ", std::to_string(words), " words. Try to keep it to ",
+                          std::to_string(settings_.sentence_words), " or fewer."}),
               "Split it into shorter sentences. Say one thing in each sentence.");
   if (!on(many_ideas)) return;
   int commas = 0, semicolons = 0;
@@ -191,16 +213,17 @@ void FileContext::sentence_rules(std::string_view text, std::size_t begin, std::
       at_end = t.end;
     }
   }
-  std::string why;
-  if (!joining.empty()) why = "It has the joining word " + quote(joining) + ".";
-  else if (semicolons > 0) why = "It has a semicolon.";
-  else if (commas >= 2) why = "It has " + std::to_string(commas) + " commas.";
+  constexpr std::string_view start = "This sentence may have more than 1 idea. ";
+  std::string_view message;
+  if (!joining.empty()) message = message_of({start, "It has the joining word \"", joining, "\"."});
+  else if (semicolons > 0) message = message_of({start, "It has a semicolon."});
+  else if (commas >= 2) message = message_of({start, "It has ", std::to_string(commas), " commas."});
   else return;
   if (joining.empty()) {
     at = begin;
     at_end = end;
   }
-  report_at(many_ideas, at, at_end, "This sentence may have more than 1 idea. " + why,
+  report_at(many_ideas, at, at_end, message,
             "Try to say one thing in each sentence. You could split it into 2 sentences.");
 }
 

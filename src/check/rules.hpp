@@ -87,8 +87,13 @@ class FileContext {
   void report_jargon(const Entry& entry, std::size_t first, std::size_t last, std::string_view text);
   void number_rules(std::string_view text, std::size_t i);
   bool short_date_word(std::string_view text, std::size_t i);  // true: reported
-  void report_at(Rule rule, std::size_t begin, std::size_t end, std::string message, std::string_view suggestion,
+  // The message and suggestion are copied into a finding kept from before,
+  // so most findings need no new memory.
+  void report_at(Rule rule, std::size_t begin, std::size_t end, std::string_view message, std::string_view suggestion,
                  std::size_t entry = static_cast<std::size_t>(-1));
+  // The pieces joined, in a buffer kept for the next message: for messages
+  // made of words and numbers, without new memory for each.
+  std::string_view message_of(std::initializer_list<std::string_view> pieces);
 
   const Lexicons& lex_;
   const Settings& settings_;
@@ -106,14 +111,18 @@ class FileContext {
     std::size_t entry = static_cast<std::size_t>(-1);  // jargon: the list entry
     Diagnostic diagnostic;
   };
-  // This sentence's findings: the first pending_count_ are in use. The
-  // others are kept with their strings' memory, so a finding rarely needs a
-  // new allocation (big files have many).
-  std::vector<Finding> pending_;
-  std::size_t pending_count_ = 0;
-  // This section's findings (the first section_uses_.size(), kept in the same
-  // way), and for each jargon entry where its finding is (1 + index; 0: none).
-  std::vector<Diagnostic> section_;
+  // Every finding not yet sent, in slots that are used again once it is
+  // sent, with their strings' memory: a finding rarely needs new memory
+  // (big files have many). Findings move between lists by their numbers,
+  // never by copying their strings.
+  std::vector<Finding> found_;
+  std::vector<std::uint32_t> free_slots_;
+  std::uint32_t take_slot();
+  std::vector<std::uint32_t> sentence_;  // this sentence's findings, as found
+  std::string message_;  // message_of()'s buffer
+  // This section's findings in order, how often each is used, and for each
+  // jargon entry where its finding is (1 + index; 0: none).
+  std::vector<std::uint32_t> section_;
   std::vector<int> section_uses_;
   Diagnostic& next_in_section();  // a finding added to the section, to fill in
   std::vector<std::uint32_t> jargon_at_;

@@ -188,68 +188,74 @@ bool tokenize_into(std::string_view s, std::size_t begin, std::size_t end, std::
       ++pos;
       continue;
     }
-    std::size_t len = 0;
-    const char32_t cp = peek(text, pos, len);
-    if (is_double_quote(cp)) {
-      in_quotes = cp == 0x201C ? true : cp == 0x201D ? false : !in_quotes;
-      hyphen_pending = false;
-      pos += len;
-      continue;
-    }
-    if (cp == '-' && !out.empty() && out.back().end == pos) {
-      hyphen_pending = true;
-      pos += len;
-      continue;
-    }
-    // Web and e-mail addresses and file paths are not words: skip them whole.
-    // Looked at only where one could be, so ordinary words cost nothing.
-    if (cp == '/' || cp == '@' || cp == ':' || (cp == 'w' && text.substr(pos, 4) == "www.")) {
-      std::size_t chunk_begin = pos, chunk_end = pos;
-      while (chunk_begin > begin && !is_space(text[chunk_begin - 1])) --chunk_begin;
-      while (chunk_end < end && !is_space(text[chunk_end])) ++chunk_end;
-      if (is_address(text.substr(chunk_begin, chunk_end - chunk_begin))) {
-        while (!out.empty() && out.back().end > chunk_begin) out.pop_back();
-        for (std::size_t i = pos; i < chunk_end; ++i)  // a closing quote inside the address
-          if (text[i] == '"') in_quotes = !in_quotes;
-        pos = chunk_end;
+    // Most tokens start with an ASCII letter, for which only the letter's
+    // own test and the one for "www." can be true.
+    std::size_t len = 1;
+    const auto first_byte = static_cast<unsigned char>(text[pos]);
+    const bool plain_letter = ascii_letter(first_byte) && first_byte != 'w';
+    const char32_t cp = plain_letter ? first_byte : peek(text, pos, len);
+    if (!plain_letter) {
+      if (is_double_quote(cp)) {
+        in_quotes = cp == 0x201C ? true : cp == 0x201D ? false : !in_quotes;
         hyphen_pending = false;
+        pos += len;
+        continue;
+      }
+      if (cp == '-' && !out.empty() && out.back().end == pos) {
+        hyphen_pending = true;
+        pos += len;
+        continue;
+      }
+      // Web and e-mail addresses and file paths are not words: skip them whole.
+      // Looked at only where one could be, so ordinary words cost nothing.
+      if (cp == '/' || cp == '@' || cp == ':' || (cp == 'w' && text.substr(pos, 4) == "www.")) {
+        std::size_t chunk_begin = pos, chunk_end = pos;
+        while (chunk_begin > begin && !is_space(text[chunk_begin - 1])) --chunk_begin;
+        while (chunk_end < end && !is_space(text[chunk_end])) ++chunk_end;
+        if (is_address(text.substr(chunk_begin, chunk_end - chunk_begin))) {
+          while (!out.empty() && out.back().end > chunk_begin) out.pop_back();
+          for (std::size_t i = pos; i < chunk_end; ++i)  // a closing quote inside the address
+            if (text[i] == '"') in_quotes = !in_quotes;
+          pos = chunk_end;
+          hyphen_pending = false;
+          continue;
+        }
+      }
+      if (is_digit(cp)) {
+        Token& t = out.emplace_back();
+        t.kind = Token::Kind::number;
+        t.begin = pos;
+        std::size_t p = pos;
+        while (p < end) {
+          const unsigned char c = static_cast<unsigned char>(text[p]);
+          if (ascii_digit(c)) ++p;
+          else if ((c == ',' || c == '.' || c == ':' || c == '/' || c == '-') && p + 1 < end &&
+                   ascii_digit(static_cast<unsigned char>(text[p + 1])))
+            ++p;
+          else break;
+        }
+        while (p < end && ascii_letter(static_cast<unsigned char>(text[p]))) ++p;  // 3rd, 10am
+        if (p < end && text[p] == '%') {
+          t.percent = true;
+          ++p;
+        }
+        t.end = p;
+        t.lower = fold.ascii(text.substr(t.begin, t.end - t.begin));
+        t.joined = hyphen_pending;
+        t.quoted = in_quotes;
+        hyphen_pending = false;
+        pos = p;
         continue;
       }
     }
-    if (is_digit(cp)) {
-      Token& t = out.emplace_back();
-      t.kind = Token::Kind::number;
-      t.begin = pos;
-      std::size_t p = pos;
-      while (p < end) {
-        const unsigned char c = static_cast<unsigned char>(text[p]);
-        if (ascii_digit(c)) ++p;
-        else if ((c == ',' || c == '.' || c == ':' || c == '/' || c == '-') && p + 1 < end &&
-                 ascii_digit(static_cast<unsigned char>(text[p + 1])))
-          ++p;
-        else break;
-      }
-      while (p < end && ascii_letter(static_cast<unsigned char>(text[p]))) ++p;  // 3rd, 10am
-      if (p < end && text[p] == '%') {
-        t.percent = true;
-        ++p;
-      }
-      t.end = p;
-      t.lower = fold.ascii(text.substr(t.begin, t.end - t.begin));
-      t.joined = hyphen_pending;
-      t.quoted = in_quotes;
-      hyphen_pending = false;
-      pos = p;
-      continue;
-    }
-    if (is_letter(cp)) {
+    if (plain_letter || is_letter(cp)) {
       Token& t = out.emplace_back();
       t.begin = pos;
       bool ascii = true, any_lower = false;
       int upper = 0;
       std::size_t p = pos;
       // Letters with dots: "e.g.", "i.e.", "a.m.".
-      while (p + 1 < end && ascii_letter(static_cast<unsigned char>(text[p])) && text[p + 1] == '.' &&
+      while (p + 1 < end && text[p + 1] == '.' && ascii_letter(static_cast<unsigned char>(text[p])) &&
              ((p + 2 < end && ascii_letter(static_cast<unsigned char>(text[p + 2])) &&
                (p + 3 >= end || !ascii_letter(static_cast<unsigned char>(text[p + 3])))) ||
               p > pos)) {
@@ -269,7 +275,9 @@ bool tokenize_into(std::string_view s, std::size_t begin, std::size_t end, std::
         upper = run.letters - run.small_letters;
         any_lower = run.small_letters > 0;
       }
-      for (;;) {
+      // A space after the run ends the word: the usual case, with no more tests.
+      const bool ended = p < end && (text[p] == ' ' || text[p] == '\n');
+      while (!ended) {
         if (p > pos && text[p - 1] == '.') break;
         std::size_t l = 0;
         const char32_t c = peek(text, p, l);
@@ -305,7 +313,7 @@ bool tokenize_into(std::string_view s, std::size_t begin, std::size_t end, std::
       t.joined = hyphen_pending;
       t.quoted = in_quotes;
       hyphen_pending = false;
-      pos = p;
+      pos = ended ? p + 1 : p;  // past the space too
       continue;
     }
     if (is_symbol_we_keep(cp)) {

@@ -1,6 +1,5 @@
 #include "check/word_facts.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -41,28 +40,45 @@ WordFacts look_up_word(const Lexicons& lex, std::string_view word) {
   return f;
 }
 
-const WordFacts& WordFactsCache::facts(std::string_view word) {
+WordFactsCache::Slot& WordFactsCache::insert(const Key& key, const WordFacts& facts) {
+  const std::size_t at = pair_of(key);
+  Slot& first = slots_[at];
+  Slot& second = slots_[at + 1];
+  // A pair fills first slot first, so an empty first slot means an empty pair.
+  if (first.key == Key{} || second.key == Key{}) ++used_;
+  second = first;  // the older word of the two goes
+  first.key = key;
+  first.facts = facts;
+  return first;
+}
+
+// Twice the slots, with every word kept, in place: a word's pair is then
+// the one it was in, or that one plus the old number of slots (one more bit
+// of its hash), and each pair keeps its order (the word last used first).
+// The memory was reserved at the start, so nothing is copied or freed.
+void WordFactsCache::grow() {
+  const std::size_t old_size = slots_.size();
+  slots_.resize(old_size * 2);
+  pair_mask_ = slots_.size() - 2;
+  for (std::size_t at = 0; at < old_size; at += 2) {
+    std::array<Slot, 2> stay{}, move{};
+    std::size_t stays = 0, moves = 0;
+    for (const Slot& slot : {slots_[at], slots_[at + 1]})
+      if (!(slot.key == Key{})) (pair_of(slot.key) == at ? stay[stays++] : move[moves++]) = slot;
+    slots_[at] = stay[0];
+    slots_[at + 1] = stay[1];
+    slots_[at + old_size] = move[0];
+    slots_[at + old_size + 1] = move[1];
+  }
+}
+
+const WordFacts& WordFactsCache::look_up(const Key& key, std::string_view word) {
   if (word.empty() || word.size() > 15) {
     long_word_ = look_up_word(lex_, word);
     return long_word_;
   }
-  // Whole words at once rather than a byte at a time: this runs for every word.
-  std::array<char, 16> bytes{};
-  std::memcpy(bytes.data(), word.data(), word.size());
-  bytes[15] = static_cast<char>(word.size());
-  Key key;
-  std::memcpy(&key.low, bytes.data(), 8);
-  std::memcpy(&key.high, bytes.data() + 8, 8);
-  const std::uint64_t mixed = (key.low ^ (key.high * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
-  const std::size_t at = static_cast<std::size_t>(mixed >> 40) & (kSlots - 2);
-  Slot& first = slots_[at];
-  if (first.key == key) return first.facts;
-  Slot& second = slots_[at + 1];
-  if (second.key == key) return second.facts;
-  second = first;  // the older word of the two goes
-  first.facts = look_up_word(lex_, word);
-  first.key = key;
-  return first.facts;
+  if (used_ * 4 >= slots_.size() && slots_.size() < kMaxSlots) grow();
+  return insert(key, look_up_word(lex_, word)).facts;
 }
 
 }  // namespace easyread::check::detail

@@ -130,7 +130,10 @@ class JsonFindings {
   Span last_span_{};
   std::string last_text_;  // the words of last_span_, as a JSON string
   std::string words_;      // reused for each finding's words
-  std::array<Quoted, 64> quoted_;
+  std::string last_rule_, rule_json_;  // the last finding's rule, and as a JSON string
+  Severity last_severity_ = Severity::error;
+  std::string severity_json_;  // last_severity_ as a JSON string
+  std::array<Quoted, 52> quoted_;  // 24 for messages, 28 for suggestions
 };
 std::string to_sarif(const std::vector<FileResult>& files);
 std::string to_html(const std::vector<FileResult>& files);

@@ -228,10 +228,20 @@ void JsonFindings::append(std::string& o, const Diagnostic& d) {
     append_json_string(last_text_, words_);
     last_span_ = d.span;
   }
+  // Findings one after another often share a rule and a severity: quoted once for them all.
+  if (d.rule != last_rule_ || rule_json_.empty()) {
+    last_rule_ = d.rule;
+    rule_json_.clear();
+    append_json_string(rule_json_, d.rule);
+  }
+  if (d.severity != last_severity_ || severity_json_.empty()) {
+    last_severity_ = d.severity;
+    severity_json_.clear();
+    append_json_string(severity_json_, severity_name(d.severity));
+  }
   // Each field has slots of its own, so one field never takes the slot of another.
-  const std::string_view rule = quoted(d.rule, 0, 8), severity = quoted(severity_name(d.severity), 8, 4);
-  const std::string_view message = quoted(d.message, 12, 24), suggestion = quoted(d.suggestion, 36, 28);
-  append_json_fields(o, d.span, {rule, severity, last_text_, message, suggestion});
+  const std::string_view message = quoted(d.message, 0, 24), suggestion = quoted(d.suggestion, 24, 28);
+  append_json_fields(o, d.span, {rule_json_, severity_json_, last_text_, message, suggestion});
 }
 
 std::string json_diagnostic(const Diagnostic& d, SourceLines& lines) {

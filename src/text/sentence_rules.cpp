@@ -151,6 +151,24 @@ std::size_t sure_end_after(const char* bytes, std::size_t p, std::size_t size) {
   return next;
 }
 
+// The first '.', '!' or '?' in [from, end), or `end`. Most sentences have
+// no stop inside them: looked for 16 bytes at a time.
+std::size_t next_stop(const char* bytes, std::size_t from, std::size_t end) {
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const __m128i stop = _mm_set1_epi8('.'), exclamation = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+  for (; i + 16 <= end; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    const __m128i any =
+        _mm_or_si128(_mm_cmpeq_epi8(v, stop), _mm_or_si128(_mm_cmpeq_epi8(v, exclamation), _mm_cmpeq_epi8(v, question)));
+    if (const int marked = _mm_movemask_epi8(any); marked != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(marked)));
+  }
+#endif
+  while (i < end && !stop_byte(bytes[i])) ++i;
+  return i;
+}
+
 }  // namespace
 
 // ICU ends a sentence at every line end. Authors and PDFs wrap lines in the
@@ -240,19 +258,8 @@ void to_short_utf16(std::string_view utf8, Shorten shorten, Units& units, std::v
 void split_before_numbers(std::string_view text, Range sentence, std::vector<Range>& out,
                           bool english) {
   std::size_t start = sentence.begin;
-  // Most sentences have no stop inside them: find each kind with memchr.
-  std::array<std::size_t, 3> next{};
-  constexpr std::array<char, 3> kStops = {'.', '!', '?'};
-  auto find_from = [&](std::size_t k, std::size_t from) {
-    const void* at = from < sentence.end ? std::memchr(text.data() + from, kStops[k], sentence.end - from) : nullptr;
-    next[k] = at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data()) : sentence.end;
-  };
-  for (std::size_t k = 0; k < 3; ++k) find_from(k, sentence.begin);
-  for (;;) {
-    const std::size_t k = static_cast<std::size_t>(std::min_element(next.begin(), next.end()) - next.begin());
-    const std::size_t i = next[k];
-    if (i + 2 >= sentence.end) break;
-    find_from(k, i + 1);
+  for (std::size_t i = next_stop(text.data(), sentence.begin, sentence.end); i + 2 < sentence.end;
+       i = next_stop(text.data(), i + 1, sentence.end)) {
     const char c = text[i];
     std::size_t j = i + 1;
     if (!is_space_byte(text[j])) continue;

@@ -223,3 +223,36 @@ TEST_CASE("a clean Easy Read text gives no warnings") {
   for (const Diagnostic& d : report.diagnostics.items()) FAIL_CHECK(d.rule << ": " << d.message);
   CHECK(report.stats.sentences == 7);
 }
+
+TEST_CASE("the rules find the same after thousands of different words") {
+  // The word facts' table grows as a text uses new words: what it knew before
+  // it grew ("because", "was", "which", "twelve") must still be right after,
+  // and words it has never seen too.
+  const std::string sample =
+      "Please utilise the telephone consultation form because it was needed, which is twelve.\n"
+      "The meeting is on Mon 3 Jan at the council's commissioning framework; it was agreed.\n";
+  std::string text;
+  int filler_lines = 0;
+  for (char a = 'b'; a <= 'z'; ++a)
+    for (char b = 'b'; b <= 'z'; ++b)
+      for (char c : std::string("aeiou")) {
+        text += std::string("We saw ") + a + c + b + 'o' + a + " because it was here, which is twelve.\n";
+        ++filler_lines;
+      }
+  text += sample + sample;  // each word of the sample first seen after the filler, then again
+  const auto alone_report = checker().check_text(sample + sample, "t.txt");
+  const auto& alone = alone_report.diagnostics.items();
+  const auto long_report = checker().check_text(text, "t.txt");
+  std::vector<Diagnostic> after;
+  for (const Diagnostic& d : long_report.diagnostics.items())
+    if (d.span.line > filler_lines) after.push_back(d);
+  REQUIRE(alone.size() >= 8);
+  REQUIRE(after.size() == alone.size());
+  for (std::size_t i = 0; i < alone.size(); ++i) {
+    CHECK(after[i].rule == alone[i].rule);
+    CHECK(after[i].span.line - filler_lines == alone[i].span.line);
+    CHECK(after[i].span.column == alone[i].span.column);
+    CHECK(after[i].message == alone[i].message);
+    CHECK(after[i].suggestion == alone[i].suggestion);
+  }
+}
