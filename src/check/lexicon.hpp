@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/hashing.hpp"
 #include "check/tokens.hpp"
 
 namespace easyread::check::detail {
@@ -46,8 +47,7 @@ class FastWords {
 
  private:
   static std::uint64_t hash(std::string_view word) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    const std::uint64_t h = fnv1a(word);
     return h ^ (h >> 29);
   }
   void place(std::uint64_t h, std::uint32_t slot);  // puts `slot` in the first free place for `h`

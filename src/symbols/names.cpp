@@ -1,5 +1,6 @@
 // OpenMoji's CSV, catalogue files and name folding.
 #include "base/files.hpp"
+#include "base/hashing.hpp"
 #include "symbols/names.hpp"
 
 #include <algorithm>
@@ -214,10 +215,8 @@ std::string upper_ascii(std::string_view text) {
   return out;
 }
 
-
 std::size_t CodeRows::home(std::string_view code) const {
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (const char c : code) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  const std::uint64_t h = fnv1a(code);
   return static_cast<std::size_t>(h ^ (h >> 32)) & (slots_.size() - 1);
 }
 
