@@ -85,7 +85,7 @@ bool FileContext::short_date_word(std::string_view text, std::size_t i) {
                            (i > 0 && tokens_[i - 1].kind == Token::Kind::number);
   if (!number_near) return false;
   report_at(date_format, t.begin, t.end,
-            message_of({"\"", text.substr(t.begin, t.end - t.begin), "\" is a short form of a day or month."}),
+            message_about(text.substr(t.begin, t.end - t.begin), " is a short form of a day or month."),
             "Write the date in full, like \"Monday 3 January 2028\".");
   return true;
 }

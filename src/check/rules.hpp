@@ -94,6 +94,10 @@ class FileContext {
   // The pieces joined, in a buffer kept for the next message: for messages
   // made of words and numbers, without new memory for each.
   std::string_view message_of(std::initializer_list<std::string_view> pieces);
+  // `"word" rest`: the usual message about one word or phrase of the text.
+  std::string_view message_about(std::string_view word, std::string_view rest) {
+    return message_of({"\"", word, "\"", rest});
+  }
 
   const Lexicons& lex_;
   const Settings& settings_;

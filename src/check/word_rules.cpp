@@ -94,7 +94,7 @@ void FileContext::word_rules(std::string_view text) {
     if (t.apostrophe) {  // the only way an apostrophe gets into a word
       if (on(contraction) && english_)
         if (auto full = expand_contraction(lex_, w))
-          report_at(contraction, t.begin, t.end, message_of({"\"", raw, "\" is a short form of 2 words."}),
+          report_at(contraction, t.begin, t.end, message_about(raw, " is a short form of 2 words."),
                     "Write " + quote(*full) + " instead.");
       continue;
     }
@@ -103,7 +103,7 @@ void FileContext::word_rules(std::string_view text) {
       const bool etc = w == "etc";
       const std::size_t end = etc && t.end < text.size() && text[t.end] == '.' ? t.end + 1 : t.end;
       report_at(abbreviation, t.begin, end,
-                message_of({"\"", text.substr(t.begin, end - t.begin), "\" is a short form that many people do not know."}),
+                message_about(text.substr(t.begin, end - t.begin), " is a short form that many people do not know."),
                 etc ? "Say all the things you mean, or write \"and other things\"."
                     : (w[0] == 'e' ? "Write \"for example\" instead." : "Write \"that means\" instead."));
       continue;
@@ -125,7 +125,7 @@ void FileContext::word_rules(std::string_view text) {
       }
       if (!seen_abbreviation_.emplace(w).second) continue;
       report_at(abbreviation, t.begin, t.end,
-                message_of({"\"", raw, "\" is a short form. Many people will not know what it means."}),
+                message_about(raw, " is a short form. Many people will not know what it means."),
                 is_markup ? "Write the words in full, or explain it in the word list."
                           : "Write the words in full, or explain it the first time you use it.");
       continue;
@@ -152,7 +152,7 @@ void FileContext::word_rules(std::string_view text) {
       if (explained_abbreviation_.count(stem) || !seen_abbreviation_.insert(stem).second) continue;
       const std::string_view shown = plural_caps ? raw.substr(0, raw.size() - 1) : raw;
       report_at(abbreviation, t.begin, t.end,
-                message_of({"\"", shown, "\" is a short form. Many people will not know what it means."}),
+                message_about(shown, " is a short form. Many people will not know what it means."),
                 is_markup ? "Write the words in full, or explain it in the word list."
                           : "Write the words in full, or explain it the first time you use it. If your readers know it, add it to \"allow\" in the settings.");
       continue;
@@ -166,7 +166,7 @@ void FileContext::word_rules(std::string_view text) {
       continue;
     if (!seen_hard_.insert(std::string(key)).second) continue;
     if (explained_by_sentence(i, i)) continue;  // "Dysphagia means ..."
-    report_at(hard_word, t.begin, t.end, message_of({"\"", raw, "\" is a hard word. Many people will not know it."}),
+    report_at(hard_word, t.begin, t.end, message_about(raw, " is a hard word. Many people will not know it."),
               is_markup ? "Use an easier word. Or mark it <hard>like this</hard> and explain it in the word list."
                         : "Use an easier word, or say what it means the first time you use it.");
   }
