@@ -132,8 +132,7 @@ BuildResult Engine::build(const Input& notes, const BuildOptions& options) const
       } catch (const std::exception& e) {
         add_internal_error(layout_diags, notes.name, e.what());
       }
-      handover.give(nullptr);
-      if (checking.joinable()) checking.join();
+      if (checking.joinable()) checking.join();  // before its findings are read
       diags.append(check_diags);
       diags.append(layout_diags);
       out_of_time(options, notes.name, diags);
